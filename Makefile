@@ -1,0 +1,38 @@
+# Two commands for a fresh machine:  make tablero  (dashboard on the sample data)  ·  make test
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/warehouse/tablero.duckdb
+PORT ?= 8501
+
+.PHONY: tablero test setup setup-dev sample build clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+data/inputs/solicitudes:
+	$(BIN)/python -m etl sample --out data/inputs
+
+$(DB): | data/inputs/solicitudes
+	$(BIN)/python -m etl build --inputs data/inputs --db $(DB)
+
+sample: setup data/inputs/solicitudes
+
+build: setup
+	$(BIN)/python -m etl build --inputs data/inputs --db $(DB)
+
+tablero: setup $(DB)
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: setup-dev
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf data/warehouse

@@ -1,0 +1,1 @@
+"""ETL: reads the files officials receive and builds the DuckDB warehouse."""

@@ -1,0 +1,268 @@
+"""`python -m etl build`: inputs + catalogs → a new warehouse file, checked, then swapped in atomically.
+
+A failed build (bad file, broken catalog, --strict with rejected rows, a crash) never touches the warehouse the
+dashboard serves: everything is written to a temporary file beside it, which replaces it only at the very end.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import time
+import tomllib
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from etl.catalogs import load_catalogs
+from etl.mapping import build_ente_map, build_value_map
+from etl.readers import FileError, read_source
+from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+FUENTES = ("solicitudes", "recursos")
+RAW_TABLE = {"solicitudes": "raw_solicitud", "recursos": "raw_recurso"}
+Progress = Callable[[str], None]
+
+
+class BuildError(Exception):
+    """The build stopped; the served warehouse is untouched. The message says what to fix."""
+
+
+@dataclass
+class FileReport:
+    fuente: str
+    archivo: str
+    layout: str
+    filas_leidas: int = 0
+    filas_cargadas: int = 0
+    filas_rechazadas: int = 0
+    filas_duplicadas: int = 0
+    segundos: float = 0.0
+    avisos: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildReport:
+    build_id: str
+    db_path: Path
+    fecha_corte: dt.date | None
+    archivos: list[FileReport]
+    fuentes_vacias: list[str]
+    segundos: float
+
+    @property
+    def filas_rechazadas(self) -> int:
+        return sum(f.filas_rechazadas for f in self.archivos)
+
+
+def sql_file(name: str) -> str:
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _input_files(folder: Path) -> list[Path]:
+    """Data files of a source folder; hidden files and office lock files (~$x.xlsx) are not inputs."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith((".", "~$")) and p.suffix.lower() != ".md")
+
+
+@contextmanager
+def _build_lock(db_path: Path):
+    """Only one build at a time per warehouse: a second one is refused with a clear message."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with lock_path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"Ya hay otra construcción en curso para {db_path}. Espere a que termine "
+                             "y vuelva a intentarlo.") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """Temporary files of builds that crashed (kill -9, power loss) are removed; we hold the lock, so none is live."""
+    for leftover in db_path.parent.glob(f".{db_path.name}.build-*"):
+        leftover.unlink(missing_ok=True)
+
+
+def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
+                    progress: Progress | None = None, today: dt.date | None = None) -> BuildReport:
+    """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure."""
+    say = progress or (lambda _msg: None)
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    today = today or dt.date.today()
+    started = time.perf_counter()
+    build_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    with _build_lock(db_path):
+        _remove_leftovers(db_path)
+        tmp = db_path.with_name(f".{db_path.name}.build-{build_id}.tmp")
+        try:
+            con = duckdb.connect(str(tmp))
+            try:
+                report = _build_into(con, Path(inputs_dir), build_id, today, say)
+                report.db_path = db_path
+                if strict and report.filas_rechazadas:
+                    raise BuildError(f"Modo estricto: {report.filas_rechazadas} filas rechazadas (vea el resumen). "
+                                     "Corrija los archivos o construya sin --strict.")
+                _check(con)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            os.replace(tmp, db_path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            raise
+    report.segundos = time.perf_counter() - started
+    return report
+
+
+def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, today: dt.date,
+                say: Progress) -> BuildReport:
+    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    con.execute(sql_file("macros.sql"))
+    say("Cargando catálogos…")
+    try:
+        load_catalogs(con, CATALOGOS_DIR)
+    except Exception as exc:  # CatalogError carries the full list
+        raise BuildError(str(exc)) from exc
+    reports: list[FileReport] = []
+    empty: list[str] = []
+    con.execute("CREATE TEMP TABLE carga_orden (carga_id VARCHAR, archivo_orden INTEGER)")
+    for fuente in FUENTES:
+        files = _input_files(inputs / fuente)
+        if not files:
+            empty.append(fuente)
+            say(f"Sin archivos en {inputs / fuente}: la fuente '{fuente}' queda sin datos.")
+        reports += _load_fuente(con, fuente, files, build_id, say)
+    say("Normalizando y validando…")
+    corte = _stage(con, today)
+    from indicators.compute import compute_indicators  # late import: indicators depend on the loaded tables
+    say("Calculando indicadores…")
+    compute_indicators(con)
+    _finish_log(con, reports)
+    con.executemany("INSERT INTO metadatos VALUES (?, ?)", [
+        ("build_id", build_id), ("construido_en", dt.datetime.now().isoformat(timespec="seconds")),
+        ("fecha_corte", corte.isoformat() if corte else None), ("fuentes_sin_datos", ",".join(empty))])
+    return BuildReport(build_id, Path(), corte, reports, empty, 0.0)
+
+
+def _load_fuente(con, fuente: str, files: list[Path], build_id: str, say: Progress) -> list[FileReport]:
+    raw = RAW_TABLE[fuente]
+    reports = []
+    for n, path in enumerate(files, start=1):
+        t0 = time.perf_counter()
+        say(f"[{fuente} {n}/{len(files)}] Leyendo {path.name}…")
+        carga_id = f"{build_id}-{fuente[:3]}-{n:03d}"
+        try:
+            result = read_source(path, fuente, con, "raw_file")
+        except FileError as exc:
+            raise BuildError(str(exc)) from exc
+        except Exception as exc:
+            raise BuildError(f"No se pudo leer {path}: {exc}. Revise que el archivo esté completo y "
+                             "no esté abierto en otro programa.") from exc
+        # The first file of a fuente fixes the raw table's columns: every reader emits all canonical fields.
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {raw} AS SELECT ''::VARCHAR AS carga_id, "
+                    f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM raw_file LIMIT 0")
+        con.execute(f"INSERT INTO {raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * FROM raw_file",
+                    [carga_id, path.name, result.layout])
+        for fila, motivo in getattr(result, "rechazos", []) or []:
+            con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
+        rep = FileReport(fuente, path.name, result.layout, filas_leidas=result.filas_leidas,
+                         avisos=list(result.avisos))
+        rep.segundos = time.perf_counter() - t0
+        rep.carga_id, rep.sha256, rep.codificacion = carga_id, _sha256(path), result.codificacion
+        reports.append(rep)
+        say(f"[{fuente} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
+            f"{rep.segundos:.1f} s)")
+    return reports
+
+
+def _stage(con, today: dt.date) -> dt.date | None:
+    """Maps and checks raw rows, writes rejects, and loads the facts. Returns the data cut-off date."""
+    for fuente, raw in RAW_TABLE.items():
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {raw} AS SELECT ''::VARCHAR AS carga_id, ''::VARCHAR AS archivo, "
+                    f"''::VARCHAR AS layout, 0::BIGINT AS fila, {_empty_columns(fuente)} LIMIT 0")
+    # A later export carries the later state of a request: files are ranked by the newest date they hold.
+    con.execute("""
+        INSERT INTO carga_orden
+        SELECT carga_id, row_number() OVER (ORDER BY max_fecha NULLS FIRST, archivo) FROM (
+            SELECT carga_id, archivo, max(parse_fecha(fecha_solicitud)) AS max_fecha FROM raw_solicitud GROUP BY ALL
+            UNION ALL
+            SELECT carga_id, archivo, max(parse_fecha(fecha_interposicion)) FROM raw_recurso GROUP BY ALL)""")
+    build_ente_map(con, "raw_solicitud")
+    build_value_map(con, "raw_solicitud", "estatus", CATALOGOS_DIR, "estatus.csv", "estatus",
+                    ["estado", "implica_prevencion", "implica_ampliacion"])
+    build_value_map(con, "raw_solicitud", "respuesta", CATALOGOS_DIR, "respuesta.csv", "respuesta",
+                    ["categoria", "implica_prevencion", "implica_ampliacion"])
+    build_value_map(con, "raw_solicitud", "tipo_solicitud", CATALOGOS_DIR, "tipo_solicitud.csv", "tipo",
+                    ["tipo_solicitud"])
+    con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
+    con.execute("INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, rechazo_valor, motivo "
+                "FROM stg_solicitud WHERE motivo IS NOT NULL")
+    corte = con.execute("""SELECT least(max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))), $hoy)
+                           FROM stg_solicitud WHERE motivo IS NULL""", {"hoy": today}).fetchone()[0]
+    con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
+    build_ente_map(con, "raw_recurso")
+    build_value_map(con, "raw_recurso", "sentido", CATALOGOS_DIR, "sentido_recurso.csv", "sentido",
+                    ["sentido", "modifica_o_revoca"])
+    con.execute(sql_file("stg_recurso.sql"), {"hoy": today})
+    con.execute("INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, rechazo_valor, motivo "
+                "FROM stg_recurso WHERE motivo IS NOT NULL")
+    con.execute(sql_file("recurso_revision.sql"))
+    return corte
+
+
+def _empty_columns(fuente: str) -> str:
+    layouts = tomllib.loads((Path(__file__).resolve().parent / "layouts.toml").read_text(encoding="utf-8"))
+    return ", ".join(f'NULL::VARCHAR AS "{c}"' for c in layouts["canonical"][fuente]["fields"])
+
+
+def _finish_log(con, reports: list[FileReport]) -> None:
+    """Counts per file: read = loaded + rejected + superseded duplicates. Nothing is lost silently."""
+    for rep in reports:
+        table = "solicitud" if rep.fuente == "solicitudes" else "recurso_revision"
+        stg = "stg_solicitud" if rep.fuente == "solicitudes" else "stg_recurso"
+        rep.filas_cargadas = con.execute(f"SELECT count(*) FROM {table} WHERE carga_id = ?", [rep.carga_id]).fetchone()[0]
+        rep.filas_rechazadas = con.execute("SELECT count(*) FROM rechazo WHERE carga_id = ?", [rep.carga_id]).fetchone()[0]
+        good = con.execute(f"SELECT count(*) FROM {stg} WHERE carga_id = ? AND motivo IS NULL", [rep.carga_id]).fetchone()[0]
+        rep.filas_duplicadas = good - rep.filas_cargadas
+        con.execute("INSERT INTO carga VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)", [
+            rep.carga_id, rep.carga_id.rsplit("-", 2)[0], rep.fuente, rep.archivo, rep.sha256, rep.layout,
+            rep.codificacion, rep.filas_leidas, rep.filas_cargadas, rep.filas_rechazadas, rep.filas_duplicadas,
+            rep.segundos])
+
+
+def _check(con) -> None:
+    """Invariants checked before the swap: a build that breaks them is not served."""
+    lost = con.execute("""SELECT archivo, filas_leidas, filas_cargadas, filas_rechazadas, filas_duplicadas FROM carga
+                          WHERE filas_leidas <> filas_cargadas + filas_rechazadas + filas_duplicadas""").fetchall()
+    if lost:
+        raise BuildError("Comprobación fallida: filas sin destino en " +
+                         "; ".join(f"{a} (leídas {r}, cargadas {c}, rechazadas {x}, duplicadas {d})"
+                                   for a, r, c, x, d in lost))
+    orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchone()[0]
+    if orphans:
+        raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")
+    if con.execute("SELECT count(*) FROM solicitud").fetchone()[0] and \
+            not con.execute("SELECT count(*) FROM indicador_valor").fetchone()[0]:
+        raise BuildError("Comprobación fallida: hay solicitudes pero no se calcularon indicadores.")

@@ -1,0 +1,162 @@
+"""Loads the editable catalogs in data/catalogos/ into a warehouse, checking them all at once."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from etl.names import name_variants, normalize_name
+
+CALENDAR_START = dt.date(2000, 1, 1)
+CALENDAR_END = dt.date(2031, 12, 31)
+
+
+class CatalogError(Exception):
+    """A catalog file is wrong; the message lists every problem found."""
+
+
+@dataclass(frozen=True)
+class Ente:
+    ente_id: str
+    nombre_oficial: str
+    siglas: str | None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _date(value: str, where: str, problems: list[str]) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{where}: fecha '{value}' no válida; use el formato AAAA-MM-DD.")
+        return None
+
+
+def _yes(value: str) -> bool:
+    return normalize_name(value) in {"SI", "S", "TRUE", "1"}
+
+
+def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
+    """Fill ente, ente_alias, calendario_inhabil, calendario, plazo_legal. Raises CatalogError listing all problems."""
+    problems: list[str] = []
+    entes = _load_entes(con, catalog_dir / "entes.csv", problems)
+    _load_aliases(con, catalog_dir / "ente_alias.csv", entes, problems)
+    _load_calendar(con, catalog_dir / "calendario_inhabil.csv", problems)
+    _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
+    if problems:
+        raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
+
+
+def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
+    rows = _read_csv(path)
+    entes: dict[str, Ente] = {}
+    records = []
+    for i, r in enumerate(rows, start=2):
+        where = f"{path.name}, fila {i}"
+        ente_id = r.get("ente_id", "")
+        if not ente_id or not r.get("nombre_oficial") or not r.get("grupo_pares"):
+            problems.append(f"{where}: faltan ente_id, nombre_oficial o grupo_pares.")
+            continue
+        if ente_id in entes:
+            problems.append(f"{where}: ente_id '{ente_id}' repetido; cada ente necesita un id único.")
+            continue
+        entes[ente_id] = Ente(ente_id, r["nombre_oficial"], r.get("siglas") or None)
+        records.append((ente_id, r["nombre_oficial"], r.get("siglas") or None, r.get("categoria") or "Sin categoría",
+                        r["grupo_pares"], _date(r.get("vigente_desde", ""), where, problems),
+                        _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
+                        _yes(r.get("verificado", "")), r.get("fuente") or None))
+    for rec in records:
+        if rec[7] and rec[7] not in entes:
+            problems.append(f"{path.name}: el sucesor '{rec[7]}' de '{rec[0]}' no existe en el catálogo.")
+    con.executemany("INSERT INTO ente VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    return entes
+
+
+def _load_aliases(con, path: Path, entes: dict[str, Ente], problems: list[str]) -> None:
+    """Every ente is known by its official name, its siglas and 'name (siglas)'; the file adds spellings seen in sources."""
+    aliases: dict[str, tuple[str, str, str]] = {}
+
+    def add(alias: str, ente_id: str, fuente: str, where: str) -> None:
+        for key in name_variants(alias)[:1] or []:
+            previous = aliases.get(key)
+            if previous and previous[1] != ente_id:
+                problems.append(f"{where}: el nombre '{alias}' apunta a '{ente_id}' y también a '{previous[1]}'; "
+                                "quite uno de los dos.")
+                return
+            aliases[key] = (alias, ente_id, fuente)
+
+    for e in entes.values():
+        add(e.nombre_oficial, e.ente_id, "catálogo de entes", f"entes.csv ({e.ente_id})")
+        if e.siglas:
+            add(e.siglas, e.ente_id, "catálogo de entes (siglas)", f"entes.csv ({e.ente_id})")
+            add(f"{e.nombre_oficial} ({e.siglas})", e.ente_id, "catálogo de entes", f"entes.csv ({e.ente_id})")
+        add(e.ente_id, e.ente_id, "catálogo de entes (id)", f"entes.csv ({e.ente_id})")
+    for i, r in enumerate(_read_csv(path), start=2):
+        where = f"{path.name}, fila {i}"
+        if r.get("ente_id") not in entes:
+            problems.append(f"{where}: ente_id '{r.get('ente_id')}' no existe en entes.csv.")
+            continue
+        add(r["alias"], r["ente_id"], r.get("fuente") or "ente_alias.csv", where)
+    con.executemany("INSERT INTO ente_alias VALUES (?, ?, ?, ?)",
+                    [(k, a, e, f) for k, (a, e, f) in sorted(aliases.items())])
+
+
+def _load_calendar(con, path: Path, problems: list[str]) -> None:
+    holidays: dict[dt.date, tuple] = {}
+    for i, r in enumerate(_read_csv(path), start=2):
+        d = _date(r.get("fecha", ""), f"{path.name}, fila {i}", problems)
+        if d:
+            holidays[d] = (d, r.get("motivo") or "Día inhábil", r.get("ambito"), r.get("fuente"), _yes(r.get("confirmado", "")))
+    con.executemany("INSERT INTO calendario_inhabil VALUES (?, ?, ?, ?, ?)", sorted(holidays.values()))
+    # n_habil is a running count of working days, so business days between two dates are one subtraction;
+    # siguiente_habil is the first working day on or after each date (where a weekend request is received).
+    con.execute("""
+        INSERT INTO calendario
+        WITH dias AS (
+            SELECT d::DATE AS fecha,
+                   isodow(d) <= 5 AND d::DATE NOT IN (SELECT fecha FROM calendario_inhabil) AS habil
+            FROM generate_series($inicio::TIMESTAMP, $fin::TIMESTAMP, INTERVAL 1 DAY) g(d))
+        SELECT fecha, habil,
+               sum(habil::INTEGER) OVER (ORDER BY fecha ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+               coalesce(min(CASE WHEN habil THEN fecha END)
+                        OVER (ORDER BY fecha ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), fecha)
+        FROM dias""", {"inicio": CALENDAR_START, "fin": CALENDAR_END})
+
+
+def _load_plazos(con, path: Path, problems: list[str]) -> None:
+    records = []
+    for i, r in enumerate(_read_csv(path), start=2):
+        where = f"{path.name}, fila {i}"
+        try:
+            dias, ampl = int(r["dias_respuesta"]), int(r["dias_ampliacion"])
+        except (KeyError, ValueError):
+            problems.append(f"{where}: dias_respuesta y dias_ampliacion deben ser números enteros.")
+            continue
+        desde = _date(r.get("vigente_desde", ""), where, problems)
+        if desde is None:
+            problems.append(f"{where}: falta vigente_desde.")
+            continue
+        records.append((r["ley_version"], r.get("ley_nombre"), r["tipo_solicitud"], dias, ampl, desde,
+                        _date(r.get("vigente_hasta", ""), where, problems), _yes(r.get("confirmado", "")),
+                        r.get("fuente")))
+    con.executemany("INSERT INTO plazo_legal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    overlaps = con.execute("""
+        SELECT a.ley_version, b.ley_version, a.tipo_solicitud FROM plazo_legal a JOIN plazo_legal b
+          ON a.tipo_solicitud = b.tipo_solicitud AND a.ley_version < b.ley_version
+         AND a.vigente_desde <= coalesce(b.vigente_hasta, DATE '9999-12-31')
+         AND b.vigente_desde <= coalesce(a.vigente_hasta, DATE '9999-12-31')""").fetchall()
+    for a, b, tipo in overlaps:
+        problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo}.")
+
+
+def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:
+    """A value map (estatus.csv, respuesta.csv, …) as rows."""
+    return _read_csv(catalog_dir / name)

@@ -1,0 +1,231 @@
+"""Known source layouts (etl/layouts.toml) and recognition of a file's layout by its headers."""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.names import strip_accents
+
+LAYOUTS_FILE = Path(__file__).with_name("layouts.toml")
+
+
+class LayoutNotFound(Exception):
+    """No layout of the requested fuente fits the headers; str() is the Spanish explanation."""
+
+
+def normalize_header(text: object) -> str:
+    """'Fecha_Solicitud ' -> 'fechasolicitud': headers are compared without case, accents, spaces or punctuation."""
+    return re.sub(r"[^a-z0-9]", "", strip_accents(str(text)).lower())
+
+
+@dataclass(frozen=True)
+class Canonical:
+    fuente: str
+    required: tuple[str, ...]
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    key: str
+    fuente: str
+    descripcion: str
+    formats: tuple[str, ...]
+    distinctive: tuple[str, ...]
+    columns: dict[str, tuple[str, ...]]  # canonical field -> accepted source headers, preferred first
+
+    def header_for(self, field: str) -> str:
+        aliases = self.columns.get(field)
+        return aliases[0] if aliases else field
+
+
+@dataclass(frozen=True)
+class Catalog:
+    canonicals: dict[str, Canonical]
+    layouts: tuple[Layout, ...]
+
+    def canonical(self, fuente: str) -> Canonical:
+        try:
+            return self.canonicals[fuente]
+        except KeyError:
+            known = ", ".join(sorted(self.canonicals))
+            raise ValueError(f"Fuente desconocida «{fuente}»; las conocidas son: {known}") from None
+
+    def layouts_of(self, fuente: str) -> list[Layout]:
+        return [lay for lay in self.layouts if lay.fuente == fuente]
+
+
+@dataclass(frozen=True)
+class Match:
+    layout: Layout
+    columns: dict[str, int]  # canonical field -> index of the source header
+    missing_required: tuple[str, ...]
+    distinctive: int
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_required
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (len(self.columns), self.distinctive)
+
+
+@functools.lru_cache(maxsize=4)
+def load_catalog(path: Path = LAYOUTS_FILE) -> Catalog:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    canonicals = {
+        name: Canonical(name, tuple(spec["required"]), tuple(spec["fields"]))
+        for name, spec in data.get("canonical", {}).items()
+    }
+    layouts = tuple(
+        Layout(
+            key=key,
+            fuente=spec["fuente"],
+            descripcion=spec.get("descripcion", key),
+            formats=tuple(spec.get("formats", ("csv", "xlsx", "json"))),
+            distinctive=tuple(spec.get("distinctive", ())),
+            columns={field: tuple(aliases) for field, aliases in spec["columns"].items()},
+        )
+        for key, spec in data.get("layout", {}).items()
+    )
+    return Catalog(canonicals, layouts)
+
+
+def match_layout(layout: Layout, headers: Sequence[str], required: Sequence[str]) -> Match:
+    """Which canonical fields of `layout` the headers provide (first occurrence of a header wins)."""
+    positions: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        positions.setdefault(normalize_header(header), index)
+    columns: dict[str, int] = {}
+    for field, aliases in layout.columns.items():
+        for alias in aliases:
+            index = positions.get(normalize_header(alias))
+            if index is not None:
+                columns[field] = index
+                break
+    missing = tuple(f for f in required if f not in columns)
+    distinctive = sum(1 for h in layout.distinctive if normalize_header(h) in positions)
+    return Match(layout, columns, missing, distinctive)
+
+
+def _format_allows(layout: Layout, fmt: str) -> bool:
+    # An old .xls workbook is read like an .xlsx one.
+    fmt = "xlsx" if fmt == "xls" else fmt
+    return fmt in layout.formats
+
+
+def rank_matches(headers: Sequence[str], fmt: str, catalog: Catalog) -> list[Match]:
+    """All layouts that accept `fmt`, best first: most matched headers, then most distinctive headers."""
+    matches = [
+        match_layout(lay, headers, catalog.canonical(lay.fuente).required)
+        for lay in catalog.layouts
+        if _format_allows(lay, fmt)
+    ]
+    return sorted(matches, key=lambda m: m.score, reverse=True)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A row that may be the header row: `where` is how to name it to a user (e.g. 'fila 1')."""
+
+    position: object
+    headers: list[str]
+    where: str
+
+
+def choose_header(
+    candidates: Sequence[Candidate], fuente: str, fmt: str, file_label: str, catalog: Catalog | None = None
+) -> tuple[Candidate, Match]:
+    """The first candidate row with a complete layout of `fuente`; otherwise raise LayoutNotFound explaining why."""
+    catalog = catalog or load_catalog()
+    catalog.canonical(fuente)
+    ranked = [(cand, rank_matches(cand.headers, fmt, catalog)) for cand in candidates if any(cand.headers)]
+    for cand, matches in ranked:
+        own = [m for m in matches if m.complete and m.layout.fuente == fuente]
+        if own:
+            return cand, own[0]
+    for cand, matches in ranked:
+        other = [m for m in matches if m.complete]
+        if other:
+            raise LayoutNotFound(_wrong_fuente_message(file_label, fuente, other[0]))
+    near = _best_near_miss(ranked, fuente, catalog)
+    if near is not None:
+        raise LayoutNotFound(_missing_column_message(file_label, *near))
+    headers = ranked[0][0].headers if ranked else []
+    raise LayoutNotFound(_unknown_layout_message(file_label, fuente, fmt, headers, catalog))
+
+
+def _best_near_miss(ranked, fuente: str, catalog: Catalog) -> tuple[Candidate, Match] | None:
+    """A layout of `fuente` that found at least two of its headers, at least one of them required."""
+    required = catalog.canonical(fuente).required
+    best = None
+    for cand, matches in ranked:
+        for m in matches:
+            if m.layout.fuente != fuente or len(m.columns) < 2:
+                continue
+            if len(m.missing_required) == len(required):
+                continue
+            if best is None or m.score > best[1].score:
+                best = (cand, m)
+    return best
+
+
+def _wrong_fuente_message(file_label: str, fuente: str, match: Match) -> str:
+    other = match.layout.fuente
+    return (
+        f"El archivo «{file_label}» parece ser de la fuente «{other}» (formato «{match.layout.key}»: "
+        f"{match.layout.descripcion}), no de «{fuente}». "
+        f"Cómo corregir: muévalo a la carpeta data/inputs/{other}/."
+    )
+
+
+def _missing_column_message(file_label: str, cand: Candidate, match: Match) -> str:
+    layout = match.layout
+    normalized_found = {normalize_header(h): h for h in cand.headers if h}
+    parts = []
+    for field in match.missing_required:
+        aliases = layout.columns.get(field, ())
+        accepted = ", ".join(f"«{a}»" for a in aliases) or "(este formato no la define)"
+        hint = _closest_header(aliases, normalized_found)
+        parts.append(
+            f"«{layout.header_for(field)}» (campo {field}; se acepta: {accepted}){hint}"
+        )
+    faltan = "la columna obligatoria " if len(parts) == 1 else "las columnas obligatorias "
+    return (
+        f"El archivo «{file_label}» parece tener el formato «{layout.key}» ({layout.descripcion}; "
+        f"encabezados en {cand.where}), pero le falta {faltan}{'; '.join(parts)}. "
+        "Cómo corregir: agregue esa columna o corrija el nombre de su encabezado y vuelva a cargar el archivo."
+    )
+
+
+def _closest_header(aliases: Sequence[str], normalized_found: dict[str, str]) -> str:
+    for alias in aliases:
+        close = difflib.get_close_matches(normalize_header(alias), list(normalized_found), n=1, cutoff=0.75)
+        if close:
+            return f" (¿quizá es la columna «{normalized_found[close[0]]}»?)"
+    return ""
+
+
+def _unknown_layout_message(
+    file_label: str, fuente: str, fmt: str, headers: Sequence[str], catalog: Catalog
+) -> str:
+    found = ", ".join(f"«{h}»" for h in headers if h) or "(ninguno)"
+    known = []
+    for layout in catalog.layouts_of(fuente):
+        required = ", ".join(layout.header_for(f) for f in catalog.canonical(fuente).required)
+        formats = ", ".join(layout.formats)
+        known.append(f"  - {layout.key} ({layout.descripcion}; {formats}): requiere {required}")
+    return (
+        f"No se reconoce el formato del archivo «{file_label}» como fuente «{fuente}» ({fmt}). "
+        f"Encabezados encontrados: {found}.\n"
+        f"Formatos conocidos para «{fuente}»:\n" + "\n".join(known) + "\n"
+        "Cómo corregir: la fila de encabezados debe usar los nombres de columna de uno de estos formatos; "
+        "si es un formato nuevo, descríbalo en etl/layouts.toml."
+    )

@@ -1,0 +1,657 @@
+"""Read a source file (JSON, CSV or XLSX) into a DuckDB table of canonical columns.
+
+The layout is recognized by the file's headers (etl/layouts.toml), never by its name. Only the canonical
+fields of the fuente are copied: free text, names and addresses in the source never reach the table.
+
+Output table: `fila BIGINT` (the row a user sees in the file) followed by every canonical field of the fuente
+as VARCHAR (stripped; empty -> NULL; dates kept as text, staging parses them).
+"""
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import datetime as dt
+import itertools
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from etl import pnt_json
+from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog
+
+BATCH_ROWS = 50_000
+CHUNK_BYTES = 16 << 20
+HEADER_SCAN_ROWS = 20  # a title or blank rows may precede the header row
+XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
+FOLIO_FIELDS = frozenset({"folio", "folio_solicitud"})
+_TRIM_CHARS = " \t\r\n\u00a0"
+
+
+class FileError(Exception):
+    """A problem with the file itself; str() is a Spanish message naming the file, the problem and the fix."""
+
+
+@dataclass
+class ReadResult:
+    layout: str
+    formato: str  # "json" | "csv" | "xlsx" | "xls"
+    codificacion: str | None
+    separador: str | None
+    filas_leidas: int  # rows written to the table (rechazos excluded)
+    hoja: str | None
+    avisos: list[str] = field(default_factory=list)
+    rechazos: list[tuple[int, str]] = field(default_factory=list)  # (fila, Spanish reason)
+    columnas: dict[str, str] = field(default_factory=dict)  # canonical field -> source header used
+
+
+def read_source(path: Path, fuente: str, con: duckdb.DuckDBPyConnection, table: str) -> ReadResult:
+    """Create `table` in `con` with the canonical columns of `fuente` read from `path`. Raises FileError."""
+    path = Path(path)
+    catalog = load_catalog()
+    catalog.canonical(fuente)  # an unknown fuente is a programming error (ValueError), not a bad file
+    kind = sniff_kind(path)
+    if kind in ("xlsx", "xls"):
+        return _read_spreadsheet(path, kind, fuente, con, table, catalog)
+    with utf8_text(path) as text:
+        if kind == "json":
+            return _read_json(path, text, fuente, con, table, catalog)
+        return _read_csv(path, text, fuente, con, table, catalog)
+
+
+# --------------------------------------------------------------------------------------------- file kind
+
+
+def sniff_kind(path: Path) -> str:
+    """'xlsx', 'xls', 'json' or 'csv', from the file's first bytes."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise FileError(
+            f"No se puede abrir el archivo «{path.name}» ({exc.strerror or exc}). "
+            "Cómo corregir: verifique que exista, que no esté abierto en otro programa y que se pueda leer."
+        ) from None
+    if head.startswith(XLSX_MAGIC):
+        return "xlsx"
+    if head.startswith(OLE_MAGIC):
+        return "xls"
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        start = head.decode("utf-16", errors="ignore")
+    elif b"\x00" in head:
+        raise FileError(
+            f"El archivo «{path.name}» no es de texto (CSV/JSON) ni una hoja de cálculo XLSX. "
+            "Cómo corregir: expórtelo como CSV (UTF-8) o guárdelo como libro de Excel (.xlsx)."
+        )
+    else:
+        start = head.decode("utf-8", errors="ignore")
+    start = start.lstrip("\ufeff \t\r\n")
+    if not start:
+        raise FileError(
+            f"El archivo «{path.name}» está vacío. "
+            "Cómo corregir: vuelva a exportarlo desde el sistema de origen o quítelo de la carpeta."
+        )
+    return "json" if start[0] in "[{" else "csv"
+
+
+# ------------------------------------------------------------------------------------------ text encoding
+
+
+def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    # Bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252: read them as latin-1 instead of failing.
+    return err.object[err.start : err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("etl_latin1_fallback", _latin1_fallback)
+
+
+@dataclass(frozen=True)
+class TextFile:
+    path: Path  # UTF-8 text (the source itself, or a transcoded temporary copy)
+    encoding: str  # the source's encoding: utf-8, utf-8-sig, cp1252 or utf-16
+    last_line: int  # number of the last line with content (trailing blank lines ignored)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    encoding: str
+    last_line: int
+
+
+def scan_text(path: Path) -> _Scan:
+    """Encoding (strict UTF-8 over the whole file, else cp1252) and the last line with content, in one pass."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+        if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            return _Scan("utf-16", 0)
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        is_utf8, newlines, tail = True, 0, b""
+        while chunk := fh.read(CHUNK_BYTES):
+            if is_utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+            newlines += chunk.count(b"\n")
+            tail = (tail + chunk[-65536:])[-65536:]
+        if is_utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                is_utf8 = False
+    content = tail.rstrip(b" \t\r\n")
+    last_line = newlines - tail[len(content) :].count(b"\n") + 1 if content else 0
+    if not is_utf8:
+        return _Scan("cp1252", last_line)
+    return _Scan("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8", last_line)
+
+
+@contextlib.contextmanager
+def utf8_text(path: Path) -> Iterator[TextFile]:
+    """The file as UTF-8: itself if it already is, otherwise a temporary transcoded copy (deleted afterwards)."""
+    scan = scan_text(path)
+    if scan.encoding in ("utf-8", "utf-8-sig"):
+        yield TextFile(path, scan.encoding, scan.last_line)
+        return
+    tmp = _transcode(path, scan.encoding)
+    try:
+        # cp1252 keeps every line break where it was; UTF-16 lines are counted on the copy.
+        last_line = scan.last_line if scan.encoding == "cp1252" else scan_text(tmp).last_line
+        yield TextFile(tmp, scan.encoding, last_line)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _transcode(path: Path, encoding: str) -> Path:
+    errors = "etl_latin1_fallback" if encoding == "cp1252" else "strict"
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    fd, name = tempfile.mkstemp(prefix="etl_", suffix=".utf8.txt")
+    try:
+        with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="") as dst:
+            while chunk := src.read(CHUNK_BYTES):
+                dst.write(decoder.decode(chunk))
+            dst.write(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        Path(name).unlink(missing_ok=True)
+        raise FileError(
+            f"El archivo «{path.name}» no se puede decodificar como {encoding}. "
+            "Cómo corregir: guárdelo de nuevo como CSV UTF-8."
+        ) from None
+    return Path(name)
+
+
+def _head_lines(path: Path, count: int) -> list[str]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return [line.rstrip("\r\n") for line in itertools.islice(fh, count)]
+
+
+# ---------------------------------------------------------------------------------------------- CSV
+
+
+def sniff_separator(line: str) -> str:
+    """The most frequent of ; , tab | outside quotes in the header line (comma if none)."""
+    counts = dict.fromkeys(";,\t|", 0)
+    in_quotes = False
+    for ch in line:
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif not in_quotes and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _split_line(line: str, sep: str) -> list[str]:
+    return [cell.strip() for cell in next(csv.reader([line], delimiter=sep), [])]
+
+
+def _read_csv(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+    candidates = []
+    for number, line in enumerate(_head_lines(text.path, HEADER_SCAN_ROWS), start=1):
+        if line.strip():
+            sep = sniff_separator(line)
+            candidates.append(Candidate((number, sep), _split_line(line, sep), f"la línea {number}"))
+    cand, match = _choose(candidates, fuente, "csv", path, catalog)
+    header_line, sep = cand.position
+    fields = catalog.canonical(fuente).fields
+    result = ReadResult(match.layout.key, "csv", text.encoding, sep, 0, None, columnas=_columns_used(match, cand))
+    raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields)
+    if header_line + raw_rows == max(text.last_line, header_line):
+        dropped = _delete_empty_rows(con, table, fields)
+        result.filas_leidas = raw_rows - dropped
+    else:
+        result.avisos.append(
+            "El archivo tiene líneas vacías, saltos de línea dentro de campos entre comillas, comillas mal "
+            "cerradas o filas con otro número de columnas: se leyó con el lector detallado (números de fila "
+            "exactos; revise los rechazos)."
+        )
+        writer = TableWriter(con, table, fields)
+        _load_csv_python(path, text.path, header_line, sep, len(cand.headers), match, writer, result)
+        result.filas_leidas = writer.close()
+        dropped = writer.skipped_empty
+    _common_notes(result, dropped)
+    return result
+
+
+def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match, fields) -> int:
+    """Fast path: DuckDB parses the file. fila = header line + row number, which is exact only when every
+    record is one physical line (no blank lines, no line breaks inside quoted fields) and none was skipped;
+    the caller checks that by comparing the row count with the file's line count.
+
+    ignore_errors=true: a malformed row is skipped instead of raising, because an error would also abort
+    the caller's open transaction; a skipped row shows up as a count mismatch and sends the file to the
+    exact Python reader. Row order relies on DuckDB's preserve_insertion_order (the default)."""
+    column_types = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols))
+    select = ", ".join(
+        f"nullif(trim(c{match.columns[f]}, $trim), '') AS {quote_ident(f)}"
+        if f in match.columns
+        else f"CAST(NULL AS VARCHAR) AS {quote_ident(f)}"
+        for f in fields
+    )
+    sql = (
+        f"CREATE OR REPLACE TABLE {quote_ident(table)} AS "
+        f"SELECT CAST(row_number() OVER () + $header AS BIGINT) AS fila, {select} "
+        f"FROM read_csv($path, delim=$sep, header=true, skip=$skip, columns={{{column_types}}}, "
+        "auto_detect=false, quote='\"', escape='\"', ignore_errors=true, max_line_size=16000000)"
+    )
+    params = {"path": str(csv_path), "sep": sep, "skip": header_line - 1, "header": header_line, "trim": _TRIM_CHARS}
+    with _insertion_order_preserved(con):
+        con.execute(sql, params)
+    return con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0]
+
+
+@contextlib.contextmanager
+def _insertion_order_preserved(con):
+    """row_number() OVER () follows the file's order only while preserve_insertion_order is on."""
+    previous = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
+    if previous:
+        yield
+        return
+    con.execute("SET preserve_insertion_order = true")
+    try:
+        yield
+    finally:
+        con.execute("SET preserve_insertion_order = false")
+
+
+def _delete_empty_rows(con, table, fields) -> int:
+    condition = " AND ".join(f"{quote_ident(f)} IS NULL" for f in fields)
+    return con.execute(f"DELETE FROM {quote_ident(table)} WHERE {condition}").fetchone()[0]
+
+
+def _load_csv_python(path, csv_path, header_line, sep, ncols, match: Match, writer, result: ReadResult) -> None:
+    """Slow, exact path: Python's csv module knows on which line each record starts, and is lenient
+    with stray quotes. A row with more non-empty fields than headers is rejected, not shifted."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    indices = [match.columns.get(f) for f in writer.fields]
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+        for _ in range(header_line):
+            fh.readline()
+        reader = csv.reader(fh, delimiter=sep)
+        previous = 0
+        try:
+            for row in reader:
+                fila = header_line + previous + 1
+                previous = reader.line_num
+                if len(row) > ncols and any(cell.strip() for cell in row[ncols:]):
+                    result.rechazos.append(
+                        (fila, f"la fila tiene {len(row)} columnas y el encabezado {ncols}: probablemente un "
+                               "separador o comillas sin escapar dentro de un texto")
+                    )
+                    continue
+                writer.add(fila, [clean_text(row[i]) if i is not None and i < len(row) else None for i in indices])
+        except csv.Error as exc:
+            raise FileError(
+                f"El archivo «{path.name}» tiene un error de formato CSV cerca de la línea "
+                f"{header_line + reader.line_num}: {exc}. Cómo corregir: ábralo y guárdelo de nuevo como CSV."
+            ) from None
+
+
+# --------------------------------------------------------------------------------------------- JSON
+
+
+def _read_json(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+    first = _first_record_line(text.path)
+    if first is not None and pnt_json.looks_line_delimited(first):
+        return _read_json_lines(path, text, fuente, con, table, catalog)
+    return _read_json_document(path, text, fuente, con, table, catalog)
+
+
+def _first_record_line(json_path: Path) -> str | None:
+    with open(json_path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            stripped = line.strip().lstrip("[").lstrip()
+            if stripped:
+                return stripped
+    return None
+
+
+def _numbered_lines(json_path: Path) -> Iterator[tuple[int, str]]:
+    # Only "\n" ends a line, as in the line count and in the editors users check row numbers with.
+    with open(json_path, encoding="utf-8-sig", newline="\n") as fh:
+        yield from enumerate(fh, start=1)
+
+
+def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+    """One record per line (the PNT export): json.loads per record, repair only when it fails."""
+    records = pnt_json.group_records(_numbered_lines(text.path))
+    head = list(itertools.islice(records, 50))
+    if not head:
+        raise _no_records(path)
+    key_order = _first_valid_keys(head)
+    headers = key_order or pnt_json.keys_in_text(head[0][1])
+    cand, match = _choose([Candidate(None, headers, "el primer registro")], fuente, "json", path, catalog)
+    repair_order = _repair_order(key_order)
+    result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=_columns_used(match, cand))
+    fields = catalog.canonical(fuente).fields
+    keys = _keys_by_field(match, cand, fields)
+    folio_keys = _folio_keys(fields, keys)
+    writer = TableWriter(con, table, fields)
+    repaired = numeric_folios = 0
+    for fila, record_text in itertools.chain(head, records):
+        try:
+            record, was_repaired = pnt_json.decode_record(record_text, repair_order)
+        except pnt_json.RecordError as exc:
+            result.rechazos.append((fila, str(exc)))
+            continue
+        repaired += was_repaired
+        numeric_folios += _add_json_record(writer, fila, record, keys, folio_keys)
+    result.filas_leidas = writer.close()
+    if repaired:
+        result.avisos.append(f"{repaired} registros con comillas sin escapar reparados")
+    if result.rechazos:
+        result.avisos.append(f"{len(result.rechazos)} registros JSON no se pudieron reparar (ver rechazos)")
+    _json_notes(result, numeric_folios, writer.skipped_empty)
+    return result
+
+
+def _first_valid_keys(head: Sequence[tuple[int, str]]) -> list[str] | None:
+    for _fila, record_text in head:
+        record = pnt_json.try_decode(record_text)
+        if record is not None:
+            return list(record)
+    return None
+
+
+def _repair_order(key_order: list[str] | None) -> Sequence[str]:
+    # The file's own order when known; the PNT order when the file follows it (FechaOficialRecepcion optional).
+    if not key_order or tuple(key_order) == pnt_json.PNT_FIELDS[: len(key_order)]:
+        return pnt_json.PNT_FIELDS
+    return key_order
+
+
+def _read_json_document(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+    """A standard (e.g. pretty-printed) JSON array: parsed whole; fila = position of the record (1 = first)."""
+    with open(text.path, encoding="utf-8-sig") as fh:
+        try:
+            data = json.load(fh, strict=False)
+        except json.JSONDecodeError as exc:
+            raise FileError(
+                f"El archivo «{path.name}» no es JSON válido (línea {exc.lineno}, columna {exc.colno}: {exc.msg}). "
+                "Cómo corregir: vuelva a exportarlo; la exportación de la PNT debe tener un registro por línea."
+            ) from None
+    items = _records_of(data)
+    if not items:
+        raise _no_records(path)
+    headers: list[str] = []
+    for item in items[:100]:
+        if isinstance(item, dict):
+            headers.extend(k for k in item if k not in headers)
+    cand, match = _choose([Candidate(None, headers, "los registros")], fuente, "json", path, catalog)
+    fields = catalog.canonical(fuente).fields
+    result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=_columns_used(match, cand))
+    keys = _keys_by_field(match, cand, fields)
+    folio_keys = _folio_keys(fields, keys)
+    writer = TableWriter(con, table, fields)
+    numeric_folios = 0
+    for fila, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            result.rechazos.append((fila, "el registro no es un objeto JSON {…}"))
+            continue
+        numeric_folios += _add_json_record(writer, fila, item, keys, folio_keys)
+    result.filas_leidas = writer.close()
+    _json_notes(result, numeric_folios, writer.skipped_empty)
+    return result
+
+
+def _records_of(data: object) -> list:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        # {"solicitudes": [...]} wraps the array; otherwise the object is a single record.
+        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        return lists[0] if len(lists) == 1 else [data]
+    return []
+
+
+def _keys_by_field(match: Match, cand: Candidate, fields: Sequence[str]) -> list[str | None]:
+    return [cand.headers[match.columns[f]] if f in match.columns else None for f in fields]
+
+
+def _folio_keys(fields: Sequence[str], keys: Sequence[str | None]) -> list[str]:
+    return [k for f, k in zip(fields, keys) if f in FOLIO_FIELDS and k is not None]
+
+
+def _add_json_record(writer, fila: int, record: dict, keys: Sequence[str | None], folio_keys: list[str]) -> int:
+    """Add one record; return how many of its folios came as JSON numbers (leading zeros lost at the source)."""
+    writer.add(fila, [json_text(record.get(k)) if k is not None else None for k in keys])
+    return sum(1 for k in folio_keys if _is_number(record.get(k)))
+
+
+def _json_notes(result: ReadResult, numeric_folios: int, dropped: int) -> None:
+    if numeric_folios:
+        result.avisos.append(
+            f"{numeric_folios} folios venían como número y no como texto: si tenían ceros a la izquierda, "
+            "no se pueden recuperar"
+        )
+    _common_notes(result, dropped)
+
+
+def _no_records(path: Path) -> FileError:
+    return FileError(
+        f"El archivo «{path.name}» no contiene registros. "
+        "Cómo corregir: vuelva a exportarlo desde el sistema de origen o quítelo de la carpeta."
+    )
+
+
+# ---------------------------------------------------------------------------------------- XLSX / XLS
+
+
+def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise FileError(
+            f"El libro «{path.name}» está protegido con contraseña. "
+            "Cómo corregir: quítele la contraseña en Excel y guárdelo de nuevo."
+        ) from None
+    except Exception as exc:  # calamine raises several error types for damaged zips/XML
+        raise FileError(
+            f"El archivo «{path.name}» parece un libro de Excel pero está dañado o no se puede abrir ({exc}). "
+            "Cómo corregir: ábralo en Excel y guárdelo de nuevo como .xlsx."
+        ) from None
+    try:
+        sheet_name, rows, cand, match = _find_sheet(workbook, path, kind, fuente, catalog)
+        fields = catalog.canonical(fuente).fields
+        result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand))
+        writer = TableWriter(con, table, fields)
+        numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
+        result.filas_leidas = writer.close()
+    finally:
+        workbook.close()
+    if numeric_folios:
+        result.avisos.append(
+            f"{numeric_folios} folios son celdas numéricas: si tenían ceros a la izquierda se perdieron. "
+            "Cómo corregir: dé formato de texto a la columna de folios en el sistema de origen."
+        )
+    _common_notes(result, writer.skipped_empty)
+    return result
+
+
+def _find_sheet(workbook, path, kind, fuente, catalog):
+    """The first sheet with a recognizable header row among its first rows."""
+    seen: list[Candidate] = []
+    for sheet_name in workbook.sheet_names:
+        try:
+            rows = iter(workbook.get_sheet_by_name(sheet_name).iter_rows())
+        except Exception:  # chart sheets and the like have no cells
+            continue
+        head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+        # calamine yields rows from the sheet's row 1, so index i is spreadsheet row i + 1.
+        candidates = [
+            Candidate(i + 1, [cell_text(c) or "" for c in row], f"la fila {i + 1} de la hoja «{sheet_name}»")
+            for i, row in enumerate(head)
+            if any(cell_text(c) for c in row)
+        ]
+        try:
+            cand, match = choose_header(candidates, fuente, kind, path.name, catalog)
+        except LayoutNotFound:
+            seen.extend(candidates)
+            continue
+        data_rows = itertools.chain(head[cand.position :], rows)
+        return sheet_name, data_rows, cand, match
+    if not seen:
+        raise FileError(
+            f"El libro «{path.name}» no tiene datos en ninguna hoja. "
+            "Cómo corregir: verifique que sea el archivo correcto."
+        )
+    _choose(seen, fuente, kind, path, catalog)  # raises the most helpful explanation
+    raise AssertionError("unreachable")
+
+
+def _load_sheet_rows(rows, header_row: int, match: Match, writer) -> int:
+    indices = [match.columns.get(f) for f in writer.fields]
+    folio_idx = [i for f, i in zip(writer.fields, indices) if f in FOLIO_FIELDS and i is not None]
+    numeric_folios = 0
+    for offset, row in enumerate(rows, start=1):
+        values = [cell_text(row[i]) if i is not None and i < len(row) else None for i in indices]
+        if not any(cell_text(c) for c in row):
+            continue  # a blank spreadsheet row: not data, not worth a note
+        numeric_folios += sum(1 for i in folio_idx if i < len(row) and _is_number(row[i]))
+        writer.add(header_row + offset, values)
+    return numeric_folios
+
+
+def cell_text(value: object) -> str | None:
+    """A calamine cell as text: dates ISO, integral numbers without '.0', empty -> None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    return str(value).strip() or None
+
+
+# ------------------------------------------------------------------------------------------- shared
+
+
+class TableWriter:
+    """Creates the output table and appends rows through Arrow batches (bounded memory for big files)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: str, fields: Sequence[str], batch_rows=BATCH_ROWS):
+        self.con, self.table, self.fields, self.batch_rows = con, quote_ident(table), list(fields), batch_rows
+        self.rows_written = 0
+        self.skipped_empty = 0
+        self._view = f"_etl_batch_{id(self)}"
+        columns = ", ".join(["fila BIGINT"] + [f"{quote_ident(f)} VARCHAR" for f in self.fields])
+        con.execute(f"CREATE OR REPLACE TABLE {self.table} ({columns})")
+        self._reset()
+
+    def _reset(self) -> None:
+        self._filas: list[int] = []
+        self._columns: list[list[str | None]] = [[] for _ in self.fields]
+
+    def add(self, fila: int, values: Sequence[str | None]) -> None:
+        if all(v is None for v in values):
+            self.skipped_empty += 1
+            return
+        self._filas.append(fila)
+        for column, value in zip(self._columns, values):
+            column.append(value)
+        if len(self._filas) >= self.batch_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._filas:
+            return
+        arrays = [pa.array(self._filas, pa.int64())] + [pa.array(c, pa.string()) for c in self._columns]
+        batch = pa.Table.from_arrays(arrays, names=["fila"] + self.fields)
+        self.con.register(self._view, batch)
+        try:
+            self.con.execute(f"INSERT INTO {self.table} SELECT * FROM {quote_ident(self._view)}")
+        finally:
+            self.con.unregister(self._view)
+        self.rows_written += len(self._filas)
+        self._reset()
+
+    def close(self) -> int:
+        self.flush()
+        return self.rows_written
+
+
+def _choose(candidates, fuente, fmt, path: Path, catalog: Catalog) -> tuple[Candidate, Match]:
+    try:
+        return choose_header(candidates, fuente, fmt, path.name, catalog)
+    except LayoutNotFound as exc:
+        raise FileError(str(exc)) from None
+
+
+def _columns_used(match: Match, cand: Candidate) -> dict[str, str]:
+    return {f: cand.headers[i] for f, i in match.columns.items()}
+
+
+def _common_notes(result: ReadResult, dropped: int) -> None:
+    if dropped:
+        result.avisos.append(f"{dropped} filas sin datos en las columnas usadas se omitieron")
+    if result.filas_leidas == 0 and not result.rechazos:
+        result.avisos.append("El archivo solo tiene la fila de encabezados: no hay registros")
+
+
+def clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def json_text(value: object) -> str | None:
+    """A JSON value as text: numbers without '.0', booleans 'true'/'false', null -> None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def quote_ident(name: str) -> str:
+    """Quote a table or column name for SQL ('schema.table' is quoted part by part)."""
+    return ".".join('"' + part.replace('"', '""') + '"' for part in name.split("."))

@@ -1,0 +1,37 @@
+-- stg_solicitud (good rows) → solicitud. The same folio in overlapping exports is one request: the row from the
+-- most recent export wins (files ranked by archivo_orden, later rows of a file after earlier ones).
+-- Parameter $corte: the data cut-off date, used to decide whether an unanswered request is already overdue.
+INSERT INTO solicitud
+WITH ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY folio ORDER BY archivo_orden DESC, fila DESC) AS version
+    FROM stg_solicitud
+    WHERE motivo IS NULL
+),
+latest AS (
+    SELECT * FROM ranked WHERE version = 1
+),
+timed AS (
+    SELECT l.*,
+           l.dias_respuesta + CASE WHEN l.ampliacion THEN l.dias_ampliacion ELSE 0 END AS plazo,
+           cr.n_habil AS n_recepcion,
+           cs.n_habil AS n_respuesta
+    FROM latest l
+    JOIN calendario cr ON cr.fecha = l.f_recepcion
+    LEFT JOIN calendario cs ON cs.fecha = l.f_respuesta
+)
+SELECT
+    t.folio, t.layout, t.ente_id, t.tipo, t.derecho_arcop, t.medio_entrada,
+    t.f_presentacion, t.f_recepcion, date_trunc('month', t.f_recepcion)::DATE,
+    t.f_respuesta, lim.fecha, t.f_limite_fuente, t.estatus, t.respuesta, t.estado_final,
+    CASE WHEN t.estado_final = 'desechada' THEN 'desechada'
+         WHEN t.estado_final IN ('en_proceso', 'en_espera_solicitante') THEN 'en_proceso'
+         ELSE coalesce(t.resp_cat, 'sin_dato') END,
+    t.prevencion_final, t.ampliacion, si_no(t.queja), t.ley_version, t.plazo,
+    t.n_respuesta - t.n_recepcion,
+    CASE WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.n_respuesta - t.n_recepcion <= t.plazo
+         WHEN t.estado_final = 'en_proceso' AND t.f_respuesta IS NULL AND corte.n_habil - t.n_recepcion > t.plazo THEN FALSE
+    END,
+    t.carga_id, t.archivo, t.fila
+FROM timed t
+CROSS JOIN (SELECT n_habil FROM calendario WHERE fecha = $corte) corte
+LEFT JOIN calendario lim ON lim.habil AND lim.n_habil = t.n_recepcion + t.plazo;

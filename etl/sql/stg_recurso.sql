@@ -1,0 +1,34 @@
+-- raw_recurso → stg_recurso: parsed, mapped, checked; `motivo` is NULL for a good row. Parameter $hoy.
+CREATE OR REPLACE TEMP TABLE stg_recurso AS
+WITH parsed AS (
+    SELECT r.*, co.archivo_orden,
+           parse_fecha(r.fecha_interposicion) AS f_interposicion,
+           parse_fecha(r.fecha_resolucion)    AS f_resolucion,
+           me.ente_id, me.sugerencia,
+           ms.sentido AS sentido_norm, ms.modifica_o_revoca
+    FROM raw_recurso r
+    JOIN carga_orden co      ON co.carga_id = r.carga_id
+    LEFT JOIN map_ente me    ON me.valor = r.dependencia
+    LEFT JOIN map_sentido ms ON ms.valor = r.sentido
+),
+checked AS (
+    SELECT p.*,
+        CASE
+            WHEN expediente IS NULL THEN struct_pack(c := 'expediente', v := NULL, m := 'Falta el número de expediente.')
+            WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL, m := 'Falta el sujeto obligado.')
+            WHEN ente_id IS NULL THEN struct_pack(c := 'dependencia', v := dependencia,
+                 m := 'Sujeto obligado desconocido. ' || sugerencia)
+            WHEN f_interposicion IS NULL THEN struct_pack(c := 'fecha_interposicion', v := fecha_interposicion,
+                 m := 'Fecha imposible, vacía o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
+            WHEN f_interposicion > $hoy THEN struct_pack(c := 'fecha_interposicion', v := fecha_interposicion,
+                 m := 'Fecha futura: posterior a la fecha de construcción; revise día y mes.')
+            WHEN fecha_resolucion IS NOT NULL AND f_resolucion IS NULL THEN struct_pack(c := 'fecha_resolucion',
+                 v := fecha_resolucion, m := 'Fecha imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
+            WHEN f_resolucion < f_interposicion THEN struct_pack(c := 'fecha_resolucion', v := fecha_resolucion,
+                 m := 'La resolución es anterior a la interposición del recurso; revise ambas fechas.')
+            WHEN sentido IS NOT NULL AND sentido_norm IS NULL THEN struct_pack(c := 'sentido', v := sentido,
+                 m := 'Sentido de la resolución no reconocido; agréguelo a data/catalogos/sentido_recurso.csv.')
+        END AS problema
+    FROM parsed p
+)
+SELECT *, problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo FROM checked;

@@ -1,0 +1,81 @@
+-- raw_solicitud → stg_solicitud: parsed, mapped, checked. One row per source row; `motivo` says why a row is
+-- rejected (the first failing check), NULL when it is good. Parameter $hoy: the build date.
+CREATE OR REPLACE TEMP TABLE stg_solicitud AS
+WITH parsed AS (
+    SELECT r.*, co.archivo_orden,
+           parse_fecha(r.fecha_solicitud)         AS f_presentacion,
+           parse_fecha(r.fecha_recepcion_oficial) AS f_recepcion_oficial,
+           parse_fecha(r.fecha_respuesta)         AS f_respuesta,
+           parse_fecha(r.fecha_limite)            AS f_limite_fuente,
+           me.ente_id, me.sugerencia,
+           es.estado, coalesce(es.implica_prevencion, FALSE) AS est_prev, coalesce(es.implica_ampliacion, FALSE) AS est_ampl,
+           rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
+           coalesce(rs.implica_ampliacion, FALSE) AS resp_ampl,
+           coalesce(mt.tipo_solicitud, CASE WHEN r.tipo_solicitud IS NULL THEN 'informacion_publica' END) AS tipo
+    FROM raw_solicitud r
+    JOIN carga_orden co         ON co.carga_id = r.carga_id
+    LEFT JOIN map_ente me       ON me.valor = r.dependencia
+    LEFT JOIN map_estatus es    ON es.valor = r.estatus
+    LEFT JOIN map_respuesta rs  ON rs.valor = r.respuesta
+    LEFT JOIN map_tipo mt       ON mt.valor = r.tipo_solicitud
+),
+received AS (
+    -- A request filed on a non-working day counts as received the next working day.
+    SELECT p.*, c.siguiente_habil AS f_recepcion
+    FROM parsed p
+    LEFT JOIN calendario c ON c.fecha = coalesce(p.f_recepcion_oficial, p.f_presentacion)
+),
+with_law AS (
+    SELECT rc.*, pl.ley_version, pl.dias_respuesta, pl.dias_ampliacion
+    FROM received rc
+    LEFT JOIN plazo_legal pl
+      ON pl.tipo_solicitud = rc.tipo
+     AND rc.f_recepcion BETWEEN pl.vigente_desde AND coalesce(pl.vigente_hasta, DATE '9999-12-31')
+),
+checked AS (
+    SELECT w.*,
+        CASE
+            WHEN folio IS NULL THEN struct_pack(c := 'folio', v := NULL,
+                 m := 'Falta el folio; cada solicitud necesita su folio.')
+            WHEN NOT regexp_matches(folio, '^[0-9A-Za-z\-/]{4,30}$') THEN struct_pack(c := 'folio', v := folio,
+                 m := 'Folio con caracteres no válidos; debe ser el folio de la PNT o de Infomex.')
+            WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL,
+                 m := 'Falta el nombre del sujeto obligado.')
+            WHEN ente_id IS NULL THEN struct_pack(c := 'dependencia', v := dependencia,
+                 m := 'Sujeto obligado desconocido. ' || sugerencia)
+            WHEN fecha_solicitud IS NULL THEN struct_pack(c := 'fecha_solicitud', v := NULL,
+                 m := 'Falta la fecha de la solicitud.')
+            WHEN f_presentacion IS NULL THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
+                 m := 'Fecha imposible o con formato desconocido; use DD/MM/AAAA o AAAA-MM-DD.')
+            WHEN fecha_recepcion_oficial IS NOT NULL AND f_recepcion_oficial IS NULL THEN
+                 struct_pack(c := 'fecha_recepcion_oficial', v := fecha_recepcion_oficial,
+                 m := 'Fecha imposible o con formato desconocido; use DD/MM/AAAA o AAAA-MM-DD.')
+            WHEN f_presentacion > $hoy THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
+                 m := 'Fecha futura: posterior a la fecha de construcción; revise día y mes.')
+            WHEN f_recepcion IS NULL THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
+                 m := 'Fecha fuera del calendario configurado (2000–2031); revise el año.')
+            WHEN fecha_respuesta IS NOT NULL AND f_respuesta IS NULL THEN struct_pack(c := 'fecha_respuesta',
+                 v := fecha_respuesta, m := 'Fecha imposible o con formato desconocido; use DD/MM/AAAA o AAAA-MM-DD.')
+            WHEN f_respuesta > $hoy THEN struct_pack(c := 'fecha_respuesta', v := fecha_respuesta,
+                 m := 'Fecha de respuesta futura: posterior a la fecha de construcción; revise día y mes.')
+            WHEN f_respuesta < f_presentacion THEN struct_pack(c := 'fecha_respuesta', v := fecha_respuesta,
+                 m := 'La respuesta es anterior a la presentación de la solicitud (' || strftime(f_presentacion, '%d/%m/%Y')
+                      || '); revise ambas fechas.')
+            WHEN estatus IS NOT NULL AND estado IS NULL THEN struct_pack(c := 'estatus', v := estatus,
+                 m := 'Estatus no reconocido; agréguelo con su estado a data/catalogos/estatus.csv.')
+            WHEN respuesta IS NOT NULL AND resp_cat IS NULL THEN struct_pack(c := 'respuesta', v := respuesta,
+                 m := 'Respuesta no reconocida; agréguela con su categoría a data/catalogos/respuesta.csv.')
+            WHEN tipo IS NULL THEN struct_pack(c := 'tipo_solicitud', v := tipo_solicitud,
+                 m := 'Tipo de solicitud no reconocido; agréguelo a data/catalogos/tipo_solicitud.csv.')
+            WHEN ley_version IS NULL THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
+                 m := 'Ninguna versión de ley configurada cubre esta fecha; revise data/catalogos/plazo_legal.csv.')
+        END AS problema
+    FROM with_law w
+)
+SELECT *,
+       problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
+       -- Without a status, a response date means the request was answered.
+       coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END) AS estado_final,
+       coalesce(si_no(prorroga), FALSE) OR est_ampl OR resp_ampl AS ampliacion,
+       coalesce(si_no(prevencion), FALSE) OR est_prev OR resp_prev AS prevencion_final
+FROM checked;

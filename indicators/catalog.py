@@ -1,0 +1,92 @@
+"""The indicator catalog (catalogo.toml) loaded into typed objects, validated all at once."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+CATALOG_PATH = Path(__file__).resolve().parent / "catalogo.toml"
+
+# Columns of base_solicitud_mes an indicator may add up (warehouse/schema.sql).
+BASE_COLUMNS = frozenset({
+    "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
+    "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
+    "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
+    "recursos_modifican_revocan"})
+TIPOS = {"conteo", "razon", "percentil"}
+DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}
+
+
+class CatalogError(Exception):
+    """The catalog is invalid; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class Indicador:
+    id: str
+    nombre: str
+    descripcion: str
+    formula: str
+    tipo: str
+    unidad: str
+    direccion: str
+    denominador_minimo: float
+    dimension: str
+    fuente: str
+    version: str
+    numerador: str | None = None
+    denominador: str | None = None
+    escala: float = 1.0
+    percentil: float | None = None
+    meta: float | None = None
+    umbral_verde: float | None = None
+    umbral_amarillo: float | None = None
+
+
+_FIELDS = {f.name: f for f in fields(Indicador)}
+_REQUIRED = {n for n, f in _FIELDS.items() if f.default is f.default_factory}  # no default → required
+
+
+def _problems_of(entry: dict, where: str) -> list[str]:
+    problems = [f"{where}: campo desconocido '{k}'" for k in entry if k not in _FIELDS]
+    problems += [f"{where}: falta el campo '{k}'" for k in sorted(_REQUIRED) if k not in entry]
+    tipo = entry.get("tipo")
+    if tipo not in TIPOS:
+        problems.append(f"{where}: tipo '{tipo}' no válido; use uno de {sorted(TIPOS)}")
+    if entry.get("direccion") not in DIRECCIONES:
+        problems.append(f"{where}: direccion '{entry.get('direccion')}' no válida; use uno de {sorted(DIRECCIONES)}")
+    needs = {"conteo": ["numerador"], "razon": ["numerador", "denominador"], "percentil": ["denominador", "percentil"]}
+    for key in needs.get(tipo, []):
+        if entry.get(key) is None:
+            problems.append(f"{where}: un indicador de tipo '{tipo}' necesita '{key}'")
+    for key in ("numerador", "denominador"):
+        if entry.get(key) is not None and entry[key] not in BASE_COLUMNS:
+            problems.append(f"{where}: {key} '{entry[key]}' no es una columna de base_solicitud_mes")
+    if tipo == "percentil" and not 0 < float(entry.get("percentil") or 0) < 1:
+        problems.append(f"{where}: percentil debe estar entre 0 y 1")
+    verde, amarillo = entry.get("umbral_verde"), entry.get("umbral_amarillo")
+    if (verde is None) != (amarillo is None):
+        problems.append(f"{where}: declare ambos umbrales (verde y amarillo) o ninguno")
+    elif verde is not None:
+        if entry.get("direccion") == "mayor_es_mejor" and verde < amarillo:
+            problems.append(f"{where}: con 'mayor_es_mejor' el umbral verde debe ser ≥ el amarillo")
+        if entry.get("direccion") == "menor_es_mejor" and verde > amarillo:
+            problems.append(f"{where}: con 'menor_es_mejor' el umbral verde debe ser ≤ el amarillo")
+    return problems
+
+
+def load_catalog(path: Path = CATALOG_PATH) -> list[Indicador]:
+    """All indicators in catalog order. Raises CatalogError listing every problem found."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    entries = data.get("indicador", [])
+    problems = [f"{path.name}: clave de primer nivel desconocida '{k}'" for k in data if k != "indicador"]
+    seen: set[str] = set()
+    for n, entry in enumerate(entries, start=1):
+        where = f"{path.name}, indicador {n} ({entry.get('id', 'sin id')})"
+        problems += _problems_of(entry, where)
+        if entry.get("id") in seen:
+            problems.append(f"{where}: id repetido")
+        seen.add(entry.get("id"))
+    if problems:
+        raise CatalogError("El catálogo de indicadores tiene errores:\n- " + "\n- ".join(problems))
+    return [Indicador(**entry) for entry in entries]

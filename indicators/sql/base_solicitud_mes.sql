@@ -1,0 +1,47 @@
+-- Counts per ente × cohort month (the month the request was officially received). Every roll-up of every
+-- request indicator is a sum of these columns, so quarters, years and groups never average percentages.
+INSERT INTO base_solicitud_mes
+WITH req AS (
+    SELECT ente_id, mes,
+        count(*)                                                          AS recibidas,
+        count(en_plazo)                                                   AS con_plazo_determinado,
+        count(*) FILTER (WHERE en_plazo)                                  AS en_plazo,
+        count(dias_habiles_respuesta) FILTER (WHERE estado = 'terminada') AS respondidas,
+        coalesce(sum(dias_habiles_respuesta) FILTER (WHERE estado = 'terminada'), 0) AS suma_dias,
+        count(*) FILTER (WHERE hubo_ampliacion)                           AS con_ampliacion,
+        count(*) FILTER (WHERE hubo_prevencion)                           AS con_prevencion,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria NOT IN ('sin_dato', 'otra', 'prevencion', 'en_proceso')) AS con_respuesta_final,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria IN ('entrega', 'disponible_publicamente'))             AS resp_entrega,
+        count(*) FILTER (WHERE estado = 'terminada' AND respuesta_categoria = 'inexistencia')           AS resp_inexistencia,
+        count(*) FILTER (WHERE estado = 'terminada' AND respuesta_categoria = 'incompetencia')          AS resp_incompetencia,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria IN ('reservada', 'confidencial', 'parcialmente_clasificada')) AS resp_clasificada,
+        count(*) FILTER (WHERE en_plazo = FALSE AND fecha_respuesta IS NULL)                         AS vencidas_sin_respuesta,
+        count(*) FILTER (WHERE estado IN ('en_proceso', 'en_espera_solicitante'))                    AS pendientes
+    FROM solicitud
+    GROUP BY ente_id, mes
+),
+rec AS (
+    SELECT ente_id, mes,
+        count(*)                                            AS recursos,
+        count(*) FILTER (WHERE sentido <> 'en_tramite')     AS recursos_resueltos,
+        count(*) FILTER (WHERE modifica_o_revoca)           AS recursos_modifican_revocan
+    FROM recurso_revision
+    GROUP BY ente_id, mes
+)
+SELECT coalesce(req.ente_id, rec.ente_id), coalesce(req.mes, rec.mes),
+       coalesce(recibidas, 0), coalesce(con_plazo_determinado, 0), coalesce(en_plazo, 0), coalesce(respondidas, 0),
+       coalesce(suma_dias, 0), coalesce(con_ampliacion, 0), coalesce(con_prevencion, 0),
+       coalesce(con_respuesta_final, 0), coalesce(resp_entrega, 0), coalesce(resp_inexistencia, 0),
+       coalesce(resp_incompetencia, 0), coalesce(resp_clasificada, 0), coalesce(vencidas_sin_respuesta, 0),
+       coalesce(pendientes, 0), coalesce(recursos, 0), coalesce(recursos_resueltos, 0),
+       coalesce(recursos_modifican_revocan, 0)
+FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
+
+INSERT INTO hist_dias
+SELECT ente_id, mes, dias_habiles_respuesta, count(*)
+FROM solicitud
+WHERE estado = 'terminada' AND dias_habiles_respuesta IS NOT NULL
+GROUP BY ALL;

@@ -1,0 +1,104 @@
+"""Ranking: entes ordered by one indicator in one period, optionally within a peer group."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from pages.ui import layout, summaries
+from pages.ui.export import download_csv
+from pages.ui.fmt import format_value, md_escape, periodo_es, short_name
+from pages.ui.layout import TODOS
+from pages.ui.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
+from pages.ui.fmt import decimals_for
+from pages.ui.tables import show_table
+from warehouse import read
+
+DEFAULT_INDICADOR = "pct_en_plazo"
+
+corte = layout.start_page("Ranking de entes")
+catalog = read.indicator_catalog()
+if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+    layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
+by_id = catalog.set_index("indicador")
+
+c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+with c1:
+    indicador = layout.url_selectbox("Indicador", catalog["indicador"].tolist(), "indicador", DEFAULT_INDICADOR,
+                                     format_func=lambda i: by_id.at[i, "nombre"])
+selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3), radio=False)
+if selection is None:
+    layout.no_data("Aún no hay indicadores calculados para este tipo de periodo.")
+tipo, periodo = selection
+with c4:
+    groups = read.peer_groups()
+    grupo = layout.url_selectbox("Grupo de pares", [TODOS, *groups], "grupo", TODOS,
+                                 format_func=lambda g: "Todos los grupos" if g == TODOS else g)
+
+ind = by_id.loc[indicador]
+unidad, direccion = ind["unidad"], ind["direccion"]
+value_format = "%" if unidad == "%" else decimals_for(unidad)
+st.caption(md_escape(summaries.indicator_rule(ind)))
+
+values = read.ente_values(indicador, tipo, periodo, None if grupo == TODOS else grupo)
+values["siglas"] = values["siglas"].fillna("")
+if values.empty:
+    layout.no_data(f"No hay valores de este indicador para los entes en {periodo_es(tipo, periodo)}.")
+ranked, apart = rank_entes(values, direccion)
+ranked["semaforo"] = [semaforo(v, direccion, ind["umbral_verde"], ind["umbral_amarillo"]) for v in ranked["valor"]]
+ranked["etiqueta"] = [s if s else short_name(n) for s, n in zip(ranked["siglas"], ranked["nombre"])]
+dup = ranked["etiqueta"].duplicated(keep=False)
+ranked.loc[dup, "etiqueta"] = ranked.loc[dup, "etiqueta"] + " · " + ranked.loc[dup, "ente_id"]
+
+where = "todos los entes" if grupo == TODOS else f"el grupo «{grupo}»"
+layout.subheader(f"{ind['nombre']} en {periodo_es(tipo, periodo)}, {where}")
+layout.summary(summaries.ranking_summary(ranked, apart, ind["nombre"], unidad, tipo, periodo,
+                                         summaries.semaforo_counts(ranked["semaforo"])))
+
+if not ranked.empty:
+    chart = pd.DataFrame({
+        "Lugar": ranked["lugar"], "Ente": ranked["nombre"], "Siglas": ranked["etiqueta"],
+        "Valor": ranked["valor"].round(1), "Semáforo": ranked["semaforo"],
+    })
+    chart["Texto"] = [format_value(v, unidad) for v in chart["Valor"]]
+    fig = px.bar(chart, x="Valor", y="Siglas", color="Semáforo", orientation="h", text="Texto",
+                 color_discrete_map=COLORS, hover_name="Ente",
+                 hover_data={"Lugar": True, "Siglas": False, "Texto": False, "Valor": ":,.1f"},
+                 category_orders={"Siglas": chart["Siglas"].tolist(),
+                                  "Semáforo": [k for k in COLORS if k in set(chart["Semáforo"])]})
+    fig.update_traces(textposition="outside", cliponaxis=False)
+    fig.update_layout(xaxis_title=f"{ind['nombre']} ({unidad})", yaxis_title="",
+                      xaxis=dict(tickformat=",.0f", range=[0, max(float(chart["Valor"].max()), 1.0) * 1.15]))
+    if pd.notna(ind["meta"]):
+        fig.add_vline(x=float(ind["meta"]), line_dash="dash", line_color="#444",
+                      annotation_text=f"Meta: {format_value(ind['meta'], unidad)}", annotation_position="bottom right")
+    layout.show_figure(layout.style_figure(fig, height=max(320, 28 * len(chart) + 120),
+                                           legend=ranked["semaforo"].ne(SIN_SEMAFORO).any()), key="fig_ranking")
+    download_csv(chart.drop(columns=["Texto"]), f"ranking_grafica_{indicador}_{periodo}.csv", key="csv_grafica",
+                 label="Descargar datos de la gráfica (CSV)")
+
+    st.markdown("**Tabla del ranking**")
+    table = pd.DataFrame({
+        "Lugar": ranked["lugar"], "Ente": ranked["nombre"], "Siglas": ranked["siglas"],
+        "Grupo de pares": ranked["grupo_pares"], f"Valor ({unidad})": ranked["valor"].round(1),
+        "Semáforo": ranked["semaforo"], "Numerador": ranked["numerador"], "Denominador": ranked["denominador"],
+    })
+    show_table(table, key="tabla_ranking", numbers={"Lugar": 0, f"Valor ({unidad})": value_format, "Numerador": 0,
+                                                    "Denominador": 0})
+    download_csv(table, f"ranking_{indicador}_{periodo}.csv", key="csv_ranking")
+
+if not apart.empty:
+    st.markdown("**Datos insuficientes (no se ordenan)**")
+    minimo = ind["denominador_minimo"]
+    st.caption(md_escape(
+        "Estos entes no alcanzan el mínimo de casos para que el indicador sea confiable"
+        + (f" ({format_value(minimo, 'solicitudes')} en el denominador)" if pd.notna(minimo) else "")
+        + ", o no tienen valor en el periodo."))
+    insuf = pd.DataFrame({
+        "Ente": apart["nombre"], "Siglas": apart["siglas"], "Grupo de pares": apart["grupo_pares"],
+        f"Valor ({unidad})": apart["valor"].round(1), "Numerador": apart["numerador"], "Denominador": apart["denominador"],
+        "Situación": "Datos insuficientes",
+    })
+    show_table(insuf, key="tabla_insuficientes", numbers={f"Valor ({unidad})": value_format, "Numerador": 0,
+                                                          "Denominador": 0})
+    download_csv(insuf, f"ranking_insuficientes_{indicador}_{periodo}.csv", key="csv_insuficientes")

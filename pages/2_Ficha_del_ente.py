@@ -1,0 +1,83 @@
+"""Ficha del ente: one ente's scorecard for a period, its trend and its place in the ranking."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages.ui import charts, layout, summaries
+from pages.ui.export import download_csv
+from pages.ui.fmt import contract, md_escape, periodo_es
+from pages.ui.periods import previous_period
+from pages.ui.tables import ente_label, show_table
+from warehouse import read
+
+RANKING_INDICADOR = "pct_en_plazo"
+
+corte = layout.start_page("Ficha del ente")
+catalog = read.indicator_catalog()
+if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+    layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
+by_id = catalog.set_index("indicador")
+entes = read.entes()
+
+c1, c2, c3 = st.columns([4, 2, 2])
+with c1:
+    ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
+                                   format_func=ente_label(entes))
+selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3),
+                                  radio=False)
+if selection is None:
+    layout.no_data("Aún no hay indicadores calculados para este tipo de periodo.")
+tipo, periodo = selection
+anterior = previous_period(tipo, periodo)
+ente = entes.set_index("ente_id").loc[ente_id]
+grupo = ente["grupo_pares"]
+
+layout.subheader(ente_label(entes)(ente_id))
+details = f"{ente['categoria']} · grupo de pares: {grupo}"
+if pd.notna(ente["vigente_hasta"]):
+    details += f" · vigente hasta {ente['vigente_hasta']}"
+st.caption(md_escape(details))
+
+# ---- place in the ranking ------------------------------------------------------------------------------
+position = summaries.ente_position(
+    ente_id, read.ente_values(RANKING_INDICADOR, tipo, periodo), read.ente_values(RANKING_INDICADOR, tipo, periodo,
+                                                                                 grupo),
+    by_id.at[RANKING_INDICADOR, "direccion"] if RANKING_INDICADOR in by_id.index else "mayor_es_mejor")
+nombre_ranking = by_id.at[RANKING_INDICADOR, "nombre"] if RANKING_INDICADOR in by_id.index else RANKING_INDICADOR
+p1, p2 = st.columns(2)
+p1.metric(md_escape(f"Lugar entre todos los entes ({nombre_ranking})"), position["general"], border=True)
+p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"], border=True)
+layout.summary(summaries.position_summary(position, nombre_ranking, tipo, periodo, grupo))
+
+# ---- scorecard -----------------------------------------------------------------------------------------
+layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")
+values = read.unit_values("ente", ente_id, tipo, [periodo, anterior])
+if values[values["periodo"] == periodo].empty:
+    st.info(contract(f"Este ente no tiene solicitudes registradas en {periodo_es(tipo, periodo)}."))
+else:
+    table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
+    anterior_col = contract(f"Valor en {periodo_es(tipo, anterior)}")
+    card = summaries.scorecard(table).rename(columns={"Periodo anterior": anterior_col})
+    layout.summary(summaries.scorecard_summary(card, tipo, periodo))
+    show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", anterior_col: "unidad", "Meta": "unidad",
+                                                 "Numerador": 0, "Denominador": 0})
+    download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha")
+
+# ---- trend ---------------------------------------------------------------------------------------------
+layout.subheader("Tendencia mensual")
+options = catalog["indicador"].tolist()
+chosen = layout.url_multiselect("Indicadores de la gráfica", options, "tendencia",
+                                summaries.main_indicators(catalog, RANKING_INDICADOR),
+                                format_func=lambda i: by_id.at[i, "nombre"], max_selections=4)
+if chosen:
+    own = read.trend("ente", ente_id, chosen, "mes")
+    peers = read.trend("grupo", grupo, chosen, "mes")
+    long = summaries.trend_long(own, peers, by_id, chosen)
+    if long.empty:
+        st.info("Este ente no tiene datos mensuales todavía.")
+    else:
+        layout.summary(summaries.ente_trend_summary(long, chosen[0], by_id))
+        fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
+        layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
+        download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")

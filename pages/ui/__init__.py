@@ -1,0 +1,1 @@
+"""Shared UI helpers for the dashboard pages (Streamlit ignores subfolders of pages/)."""

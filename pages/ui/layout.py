@@ -1,0 +1,176 @@
+"""Page frame: config, Spanish menu, warehouse check, 'Datos al …', URL-backed filters, charts."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from pages.ui.fmt import fecha_es, md_escape, sentence
+from warehouse import read
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_TITLE = "Tablero de Indicadores de Transparencia"
+
+# Known pages: (path relative to app.py, Spanish label, icon). Other files in pages/ are added to the menu
+# with a label made from their file name ("6_Verificación.py" -> "Verificación").
+PAGES = {
+    "app.py": ("Inicio", ":material/home:"),
+    "pages/1_Ranking.py": ("Ranking", ":material/leaderboard:"),
+    "pages/2_Ficha_del_ente.py": ("Ficha del ente", ":material/account_balance:"),
+    "pages/3_Solicitudes.py": ("Solicitudes", ":material/mail:"),
+    "pages/4_Plazos_en_riesgo.py": ("Plazos en riesgo", ":material/alarm:"),
+    "pages/9_Estado_de_los_datos.py": ("Estado de los datos", ":material/database:"),
+}
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+TODOS = "todos"
+
+
+def _menu_entries() -> list[tuple[str, str, str | None]]:
+    def order(path: str) -> tuple[int, str]:
+        m = re.match(r"pages/(\d+)_", path)
+        return (int(m.group(1)) if m else (0 if path == "app.py" else 99), path)
+
+    paths = {p for p in PAGES if (ROOT / p).exists()}
+    paths |= {f"pages/{f.name}" for f in (ROOT / "pages").glob("*.py") if not f.name.startswith("_")}
+    entries = []
+    for path in sorted(paths, key=order):
+        label, icon = PAGES.get(path, (None, None))
+        if label is None:
+            label = re.sub(r"^\d+_", "", Path(path).stem).replace("_", " ")
+        entries.append((path, label, icon))
+    return entries
+
+
+def menu() -> None:
+    """Spanish navigation menu in the sidebar (the automatic one is off in .streamlit/config.toml)."""
+    with st.sidebar:
+        st.markdown(f"**{md_escape(APP_TITLE)}**")
+        st.caption("Gobierno del Estado de Quintana Roo")
+        for path, label, icon in _menu_entries():
+            st.page_link(path, label=label, icon=icon)
+
+
+def start_page(title: str, intro: str | None = None) -> date | None:
+    """Config, menu, title and data cut-off date. Stops the page with a Spanish message when the
+    warehouse is missing or unreadable. Returns fecha_corte."""
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=":material/bar_chart:", layout="wide")
+    menu()
+    st.title(title)
+    problem = read.warehouse_problem()
+    if problem is not None:
+        st.warning(md_escape(problem), icon=":material/warning:")
+        st.caption("Mientras tanto no hay datos que mostrar en esta página.")
+        st.stop()
+    corte = read.cutoff_date()
+    built = read.metadata().get("construido_en")
+    caption = f"Datos al {fecha_es(corte)}"
+    if built:
+        caption += f" · actualizado el {str(built)[:16].replace('T', ' ')}"
+    st.caption(md_escape(caption))
+    if intro:
+        st.markdown(intro)
+    return corte
+
+
+def no_data(message: str) -> None:
+    """Say there is nothing to show (e.g. a source not loaded yet) and stop the page."""
+    st.info(md_escape(message), icon=":material/info:")
+    st.stop()
+
+
+def summary(text: str) -> None:
+    """One-sentence summary of a chart, computed from the numbers. Data text is escaped."""
+    st.markdown(md_escape(sentence(text)))
+
+
+def subheader(text: str) -> None:
+    st.subheader(md_escape(sentence(text)), anchor=False)
+
+
+# ---- filters backed by the URL --------------------------------------------------------------------------
+
+def _init_state(key: str, param: str, options: list[str], default: str) -> None:
+    if st.session_state.get(key) in options:
+        return
+    from_url = st.query_params.get(param)
+    st.session_state[key] = from_url if from_url in options else (default if default in options else options[0])
+
+
+def url_selectbox(label: str, options: list[str], param: str, default: str, *, format_func=str,
+                  radio: bool = False, help: str | None = None) -> str:
+    """A selectbox (or horizontal radio) whose value is read from and written to ?param=…"""
+    key = f"f_{param}"
+    _init_state(key, param, options, default)
+    if radio:
+        value = st.radio(label, options, key=key, format_func=format_func, horizontal=True, help=help)
+    else:
+        value = st.selectbox(label, options, key=key, format_func=format_func, help=help)
+    st.query_params[param] = value
+    return value
+
+
+def url_multiselect(label: str, options: list[str], param: str, default: list[str], *, format_func=str,
+                    max_selections: int | None = None) -> list[str]:
+    """Multiselect stored as ?param=a,b,c"""
+    key = f"f_{param}"
+    current = st.session_state.get(key)
+    if not isinstance(current, list) or any(v not in options for v in current):
+        raw = st.query_params.get(param)
+        chosen = [v for v in raw.split(",") if v in options] if raw else []
+        st.session_state[key] = chosen or [v for v in default if v in options]
+    value = st.multiselect(label, options, key=key, format_func=format_func, max_selections=max_selections)
+    st.query_params[param] = ",".join(value)
+    return value
+
+
+def url_int_slider(label: str, min_value: int, max_value: int, param: str, default: int,
+                   help: str | None = None) -> int:
+    key = f"f_{param}"
+    if not isinstance(st.session_state.get(key), int):
+        try:
+            value = int(st.query_params.get(param, default))
+        except ValueError:
+            value = default
+        st.session_state[key] = min(max(value, min_value), max_value)
+    value = st.slider(label, min_value, max_value, key=key, help=help)
+    st.query_params[param] = str(value)
+    return value
+
+
+def period_filters(periods_for, corte: date | None, containers=None, *, radio: bool = True) -> tuple[str, str] | None:
+    """Tipo de periodo (radio) + periodo (selectbox), defaulting to the latest complete period.
+    periods_for(tipo) -> list of periodo strings, newest first. containers: two places to draw them."""
+    from pages.ui.fmt import TIPOS_PERIODO, periodo_label
+    from pages.ui.periods import default_period
+
+    first, second = containers or (st.container(), st.container())
+    with first:
+        tipo = url_selectbox("Tipo de periodo", list(TIPOS_PERIODO), "tipo", "mes",
+                             format_func=TIPOS_PERIODO.get, radio=radio)
+    options = periods_for(tipo)
+    if not options:
+        return None
+    with second:
+        periodo = url_selectbox("Periodo", options, "periodo", default_period(tipo, options, corte),
+                                format_func=lambda p: periodo_label(tipo, p))
+    return tipo, periodo
+
+
+# ---- charts ---------------------------------------------------------------------------------------------
+
+def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> go.Figure:
+    """Common look: Spanish-friendly separators (12,345.6), horizontal legend on top, compact margins."""
+    fig.update_layout(
+        template="plotly_white", height=height, separators=".,", showlegend=bool(legend),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""),
+        margin=dict(l=10, r=10, t=40, b=10), hoverlabel=dict(namelength=-1),
+        font=dict(family="Source Sans Pro, sans-serif", size=13),
+    )
+    return fig
+
+
+def show_figure(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)

@@ -1,0 +1,48 @@
+"""Period arithmetic for 'mes' ('2026-10'), 'trimestre' ('2026-T4') and 'anio' ('2026')."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+def period_bounds(tipo: str, periodo: str) -> tuple[date, date]:
+    """First day and first day after the period."""
+    if tipo == "mes":
+        y, m = (int(p) for p in periodo.split("-"))
+        start = date(y, m, 1)
+        end = date(y + (m == 12), m % 12 + 1, 1)
+    elif tipo == "trimestre":
+        y, q = periodo.split("-T")
+        y, q = int(y), int(q)
+        start = date(y, 3 * q - 2, 1)
+        end = date(y + (q == 4), (3 * q) % 12 + 1, 1)
+    elif tipo == "anio":
+        start, end = date(int(periodo), 1, 1), date(int(periodo) + 1, 1, 1)
+    else:
+        raise ValueError(f"tipo de periodo desconocido: {tipo}")
+    return start, end
+
+
+def is_complete(tipo: str, periodo: str, corte: date | None) -> bool:
+    """True when the whole period lies on or before the cut-off date."""
+    if corte is None:
+        return True
+    return period_bounds(tipo, periodo)[1] - timedelta(days=1) <= corte
+
+
+def default_period(tipo: str, periodos: list[str], corte: date | None) -> str | None:
+    """The latest complete period (periodos newest first); the latest one when none is complete."""
+    for p in periodos:
+        if is_complete(tipo, p, corte):
+            return p
+    return periodos[0] if periodos else None
+
+
+def previous_period(tipo: str, periodo: str) -> str:
+    """The period right before: '2026-01' -> '2025-12', '2026-T1' -> '2025-T4', '2026' -> '2025'."""
+    start, _ = period_bounds(tipo, periodo)
+    prev_day = start - timedelta(days=1)
+    if tipo == "mes":
+        return f"{prev_day.year}-{prev_day.month:02d}"
+    if tipo == "trimestre":
+        return f"{prev_day.year}-T{(prev_day.month - 1) // 3 + 1}"
+    return str(prev_day.year)

@@ -1,0 +1,68 @@
+"""Display tables: column configs with Spanish labels and number formats, ente pickers."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages.ui.fmt import format_value, num
+from pages.ui.layout import TODOS, url_selectbox
+
+
+def _number_format(spec) -> str:
+    if spec == "%":
+        return "%.1f %%"
+    return "localized" if spec == 0 else f"%.{spec}f"
+
+
+def _format_cell(value, spec, unidad: str | None) -> str:
+    if spec == "unidad":
+        return format_value(value, unidad or "")
+    if spec == "%":
+        return format_value(value, "%")
+    return num(value, spec)
+
+
+def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, height: int | str = "auto") -> None:
+    """st.dataframe with Spanish-friendly cells. numbers maps a column to its format: 0 (integer with thousands
+    separators), 1 (one decimal), '%' (one decimal and ' %') or 'unidad' (each row by its 'Unidad' column).
+    Columns with missing values are shown as text with '—' (Streamlit would print 'None')."""
+    shown = df.copy()
+    config = {}
+    for col, spec in (numbers or {}).items():
+        if col not in shown.columns:
+            continue
+        if spec != "unidad" and shown[col].notna().all():
+            config[col] = st.column_config.NumberColumn(col, format=_number_format(spec))
+            continue
+        units = shown["Unidad"] if spec == "unidad" and "Unidad" in shown.columns else [None] * len(shown)
+        shown[col] = [_format_cell(v, spec, u) for v, u in zip(shown[col], units)]
+        config[col] = st.column_config.TextColumn(col, alignment="right")
+    for col in shown.columns:
+        if col not in config and not pd.api.types.is_numeric_dtype(shown[col]):
+            shown[col] = shown[col].astype(object).where(shown[col].notna(), "")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=key, height=height)
+
+
+def ente_label(entes: pd.DataFrame):
+    """format_func for ente ids: 'Secretaría de Finanzas y Planeación (SEFIPLAN)'."""
+    names = {}
+    for r in entes.itertuples(index=False):
+        label = r.nombre_oficial
+        if isinstance(r.siglas, str) and r.siglas and r.siglas != r.nombre_oficial:
+            label = f"{label} ({r.siglas})"
+        names[r.ente_id] = label
+    return lambda ente_id: "Todos los entes" if ente_id == TODOS else names.get(ente_id, ente_id)
+
+
+def group_and_ente_filters(entes: pd.DataFrame, containers) -> tuple[str | None, str | None]:
+    """Grupo de pares (Todos + groups) and ente (Todos + entes of that group), both in the URL.
+    Returns (grupo or None, ente_id or None)."""
+    groups = sorted(entes["grupo_pares"].dropna().unique().tolist())
+    with containers[0]:
+        grupo = url_selectbox("Grupo de pares", [TODOS, *groups], "grupo", TODOS,
+                              format_func=lambda g: "Todos los grupos" if g == TODOS else g)
+    pool = entes if grupo == TODOS else entes[entes["grupo_pares"] == grupo]
+    with containers[1]:
+        ente = url_selectbox("Ente", [TODOS, *pool["ente_id"].tolist()], "ente", TODOS,
+                             format_func=ente_label(entes))
+    return (None if grupo == TODOS else grupo), (None if ente == TODOS else ente)

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: its schema, where it lives, and read-only access for the pages."""

@@ -1,0 +1,215 @@
+"""Read-only access to the served warehouse for the dashboard pages.
+
+Every query opens the DuckDB file read-only, fetches a small pandas frame and closes the connection, so the
+app never holds a lock a build would wait for. Results are cached with ``st.cache_data`` keyed on the SQL
+file, the parameters and the warehouse file's identity (path, mtime, inode, size): when a build swaps a new
+file in with ``os.replace`` the next read sees it without restarting the app.
+
+SQL lives in ``warehouse/queries/*.sql``; values are always passed as named parameters.
+"""
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from warehouse.paths import served_db
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+BUILD_COMMAND = "python -m etl build"
+_LOCK_RETRIES = 40
+_LOCK_WAIT_S = 0.05
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be read; the message is Spanish and tells the user what to do."""
+
+
+class FileSignature(NamedTuple):
+    path: str
+    mtime_ns: int
+    inode: int
+    size: int
+
+
+def file_signature(path: Path | None = None) -> FileSignature | None:
+    """Identity of the served warehouse file, or None when it does not exist."""
+    path = Path(path or served_db())
+    try:
+        st_ = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return FileSignature(str(path.resolve()), st_.st_mtime_ns, st_.st_ino, st_.st_size)
+
+
+def missing_message(path: Path | None = None) -> str:
+    path = Path(path or served_db())
+    return (
+        f"Todavía no hay un almacén de datos en «{path}». "
+        f"Para construirlo a partir de los archivos de data/inputs/, ejecute en la carpeta del proyecto: "
+        f"{BUILD_COMMAND}"
+    )
+
+
+def _sql(name: str) -> str:
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _execute(path: str, sql: str, params: dict) -> pd.DataFrame:
+    """Open read-only, fetch everything, close. Retries briefly while a writer holds the file."""
+    last: Exception | None = None
+    for _ in range(_LOCK_RETRIES):
+        try:
+            with duckdb.connect(path, read_only=True) as con:
+                return con.execute(sql, params).df()
+        except duckdb.IOException as exc:  # e.g. "Could not set lock on file"
+            last = exc
+            time.sleep(_LOCK_WAIT_S)
+    raise WarehouseError(
+        "El almacén de datos está ocupado por otro proceso (por ejemplo, una construcción en curso). "
+        "Intente de nuevo en unos segundos."
+    ) from last
+
+
+@st.cache_data(max_entries=1000, ttl=24 * 3600, show_spinner=False)
+def _cached_query(name: str, params: tuple, signature: FileSignature) -> pd.DataFrame:
+    values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    try:
+        return _execute(signature.path, _sql(name), values)
+    except duckdb.CatalogException as exc:
+        raise WarehouseError(
+            f"El archivo «{signature.path}» no tiene la estructura esperada del almacén de datos "
+            f"(¿es de una versión anterior?). Reconstrúyalo con: {BUILD_COMMAND}"
+        ) from exc
+    except duckdb.Error as exc:
+        raise WarehouseError(
+            f"No se pudo leer el almacén de datos «{signature.path}». Reconstrúyalo con: {BUILD_COMMAND}"
+        ) from exc
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run warehouse/queries/<name>.sql with named parameters; cached until the warehouse file changes."""
+    signature = file_signature()
+    if signature is None:
+        raise WarehouseError(missing_message())
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached_query(name, frozen, signature)
+
+
+# ---- metadata -------------------------------------------------------------------------------------------
+
+def warehouse_problem() -> str | None:
+    """A Spanish message when the warehouse cannot be used, else None."""
+    if file_signature() is None:
+        return missing_message()
+    try:
+        query("metadatos")
+    except WarehouseError as exc:
+        return str(exc)
+    return None
+
+
+def metadata() -> dict[str, str]:
+    df = query("metadatos")
+    return dict(zip(df["clave"], df["valor"]))
+
+
+def cutoff_date() -> date | None:
+    """The data cut-off date (metadatos.fecha_corte)."""
+    value = metadata().get("fecha_corte")
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def table_counts() -> dict[str, int]:
+    row = query("conteos").iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
+# ---- catalogs -------------------------------------------------------------------------------------------
+
+def indicator_catalog() -> pd.DataFrame:
+    return query("indicadores")
+
+
+def entes() -> pd.DataFrame:
+    return query("entes")
+
+
+def peer_groups() -> list[str]:
+    return sorted(entes()["grupo_pares"].dropna().unique().tolist())
+
+
+def periods(tipo_periodo: str) -> pd.DataFrame:
+    """Periods (periodo, periodo_inicio) with values of this kind, newest first."""
+    return query("periodos", tipo_periodo=tipo_periodo)
+
+
+# ---- indicator values -----------------------------------------------------------------------------------
+
+def unit_values(nivel: str, clave: str, tipo_periodo: str, periodos: list[str]) -> pd.DataFrame:
+    """All indicators of one unit (nivel gobierno/grupo/ente, clave) for the given periods."""
+    return query("valores_nivel", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, periodos=list(periodos))
+
+
+def government_values(tipo_periodo: str, periodos: list[str]) -> pd.DataFrame:
+    return unit_values("gobierno", "GEQROO", tipo_periodo, periodos)
+
+
+def trend(nivel: str, clave: str, indicadores: list[str], tipo_periodo: str = "mes") -> pd.DataFrame:
+    return query("tendencia", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, indicadores=list(indicadores))
+
+
+def ente_values(indicador: str, tipo_periodo: str, periodo: str, grupo: str | None = None) -> pd.DataFrame:
+    """One indicator for every ente (optionally one peer group) in one period."""
+    return query("valores_entes", indicador=indicador, tipo_periodo=tipo_periodo, periodo=periodo, grupo=grupo)
+
+
+# ---- solicitudes ----------------------------------------------------------------------------------------
+
+def response_day_bands(desde: date, hasta: date, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
+    """Answered requests per ente and business-day band (1: 0–5 … 5: >30), received in [desde, hasta)."""
+    return query("bandas_dias", desde=desde, hasta=hasta, grupo=grupo, ente=ente)
+
+
+def response_types(desde: date, hasta: date, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
+    """Final answers per ente by type (resp_* sums), received in [desde, hasta)."""
+    return query("tipos_respuesta", desde=desde, hasta=hasta, grupo=grupo, ente=ente)
+
+
+def open_requests(corte: date, dias: int, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
+    """Open requests overdue or due within `dias` business days of the cut-off date (no request text)."""
+    return query("plazos_abiertos", corte=corte, dias=int(dias), grupo=grupo, ente=ente)
+
+
+# ---- data status ----------------------------------------------------------------------------------------
+
+def loads() -> pd.DataFrame:
+    return query("cargas")
+
+
+def reject_files() -> pd.DataFrame:
+    return query("rechazos_archivos")
+
+
+def rejects(archivo: str | None = None, limite: int = 5000) -> pd.DataFrame:
+    return query("rechazos", archivo=archivo, limite=int(limite))
+
+
+def reporting_years() -> list[int]:
+    return [int(y) for y in query("anios_reporte")["anio"]]
+
+
+def monthly_reporting(anio: int) -> pd.DataFrame:
+    """Requests received per ente × month of one year."""
+    return query("reporte_mensual", anio=int(anio))

@@ -1,0 +1,173 @@
+-- Warehouse schema. Every build creates a new DuckDB file from this file, loads it and swaps it in.
+-- Names speak Spanish, as the sources do. No requester names, addresses or request texts live here.
+
+-- Catalogs (loaded from data/catalogos/*.csv on every build)
+CREATE TABLE ente (
+    ente_id        VARCHAR PRIMARY KEY,
+    nombre_oficial VARCHAR NOT NULL,
+    siglas         VARCHAR,
+    categoria      VARCHAR NOT NULL,      -- Dependencia, Órgano desconcentrado, Organismo descentralizado…
+    grupo_pares    VARCHAR NOT NULL,      -- peer group used by rankings
+    vigente_desde  DATE,
+    vigente_hasta  DATE,
+    sucesor_id     VARCHAR,
+    verificado     BOOLEAN,
+    fuente         VARCHAR
+);
+CREATE TABLE ente_alias (
+    alias_normalizado VARCHAR PRIMARY KEY, -- etl.names.normalize_name(alias)
+    alias             VARCHAR NOT NULL,
+    ente_id           VARCHAR NOT NULL,
+    fuente            VARCHAR
+);
+CREATE TABLE calendario_inhabil (
+    fecha      DATE PRIMARY KEY,
+    motivo     VARCHAR NOT NULL,
+    ambito     VARCHAR,
+    fuente     VARCHAR,
+    confirmado BOOLEAN
+);
+-- One row per calendar day; n_habil counts working days up to and including fecha,
+-- so business days between a and b are n_habil(b) - n_habil(a).
+CREATE TABLE calendario (
+    fecha   DATE PRIMARY KEY,
+    habil   BOOLEAN NOT NULL,
+    n_habil INTEGER NOT NULL,
+    siguiente_habil DATE NOT NULL    -- fecha itself when habil, else the next working day
+);
+CREATE TABLE plazo_legal (
+    ley_version     VARCHAR NOT NULL,
+    ley_nombre      VARCHAR,
+    tipo_solicitud  VARCHAR NOT NULL,     -- informacion_publica | datos_personales
+    dias_respuesta  INTEGER NOT NULL,
+    dias_ampliacion INTEGER NOT NULL,
+    vigente_desde   DATE NOT NULL,
+    vigente_hasta   DATE,
+    confirmado      BOOLEAN,
+    fuente          VARCHAR
+);
+
+-- Facts
+CREATE TABLE solicitud (
+    folio                  VARCHAR PRIMARY KEY,  -- text: leading zeros matter
+    sistema                VARCHAR NOT NULL,     -- layout it came from
+    ente_id                VARCHAR NOT NULL,
+    tipo_solicitud         VARCHAR NOT NULL,     -- informacion_publica | datos_personales
+    derecho_arcop          VARCHAR,              -- Acceso, Rectificación, Cancelación, Oposición, Portabilidad
+    medio_entrada          VARCHAR,
+    fecha_presentacion     DATE NOT NULL,
+    fecha_recepcion        DATE NOT NULL,        -- official receipt: first working day on or after filing
+    mes                    DATE NOT NULL,        -- first day of the month of fecha_recepcion (the cohort)
+    fecha_respuesta        DATE,
+    fecha_limite           DATE,                 -- computed from the law in force and ampliación
+    fecha_limite_fuente    DATE,                 -- as the source stated it, for comparison
+    estatus_original       VARCHAR,
+    respuesta_original     VARCHAR,
+    estado                 VARCHAR NOT NULL,     -- terminada | en_proceso | en_espera_solicitante | desechada
+    respuesta_categoria    VARCHAR NOT NULL,     -- entrega, inexistencia, incompetencia, reservada, …
+    hubo_prevencion        BOOLEAN NOT NULL,
+    hubo_ampliacion        BOOLEAN NOT NULL,
+    hubo_queja             BOOLEAN,
+    ley_version            VARCHAR NOT NULL,
+    plazo_dias             INTEGER NOT NULL,     -- días hábiles allowed, ampliación included when there was one
+    dias_habiles_respuesta INTEGER,              -- null while unanswered
+    en_plazo               BOOLEAN,              -- null while it cannot be decided yet
+    carga_id               VARCHAR NOT NULL,
+    archivo                VARCHAR NOT NULL,
+    fila                   BIGINT NOT NULL
+);
+CREATE TABLE recurso_revision (
+    expediente          VARCHAR PRIMARY KEY,
+    folio_solicitud     VARCHAR,
+    ente_id             VARCHAR NOT NULL,
+    fecha_interposicion DATE NOT NULL,
+    fecha_resolucion    DATE,
+    sentido             VARCHAR,                -- desecha | sobresee | confirma | modifica | revoca | en_tramite
+    modifica_o_revoca   BOOLEAN,
+    mes                 DATE NOT NULL,          -- cohort month: the request's month when the folio is known
+    carga_id            VARCHAR NOT NULL,
+    archivo             VARCHAR NOT NULL,
+    fila                BIGINT NOT NULL
+);
+
+-- Load log and rejects
+CREATE TABLE carga (
+    carga_id        VARCHAR PRIMARY KEY,
+    build_id        VARCHAR NOT NULL,
+    fuente          VARCHAR NOT NULL,     -- solicitudes | recursos | …
+    archivo         VARCHAR NOT NULL,
+    sha256          VARCHAR NOT NULL,
+    layout          VARCHAR NOT NULL,
+    codificacion    VARCHAR,
+    filas_leidas    BIGINT NOT NULL,
+    filas_cargadas  BIGINT NOT NULL,
+    filas_rechazadas BIGINT NOT NULL,
+    filas_duplicadas BIGINT NOT NULL,     -- same folio seen again; the latest state wins
+    inicio          TIMESTAMP NOT NULL,
+    segundos        DOUBLE NOT NULL
+);
+CREATE TABLE rechazo (
+    carga_id VARCHAR NOT NULL,
+    archivo  VARCHAR NOT NULL,
+    fila     BIGINT,
+    columna  VARCHAR,
+    valor    VARCHAR,
+    motivo   VARCHAR NOT NULL
+);
+CREATE TABLE metadatos (
+    clave VARCHAR PRIMARY KEY,
+    valor VARCHAR
+);
+
+-- Indicators (filled by indicators/ at the end of every build)
+CREATE TABLE indicador (
+    indicador          VARCHAR PRIMARY KEY,  -- id, e.g. pct_en_plazo
+    nombre             VARCHAR NOT NULL,
+    descripcion        VARCHAR NOT NULL,
+    formula            VARCHAR NOT NULL,
+    numerador          VARCHAR,
+    denominador        VARCHAR,
+    unidad             VARCHAR NOT NULL,     -- solicitudes | % | días hábiles | recursos por 100 solicitudes
+    direccion          VARCHAR NOT NULL,     -- mayor_es_mejor | menor_es_mejor | neutral
+    meta               DOUBLE,
+    umbral_verde       DOUBLE,               -- at or better than this: verde
+    umbral_amarillo    DOUBLE,               -- at or better than this: amarillo; worse: rojo
+    denominador_minimo DOUBLE,               -- below it: "datos insuficientes", not ranked
+    dimension          VARCHAR NOT NULL,     -- solicitudes | …
+    fuente             VARCHAR NOT NULL,
+    version            VARCHAR NOT NULL,
+    orden              INTEGER NOT NULL
+);
+-- Counts per ente × cohort month: every roll-up is a sum of these.
+CREATE TABLE base_solicitud_mes (
+    ente_id VARCHAR NOT NULL,
+    mes     DATE NOT NULL,
+    recibidas BIGINT, con_plazo_determinado BIGINT, en_plazo BIGINT, respondidas BIGINT,
+    suma_dias BIGINT, con_ampliacion BIGINT, con_prevencion BIGINT, con_respuesta_final BIGINT,
+    resp_entrega BIGINT, resp_inexistencia BIGINT, resp_incompetencia BIGINT, resp_clasificada BIGINT,
+    vencidas_sin_respuesta BIGINT, pendientes BIGINT, recursos BIGINT, recursos_resueltos BIGINT,
+    recursos_modifican_revocan BIGINT,
+    PRIMARY KEY (ente_id, mes)
+);
+-- Histogram of business days to answer per ente × month: medians and p90 re-aggregate exactly from it.
+CREATE TABLE hist_dias (
+    ente_id VARCHAR NOT NULL,
+    mes     DATE NOT NULL,
+    dias    INTEGER NOT NULL,
+    n       BIGINT NOT NULL
+);
+-- Every indicator at every level and period, ready for pages and the export.
+CREATE TABLE indicador_valor (
+    nivel          VARCHAR NOT NULL,   -- ente | grupo | gobierno
+    clave          VARCHAR NOT NULL,   -- ente_id, grupo_pares name, or 'GEQROO'
+    nombre         VARCHAR NOT NULL,   -- display name (nombre_oficial, group name, 'Gobierno del Estado')
+    grupo_pares    VARCHAR,            -- for nivel = ente
+    tipo_periodo   VARCHAR NOT NULL,   -- mes | trimestre | anio
+    periodo        VARCHAR NOT NULL,   -- 2024-03 | 2024-T1 | 2024
+    periodo_inicio DATE NOT NULL,
+    indicador      VARCHAR NOT NULL,
+    valor          DOUBLE,             -- null when the denominator is 0
+    numerador      DOUBLE,
+    denominador    DOUBLE,
+    suficiente     BOOLEAN NOT NULL    -- denominador >= denominador_minimo
+);
