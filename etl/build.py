@@ -185,9 +185,10 @@ def _load_fuente(con, fuente: str, files: list[Path], build_id: str, say: Progre
                     f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM raw_file LIMIT 0")
         con.execute(f"INSERT INTO {raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * FROM raw_file",
                     [carga_id, path.name, result.layout])
-        for fila, motivo in getattr(result, "rechazos", []) or []:
+        for fila, motivo in result.rechazos:
             con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
-        rep = FileReport(fuente, path.name, result.layout, filas_leidas=result.filas_leidas,
+        # Rows the reader itself could not use are rejects too: they count as read.
+        rep = FileReport(fuente, path.name, result.layout, filas_leidas=result.filas_leidas + len(result.rechazos),
                          avisos=list(result.avisos))
         rep.segundos = time.perf_counter() - t0
         rep.carga_id, rep.sha256, rep.codificacion = carga_id, _sha256(path), result.codificacion

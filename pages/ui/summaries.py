@@ -329,3 +329,136 @@ def type_table(types: pd.DataFrame) -> pd.DataFrame:
     out[OTHER_TYPES] = (final - out[list(RESPONSE_TYPES.values())].sum(axis=1)).clip(lower=0)
     out["Total con respuesta final"] = final
     return out[final > 0].reset_index(drop=True)
+
+
+# ---- plazos en riesgo -----------------------------------------------------------------------------------
+
+def due_column(dias: int) -> str:
+    return f"Vencen en 1 a {dias} días hábiles"
+
+
+def deadline_columns(dias: int) -> list[str]:
+    return ["Vencidas", "Vencen hoy", due_column(dias)]
+
+
+def deadline_colors(dias: int) -> dict[str, str]:
+    return dict(zip(deadline_columns(dias), ["#b2182b", "#ef8a62", "#f2b701"]))
+
+
+def deadline_table(open_requests: pd.DataFrame, dias: int) -> pd.DataFrame:
+    """Per ente: vencidas, vencen hoy, vencen en 1..dias días hábiles, total; most overdue first."""
+    situation = {"vencida": "Vencidas", "vence_hoy": "Vencen hoy", "por_vencer": due_column(dias)}
+    df = open_requests.assign(col=open_requests["situacion"].map(situation))
+    wide = df.pivot_table(index="ente_id", columns="col", values="folio", aggfunc="count", fill_value=0)
+    wide = wide.reindex(columns=deadline_columns(dias), fill_value=0).astype("int64")
+    wide["Total"] = wide.sum(axis=1)
+    names = df.drop_duplicates("ente_id").set_index("ente_id")
+    head = pd.DataFrame({"Ente": names["nombre"], "Siglas": names["siglas"].fillna(""),
+                         "Grupo de pares": names["grupo_pares"]})
+    out = head.join(wide, how="inner")
+    return out.sort_values(["Vencidas", "Total", "Ente"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def deadline_summary(per_ente: pd.DataFrame, dias: int, corte: date) -> str:
+    from pages.ui.fmt import fecha_es
+
+    v, h, p = (int(per_ente[c].sum()) for c in deadline_columns(dias))
+    text = (f"Al {fecha_es(corte)} hay {num(v)} solicitudes abiertas ya vencidas, {num(h)} que vencen hoy y "
+            f"{num(p)} que vencen en los próximos {dias} días hábiles, en {len(per_ente)} entes")
+    if v:
+        top = per_ente.iloc[0]
+        text += f"; el ente con más vencidas es {_label({'nombre': top['Ente'], 'siglas': top['Siglas']})} ({num(top['Vencidas'])})"
+    return text + "."
+
+
+def deadline_folios(open_requests: pd.DataFrame) -> pd.DataFrame:
+    """Folio list: no request text, only identifiers and dates."""
+    situation = {"vencida": "Vencida", "vence_hoy": "Vence hoy", "por_vencer": "Por vencer"}
+    return pd.DataFrame({
+        "Folio": open_requests["folio"].astype(str),
+        "Ente": open_requests["nombre"],
+        "Siglas": open_requests["siglas"].fillna(""),
+        "Fecha de recepción": open_requests["fecha_recepcion"].astype(str),
+        "Fecha límite": open_requests["fecha_limite"].astype(str),
+        "Días hábiles restantes": open_requests["dias_habiles_restantes"].astype("int64"),
+        "Situación": open_requests["situacion"].map(situation),
+    }).sort_values(["Días hábiles restantes", "Ente", "Folio"]).reset_index(drop=True)
+
+
+# ---- estado de los datos --------------------------------------------------------------------------------
+
+LOAD_COUNT_COLUMNS = ["Filas leídas", "Filas cargadas", "Filas rechazadas", "Filas duplicadas"]
+SOURCES = {"solicitud": "solicitudes", "recurso_revision": "recursos de revisión"}
+
+
+def empty_sources(counts: dict[str, int]) -> list[str]:
+    return [label for table, label in SOURCES.items() if counts.get(table, 0) == 0]
+
+
+def loads_table(loads: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Fuente": loads["fuente"], "Archivo": loads["archivo"], "Formato": loads["layout"],
+        "Filas leídas": loads["filas_leidas"].astype("int64"), "Filas cargadas": loads["filas_cargadas"].astype("int64"),
+        "Filas rechazadas": loads["filas_rechazadas"].astype("int64"),
+        "Filas duplicadas": loads["filas_duplicadas"].astype("int64"),
+        "SHA-256 (inicio)": loads["sha256_corto"],
+        "Cargado el": pd.to_datetime(loads["inicio"]).dt.strftime("%Y-%m-%d %H:%M"),
+    })
+
+
+def loads_summary(table: pd.DataFrame) -> str:
+    read_, loaded, rejected, dup = (int(table[c].sum()) for c in LOAD_COUNT_COLUMNS)
+    return (f"Se leyeron {num(read_)} filas de {len(table)} archivos: {num(loaded)} cargadas, {num(rejected)} "
+            f"rechazadas y {num(dup)} duplicadas (el mismo folio visto de nuevo; cuenta su estado más reciente).")
+
+
+def rejects_table(rejects: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Archivo": rejects["archivo"], "Fila": rejects["fila"].astype("Int64"), "Columna": rejects["columna"],
+        "Valor": rejects["valor"], "Motivo": rejects["motivo"],
+    })
+
+
+def rejects_summary(rejects: pd.DataFrame, total: int, limit: int) -> str:
+    if rejects.empty:
+        return "No hay filas rechazadas con este filtro."
+    top = rejects["Columna"].fillna("(sin columna)").value_counts()
+    text = f"Hay {num(total)} filas rechazadas; la columna con más rechazos es «{top.index[0]}» ({num(top.iloc[0])})"
+    if total > limit:
+        text += f". Se muestran las primeras {num(limit)}; elija un archivo para acotar"
+    return text + "."
+
+
+def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, corte: date | None) -> pd.DataFrame:
+    """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date."""
+    from pages.ui.fmt import MESES_CORTOS
+
+    has = monthly[monthly["recibidas"] > 0].groupby("ente_id")["mes"].apply(set)
+    # entes in force during the year, plus any with data that year
+    vig = entes[(entes["vigente_hasta"].isna()) |
+                (pd.to_datetime(entes["vigente_hasta"]).dt.year >= anio)]
+    ids = list(dict.fromkeys([*vig["ente_id"], *has.index]))
+    info = entes.set_index("ente_id")
+    rows = []
+    for ente_id in ids:
+        months = has.get(ente_id, set())
+        row = {"Ente": info.at[ente_id, "nombre_oficial"] if ente_id in info.index else ente_id,
+               "Siglas": info.at[ente_id, "siglas"] if ente_id in info.index else "",
+               "Grupo de pares": info.at[ente_id, "grupo_pares"] if ente_id in info.index else ""}
+        for m in range(1, 13):
+            future = corte is not None and date(anio, m, 1) > corte
+            row[MESES_CORTOS[m - 1].capitalize()] = "n/a" if future else ("✓" if m in months else "")
+        row["Meses con datos"] = len(months)
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    out["Siglas"] = out["Siglas"].fillna("")
+    return out.sort_values("Ente").reset_index(drop=True)
+
+
+def reporting_summary(matrix: pd.DataFrame, anio: int) -> str:
+    month_cols = matrix.columns[3:15]
+    possible = (matrix[month_cols] != "n/a").sum(axis=1)
+    complete = int((matrix["Meses con datos"] >= possible).sum())
+    none = int((matrix["Meses con datos"] == 0).sum())
+    return (f"En {anio}, {complete} de {len(matrix)} entes tienen solicitudes en todos los meses transcurridos; "
+            f"{none} no tienen ninguna solicitud registrada en el año.")

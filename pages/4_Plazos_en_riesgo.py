@@ -1,0 +1,60 @@
+"""Plazos en riesgo: open requests overdue or due within N business days of the cut-off date."""
+from __future__ import annotations
+
+import plotly.express as px
+import streamlit as st
+
+from pages.ui import layout, summaries
+from pages.ui.export import download_csv
+from pages.ui.fmt import fecha_es, md_escape, num
+from pages.ui.tables import group_and_ente_filters, show_table
+from warehouse import read
+
+corte = layout.start_page("Plazos en riesgo")
+if read.table_counts()["solicitud"] == 0:
+    layout.no_data("Aún no hay solicitudes cargadas en el almacén.")
+if corte is None:
+    layout.no_data("El almacén no registra la fecha de corte de los datos; reconstrúyalo para ver esta página.")
+
+c1, c2, c3 = st.columns([3, 3, 4])
+with c1:
+    dias = layout.url_int_slider("Días hábiles hacia adelante", 1, 15, "dias", 3,
+                                 help="Se muestran las solicitudes vencidas y las que vencen dentro de este número "
+                                      "de días hábiles contados desde la fecha de corte.")
+grupo, ente = group_and_ente_filters(read.entes(), (c2, c3))
+st.caption(md_escape(
+    f"Solicitudes en proceso y sin respuesta al {fecha_es(corte)} cuya fecha límite ya pasó o llega en los "
+    f"próximos {dias} días hábiles. No se muestra el texto de ninguna solicitud."))
+
+open_requests = read.open_requests(corte, dias, grupo, ente)
+if open_requests.empty:
+    st.success(md_escape(f"No hay solicitudes abiertas vencidas ni por vencer en {dias} días hábiles con estos "
+                         "filtros."), icon=":material/check_circle:")
+    st.stop()
+
+per_ente = summaries.deadline_table(open_requests, dias)
+m1, m2, m3 = st.columns(3)
+m1.metric("Vencidas", num(per_ente["Vencidas"].sum()), border=True)
+m2.metric("Vencen hoy", num(per_ente["Vencen hoy"].sum()), border=True)
+m3.metric(f"Vencen en 1 a {dias} días hábiles", num(per_ente[summaries.due_column(dias)].sum()), border=True)
+layout.summary(summaries.deadline_summary(per_ente, dias, corte))
+
+layout.subheader("Por ente")
+chart = per_ente.melt(id_vars=["Ente", "Siglas"], value_vars=summaries.deadline_columns(dias),
+                      var_name="Situación", value_name="Solicitudes")
+chart = chart[chart["Solicitudes"] > 0]
+chart["Etiqueta"] = [s if s else n for s, n in zip(chart["Siglas"], chart["Ente"])]
+order = per_ente.assign(Etiqueta=[s if s else n for s, n in zip(per_ente["Siglas"], per_ente["Ente"])])["Etiqueta"]
+fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Situación", orientation="h", hover_name="Ente",
+             color_discrete_map=summaries.deadline_colors(dias),
+             category_orders={"Etiqueta": order.tolist(), "Situación": summaries.deadline_columns(dias)},
+             hover_data={"Etiqueta": False})
+fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", xaxis=dict(tickformat=",d"), barmode="stack")
+layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(per_ente) + 140)), key="fig_plazos")
+show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]})
+download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")
+
+layout.subheader("Folios")
+folios = summaries.deadline_folios(open_requests)
+show_table(folios, key="tabla_folios", numbers={"Días hábiles restantes": 0})
+download_csv(folios, f"plazos_en_riesgo_folios_{corte}.csv", key="csv_folios")

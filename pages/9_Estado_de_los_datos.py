@@ -1,0 +1,60 @@
+"""Estado de los datos: what was loaded and when, rejected rows and why, which ente reported which month."""
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.ui import layout, summaries
+from pages.ui.export import download_csv
+from pages.ui.fmt import md_escape, num
+from pages.ui.layout import TODOS
+from pages.ui.tables import show_table
+from warehouse import read
+
+REJECT_LIMIT = 5000
+
+corte = layout.start_page("Estado de los datos")
+counts = read.table_counts()
+
+# ---- loads ---------------------------------------------------------------------------------------------
+layout.subheader("Archivos cargados")
+loads = read.loads()
+if loads.empty:
+    st.info("La última construcción no cargó ningún archivo.")
+else:
+    table = summaries.loads_table(loads)
+    layout.summary(summaries.loads_summary(table))
+    show_table(table, key="tabla_cargas", numbers={c: 0 for c in summaries.LOAD_COUNT_COLUMNS})
+    download_csv(table, "cargas.csv", key="csv_cargas")
+for fuente in sorted(summaries.empty_sources(counts)):
+    st.info(md_escape(f"Aún no hay datos de la fuente «{fuente}»: no se cargó ningún archivo."),
+            icon=":material/info:")
+
+# ---- rejects -------------------------------------------------------------------------------------------
+layout.subheader("Filas rechazadas")
+files = read.reject_files()
+if files.empty:
+    st.success("No se rechazó ninguna fila en la última construcción.", icon=":material/check_circle:")
+else:
+    archivo = layout.url_selectbox(
+        "Archivo", [TODOS, *files["archivo"].tolist()], "archivo", TODOS,
+        format_func=lambda a: "Todos los archivos" if a == TODOS else
+        f"{a} ({num(files.set_index('archivo').at[a, 'rechazos'])} rechazos)")
+    rejects = summaries.rejects_table(read.rejects(None if archivo == TODOS else archivo, REJECT_LIMIT))
+    total = int(files["rechazos"].sum() if archivo == TODOS else files.set_index("archivo").at[archivo, "rechazos"])
+    layout.summary(summaries.rejects_summary(rejects, total, REJECT_LIMIT))
+    show_table(rejects, key="tabla_rechazos", numbers={"Fila": 0})
+    download_csv(rejects, "rechazos.csv", key="csv_rechazos")
+
+# ---- reporting matrix ----------------------------------------------------------------------------------
+layout.subheader("Meses reportados por ente")
+years = read.reporting_years()
+if not years:
+    st.info("Aún no hay solicitudes cargadas en el almacén.")
+else:
+    anio = int(layout.url_selectbox("Año", [str(y) for y in years], "anio", str(years[0])))
+    matrix = summaries.reporting_matrix(read.monthly_reporting(anio), read.entes(), anio, corte)
+    layout.summary(summaries.reporting_summary(matrix, anio))
+    st.caption("✓ = el ente tiene solicitudes recibidas ese mes; vacío = ninguna solicitud registrada. "
+               "Los meses posteriores a la fecha de corte aparecen como «n/a».")
+    show_table(matrix, key="tabla_reporte")
+    download_csv(matrix, f"meses_reportados_{anio}.csv", key="csv_reporte")
