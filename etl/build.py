@@ -20,13 +20,11 @@ from typing import Callable
 import duckdb
 
 from etl.catalogs import load_catalogs
-from etl.mapping import build_ente_map, build_value_map
 from etl.readers import FileError, read_source
+from etl.sources import SOURCES, Source, folders, stages
+from etl.sqlfiles import sql_file
 from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
-FUENTES = ("solicitudes", "recursos")
-RAW_TABLE = {"solicitudes": "raw_solicitud", "recursos": "raw_recurso"}
 Progress = Callable[[str], None]
 
 
@@ -59,10 +57,6 @@ class BuildReport:
     @property
     def filas_rechazadas(self) -> int:
         return sum(f.filas_rechazadas for f in self.archivos)
-
-
-def sql_file(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
 def _sha256(path: Path) -> str:
@@ -138,7 +132,8 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
 
 def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, today: dt.date,
                 say: Progress) -> BuildReport:
-    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
+        con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql_file("macros.sql"))
     say("Cargando catálogos…")
     try:
@@ -148,89 +143,65 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     reports: list[FileReport] = []
     empty: list[str] = []
     con.execute("CREATE TEMP TABLE carga_orden (carga_id VARCHAR, archivo_orden INTEGER)")
-    for fuente in FUENTES:
-        files = _input_files(inputs / fuente)
+    for folder, sources in folders().items():
+        files = _input_files(inputs / folder)
         if not files:
-            empty.append(fuente)
-            say(f"Sin archivos en {inputs / fuente}: la fuente '{fuente}' queda sin datos.")
-        reports += _load_fuente(con, fuente, files, build_id, say)
+            empty.append(folder)
+            say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
+        reports += _load_folder(con, sources, files, build_id, say)
+    for source in SOURCES:  # a source with no file still gets its (empty) raw table
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
+                    f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, 0::BIGINT AS fila, "
+                    f"{_empty_columns(source.fuente)} LIMIT 0")
     say("Normalizando y validando…")
-    corte = _stage(con, today)
+    metadata: dict[str, str | None] = {}
+    for stage in stages():
+        metadata.update(stage(con, today))
     from indicators.compute import compute_indicators  # late import: indicators depend on the loaded tables
     say("Calculando indicadores…")
     compute_indicators(con)
     _finish_log(con, reports)
-    con.executemany("INSERT INTO metadatos VALUES (?, ?)", [
-        ("build_id", build_id), ("construido_en", dt.datetime.now().isoformat(timespec="seconds")),
-        ("fecha_corte", corte.isoformat() if corte else None), ("fuentes_sin_datos", ",".join(empty))])
-    return BuildReport(build_id, Path(), corte, reports, empty, 0.0)
+    metadata.update({"build_id": build_id, "construido_en": dt.datetime.now().isoformat(timespec="seconds"),
+                     "fuentes_sin_datos": ",".join(empty)})
+    con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(metadata.items()))
+    corte = metadata.get("fecha_corte")
+    return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0)
 
 
-def _load_fuente(con, fuente: str, files: list[Path], build_id: str, say: Progress) -> list[FileReport]:
-    raw = RAW_TABLE[fuente]
+def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, say: Progress) -> list[FileReport]:
+    """Reads every file of a folder into the raw table of the source its headers say it is."""
+    by_fuente = {s.fuente: s for s in sources}
+    folder = sources[0].folder
     reports = []
     for n, path in enumerate(files, start=1):
         t0 = time.perf_counter()
-        say(f"[{fuente} {n}/{len(files)}] Leyendo {path.name}…")
-        carga_id = f"{build_id}-{fuente[:3]}-{n:03d}"
+        say(f"[{folder} {n}/{len(files)}] Leyendo {path.name}…")
+        carga_id = f"{build_id}-{folder[:3]}-{n:03d}"
+        fuentes = sources[0].fuente if len(sources) == 1 else tuple(by_fuente)
         try:
-            result = read_source(path, fuente, con, "raw_file")
+            result = read_source(path, fuentes, con, "raw_file")
         except FileError as exc:
             raise BuildError(str(exc)) from exc
         except Exception as exc:
             raise BuildError(f"No se pudo leer {path}: {exc}. Revise que el archivo esté completo y "
                              "no esté abierto en otro programa.") from exc
-        # The first file of a fuente fixes the raw table's columns: every reader emits all canonical fields.
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {raw} AS SELECT ''::VARCHAR AS carga_id, "
+        source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
+        # The first file of a source fixes the raw table's columns: every reader emits all canonical fields.
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
                     f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM raw_file LIMIT 0")
-        con.execute(f"INSERT INTO {raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * FROM raw_file",
-                    [carga_id, path.name, result.layout])
+        con.execute(f"INSERT INTO {source.raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * "
+                    f"FROM raw_file", [carga_id, path.name, result.layout])
         for fila, motivo in result.rechazos:
             con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
         # Rows the reader itself could not use are rejects too: they count as read.
-        rep = FileReport(fuente, path.name, result.layout, filas_leidas=result.filas_leidas + len(result.rechazos),
-                         avisos=list(result.avisos))
+        rep = FileReport(source.fuente, path.name, result.layout,
+                         filas_leidas=result.filas_leidas + len(result.rechazos), avisos=list(result.avisos))
         rep.segundos = time.perf_counter() - t0
         rep.carga_id, rep.sha256, rep.codificacion = carga_id, _sha256(path), result.codificacion
         reports.append(rep)
-        say(f"[{fuente} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
+        say(f"[{folder} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
             f"{rep.segundos:.1f} s)")
     return reports
-
-
-def _stage(con, today: dt.date) -> dt.date | None:
-    """Maps and checks raw rows, writes rejects, and loads the facts. Returns the data cut-off date."""
-    for fuente, raw in RAW_TABLE.items():
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {raw} AS SELECT ''::VARCHAR AS carga_id, ''::VARCHAR AS archivo, "
-                    f"''::VARCHAR AS layout, 0::BIGINT AS fila, {_empty_columns(fuente)} LIMIT 0")
-    # A later export carries the later state of a request: files are ranked by the newest date they hold.
-    con.execute("""
-        INSERT INTO carga_orden
-        SELECT carga_id, row_number() OVER (ORDER BY max_fecha NULLS FIRST, archivo) FROM (
-            SELECT carga_id, archivo, max(parse_fecha(fecha_solicitud)) AS max_fecha FROM raw_solicitud GROUP BY ALL
-            UNION ALL
-            SELECT carga_id, archivo, max(parse_fecha(fecha_interposicion)) FROM raw_recurso GROUP BY ALL)""")
-    build_ente_map(con, "raw_solicitud")
-    build_value_map(con, "raw_solicitud", "estatus", CATALOGOS_DIR, "estatus.csv", "estatus",
-                    ["estado", "implica_prevencion", "implica_ampliacion"])
-    build_value_map(con, "raw_solicitud", "respuesta", CATALOGOS_DIR, "respuesta.csv", "respuesta",
-                    ["categoria", "implica_prevencion", "implica_ampliacion"])
-    build_value_map(con, "raw_solicitud", "tipo_solicitud", CATALOGOS_DIR, "tipo_solicitud.csv", "tipo",
-                    ["tipo_solicitud"])
-    con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
-    con.execute("INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, rechazo_valor, motivo "
-                "FROM stg_solicitud WHERE motivo IS NOT NULL")
-    corte = con.execute("""SELECT least(max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))), $hoy)
-                           FROM stg_solicitud WHERE motivo IS NULL""", {"hoy": today}).fetchone()[0]
-    con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
-    build_ente_map(con, "raw_recurso")
-    build_value_map(con, "raw_recurso", "sentido", CATALOGOS_DIR, "sentido_recurso.csv", "sentido",
-                    ["sentido", "modifica_o_revoca"])
-    con.execute(sql_file("stg_recurso.sql"), {"hoy": today})
-    con.execute("INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, rechazo_valor, motivo "
-                "FROM stg_recurso WHERE motivo IS NOT NULL")
-    con.execute(sql_file("recurso_revision.sql"))
-    return corte
 
 
 def _empty_columns(fuente: str) -> str:
@@ -240,12 +211,13 @@ def _empty_columns(fuente: str) -> str:
 
 def _finish_log(con, reports: list[FileReport]) -> None:
     """Counts per file: read = loaded + rejected + superseded duplicates. Nothing is lost silently."""
+    by_fuente = {s.fuente: s for s in SOURCES}
     for rep in reports:
-        table = "solicitud" if rep.fuente == "solicitudes" else "recurso_revision"
-        stg = "stg_solicitud" if rep.fuente == "solicitudes" else "stg_recurso"
-        rep.filas_cargadas = con.execute(f"SELECT count(*) FROM {table} WHERE carga_id = ?", [rep.carga_id]).fetchone()[0]
-        rep.filas_rechazadas = con.execute("SELECT count(*) FROM rechazo WHERE carga_id = ?", [rep.carga_id]).fetchone()[0]
-        good = con.execute(f"SELECT count(*) FROM {stg} WHERE carga_id = ? AND motivo IS NULL", [rep.carga_id]).fetchone()[0]
+        source = by_fuente[rep.fuente]
+        one = lambda sql: con.execute(sql, [rep.carga_id]).fetchone()[0]  # noqa: E731
+        rep.filas_cargadas = one(f"SELECT count(*) FROM {source.final} WHERE carga_id = ?")
+        rep.filas_rechazadas = one("SELECT count(*) FROM rechazo WHERE carga_id = ?")
+        good = one(f"SELECT count(*) FROM {source.stg} WHERE carga_id = ? AND motivo IS NULL")
         rep.filas_duplicadas = good - rep.filas_cargadas
         con.execute("INSERT INTO carga VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)", [
             rep.carga_id, rep.carga_id.rsplit("-", 2)[0], rep.fuente, rep.archivo, rep.sha256, rep.layout,

@@ -7,12 +7,25 @@ from pathlib import Path
 
 CATALOG_PATH = Path(__file__).resolve().parent / "catalogo.toml"
 
-# Columns of base_solicitud_mes an indicator may add up (warehouse/schema.sql).
-BASE_COLUMNS = frozenset({
-    "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
-    "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
-    "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
-    "recursos_modifican_revocan"})
+
+
+@dataclass(frozen=True)
+class BaseTable:
+    """A table of counts per ente × month (warehouse schema) that indicators add up."""
+    columns: frozenset[str]
+    sql: str                       # file in indicators/sql/ that fills it (and its histogram)
+    histogram: str | None = None   # table (ente_id, mes, dias, n) for percentile indicators
+
+
+# Each domain registers its base table here; an indicator names the one it adds up (default: requests).
+BASE_TABLES: dict[str, BaseTable] = {
+    "base_solicitud_mes": BaseTable(frozenset({
+        "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
+        "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
+        "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
+        "recursos_modifican_revocan"}), "base_solicitud_mes.sql", histogram="hist_dias"),
+}
+BASE_COLUMNS = BASE_TABLES["base_solicitud_mes"].columns
 TIPOS = {"conteo", "razon", "percentil"}
 DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}
 
@@ -34,6 +47,7 @@ class Indicador:
     dimension: str
     fuente: str
     version: str
+    base: str = "base_solicitud_mes"
     numerador: str | None = None
     denominador: str | None = None
     escala: float = 1.0
@@ -59,11 +73,16 @@ def _problems_of(entry: dict, where: str) -> list[str]:
     for key in needs.get(tipo, []):
         if entry.get(key) is None:
             problems.append(f"{where}: un indicador de tipo '{tipo}' necesita '{key}'")
+    base = BASE_TABLES.get(entry.get("base", "base_solicitud_mes"))
+    if base is None:
+        problems.append(f"{where}: base '{entry.get('base')}' desconocida; use una de {sorted(BASE_TABLES)}")
     for key in ("numerador", "denominador"):
-        if entry.get(key) is not None and entry[key] not in BASE_COLUMNS:
-            problems.append(f"{where}: {key} '{entry[key]}' no es una columna de base_solicitud_mes")
+        if base and entry.get(key) is not None and entry[key] not in base.columns:
+            problems.append(f"{where}: {key} '{entry[key]}' no es una columna de {entry.get('base', 'base_solicitud_mes')}")
     if tipo == "percentil" and not 0 < float(entry.get("percentil") or 0) < 1:
         problems.append(f"{where}: percentil debe estar entre 0 y 1")
+    if tipo == "percentil" and base and not base.histogram:
+        problems.append(f"{where}: la base de un percentil necesita un histograma")
     verde, amarillo = entry.get("umbral_verde"), entry.get("umbral_amarillo")
     if (verde is None) != (amarillo is None):
         problems.append(f"{where}: declare ambos umbrales (verde y amarillo) o ninguno")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from indicators.catalog import BASE_COLUMNS, Indicador, load_catalog
+from indicators.catalog import BASE_TABLES, Indicador, load_catalog
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 GROUP_KEYS = "nivel, clave, tipo_periodo, periodo"
@@ -18,9 +18,10 @@ def _sql(name: str) -> str:
 def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] | None = None) -> None:
     catalog = catalog or load_catalog()
     _store_catalog(con, catalog)
-    con.execute(_sql("base_solicitud_mes.sql"))
     con.execute(_sql("periodos.sql"))
-    _aggregate(con)
+    for name, base in BASE_TABLES.items():
+        con.execute(_sql(base.sql))
+        _aggregate(con, name)
     for ind in catalog:
         _insert_values(con, ind)
 
@@ -32,22 +33,25 @@ def _store_catalog(con, catalog: list[Indicador]) -> None:
         for n, i in enumerate(catalog, start=1)])
 
 
-def _aggregate(con) -> None:
-    """Sums of the base counts, and of the days histogram, per level × period."""
-    sums = ", ".join(f"sum(b.{c})::DOUBLE AS {c}" for c in sorted(BASE_COLUMNS))
+def _aggregate(con, name: str) -> None:
+    """Sums of a base table's counts, and of its histogram, per level × period: agg_<base>, hist_<base>."""
+    base = BASE_TABLES[name]
+    sums = ", ".join(f"sum(b.{c})::DOUBLE AS {c}" for c in sorted(base.columns))
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE agg AS
+        CREATE OR REPLACE TEMP TABLE agg_{name} AS
         SELECT n.nivel, n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,
                t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo) AS periodo,
                min(inicio_de(b.mes, t.tipo_periodo)) AS periodo_inicio, {sums}
-        FROM base_solicitud_mes b JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
+        FROM {name} b JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
         GROUP BY ALL""")
+    if base.histogram is None:
+        return
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE hist_agg AS
+        CREATE OR REPLACE TEMP TABLE hist_{name} AS
         WITH h AS (
             SELECT n.nivel, n.clave, t.tipo_periodo, periodo_de(h.mes, t.tipo_periodo) AS periodo, h.dias,
                    sum(h.n) AS n
-            FROM hist_dias h JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
+            FROM {base.histogram} h JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
             GROUP BY ALL)
         SELECT *, sum(n) OVER (PARTITION BY {GROUP_KEYS} ORDER BY dias) AS acumulado,
                   sum(n) OVER (PARTITION BY {GROUP_KEYS}) AS total
@@ -60,17 +64,17 @@ def _insert_values(con, ind: Indicador) -> None:
                SELECT a.nivel, a.clave, a.nombre, a.grupo_pares, a.tipo_periodo, a.periodo, a.periodo_inicio,
                       $id,"""
     if ind.tipo == "conteo":
-        con.execute(head + f""" a.{ind.numerador}, a.{ind.numerador}, NULL, TRUE FROM agg a""", {"id": ind.id})
+        con.execute(head + f""" a.{ind.numerador}, a.{ind.numerador}, NULL, TRUE FROM agg_{ind.base} a""", {"id": ind.id})
     elif ind.tipo == "razon":
         con.execute(head + f"""
                       CASE WHEN a.{ind.denominador} > 0 THEN $escala * a.{ind.numerador} / a.{ind.denominador} END,
                       a.{ind.numerador}, a.{ind.denominador}, a.{ind.denominador} >= $minimo
-               FROM agg a""", {"id": ind.id, "escala": ind.escala, "minimo": ind.denominador_minimo})
+               FROM agg_{ind.base} a""", {"id": ind.id, "escala": ind.escala, "minimo": ind.denominador_minimo})
     else:
         # Nearest-rank percentile: the smallest number of days reached by at least p of the answered requests.
         con.execute(head + f"""
                       p.valor, NULL, a.{ind.denominador}, a.{ind.denominador} >= $minimo
-               FROM agg a LEFT JOIN (
+               FROM agg_{ind.base} a LEFT JOIN (
                    SELECT {GROUP_KEYS}, min(dias) FILTER (WHERE acumulado >= $p * total)::DOUBLE AS valor
-                   FROM hist_agg GROUP BY ALL) p USING ({GROUP_KEYS})""",
+                   FROM hist_{ind.base} GROUP BY ALL) p USING ({GROUP_KEYS})""",
                     {"id": ind.id, "p": ind.percentil, "minimo": ind.denominador_minimo})

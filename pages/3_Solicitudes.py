@@ -40,7 +40,7 @@ else:
     fig.update_traces(texttemplate="%{y:,} (%{text:.1f} %)", textposition="outside", cliponaxis=False,
                       hovertemplate="%{x} días hábiles: %{y:,} solicitudes (%{text:.1f} %)<extra></extra>")
     fig.update_layout(xaxis_title="Días hábiles para responder", yaxis_title="Solicitudes respondidas",
-                      yaxis=dict(tickformat=",d"))
+                      yaxis=layout.count_axis(totals["Solicitudes"].max()))
     layout.show_figure(layout.style_figure(fig, height=380, legend=False), key="fig_bandas")
     download_csv(totals, f"tiempos_respuesta_{periodo}.csv", key="csv_bandas",
                  label="Descargar datos de la gráfica (CSV)")
@@ -63,7 +63,8 @@ else:
                       hovertemplate="%{y}: %{x:,} solicitudes (%{text:.1f} %)<extra></extra>")
     fig.update_layout(xaxis_title="Solicitudes con respuesta final", yaxis_title="",
                       yaxis=dict(autorange="reversed"),
-                      xaxis=dict(tickformat=",d", range=[0, float(totals_t["Solicitudes"].max()) * 1.25]))
+                      xaxis=layout.count_axis(totals_t["Solicitudes"].max())
+                      | {"range": [0, float(totals_t["Solicitudes"].max()) * 1.25]})
     layout.show_figure(layout.style_figure(fig, height=320, legend=False), key="fig_tipos")
     download_csv(totals_t, f"tipos_respuesta_{periodo}.csv", key="csv_tipos",
                  label="Descargar datos de la gráfica (CSV)")

@@ -49,7 +49,8 @@ fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Situación", orientati
              color_discrete_map=summaries.deadline_colors(dias),
              category_orders={"Etiqueta": order.tolist(), "Situación": summaries.deadline_columns(dias)},
              hover_data={"Etiqueta": False})
-fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", xaxis=dict(tickformat=",d"), barmode="stack")
+fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack",
+                  xaxis=layout.count_axis(per_ente["Total"].max()))
 layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(per_ente) + 140)), key="fig_plazos")
 show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]})
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")

@@ -174,3 +174,11 @@ def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> g
 
 def show_figure(fig: go.Figure, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+
+
+def count_axis(max_value) -> dict:
+    """Axis settings for counts: thousands separators and no fractional ticks for small numbers."""
+    axis = {"tickformat": ",d", "rangemode": "tozero"}
+    if max_value is not None and float(max_value) <= 10:
+        axis["dtick"] = 1
+    return axis

@@ -442,13 +442,13 @@ def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, cort
     rows = []
     for ente_id in ids:
         months = has.get(ente_id, set())
-        row = {"Ente": info.at[ente_id, "nombre_oficial"] if ente_id in info.index else ente_id,
-               "Siglas": info.at[ente_id, "siglas"] if ente_id in info.index else "",
-               "Grupo de pares": info.at[ente_id, "grupo_pares"] if ente_id in info.index else ""}
+        row = {"Siglas": info.at[ente_id, "siglas"] if ente_id in info.index else "",
+               "Ente": info.at[ente_id, "nombre_oficial"] if ente_id in info.index else ente_id}
         for m in range(1, 13):
             future = corte is not None and date(anio, m, 1) > corte
             row[MESES_CORTOS[m - 1].capitalize()] = "n/a" if future else ("✓" if m in months else "")
         row["Meses con datos"] = len(months)
+        row["Grupo de pares"] = info.at[ente_id, "grupo_pares"] if ente_id in info.index else ""
         rows.append(row)
     out = pd.DataFrame(rows)
     out["Siglas"] = out["Siglas"].fillna("")
@@ -456,7 +456,7 @@ def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, cort
 
 
 def reporting_summary(matrix: pd.DataFrame, anio: int) -> str:
-    month_cols = matrix.columns[3:15]
+    month_cols = matrix.columns[2:14]
     possible = (matrix[month_cols] != "n/a").sum(axis=1)
     complete = int((matrix["Meses con datos"] >= possible).sum())
     none = int((matrix["Meses con datos"] == 0).sum())

@@ -8,6 +8,9 @@ from pages.ui.fmt import format_value, num
 from pages.ui.layout import TODOS, url_selectbox
 
 
+TEXT_WIDTHS = {"Ente": 300, "Motivo": "large", "Indicador": 260}
+
+
 def _number_format(spec) -> str:
     if spec == "%":
         return "%.1f %%"
@@ -40,6 +43,8 @@ def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, heigh
     for col in shown.columns:
         if col not in config and not pd.api.types.is_numeric_dtype(shown[col]):
             shown[col] = shown[col].astype(object).where(shown[col].notna(), "")
+            if col in TEXT_WIDTHS:
+                config[col] = st.column_config.TextColumn(col, width=TEXT_WIDTHS[col])
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=key, height=height)
 
 

@@ -1,0 +1,46 @@
+"""The registry of input sources and the staging step of each domain.
+
+A source is a kind of input file: which folder it lives in, the raw table the reader fills, the staging
+table (one row per source row, with `motivo` NULL for a good row) and the final table (with `carga_id`).
+The build counts, per file, read = loaded + rejected + superseded duplicates from these tables.
+A domain adds its sources here and one stage function; the build needs no other change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Source:
+    fuente: str   # key of [canonical.<fuente>] in etl/layouts.toml
+    folder: str   # folder under the inputs directory
+    raw: str      # raw table the reader fills (all canonical fields as text, plus fila)
+    stg: str      # staging table: carga_id, motivo (NULL = good row)
+    final: str    # final warehouse table: carga_id
+
+
+SOURCES: tuple[Source, ...] = (
+    Source("solicitudes", "solicitudes", "raw_solicitud", "stg_solicitud", "solicitud"),
+    Source("recursos", "recursos", "raw_recurso", "stg_recurso", "recurso_revision"),
+)
+
+# Each stage maps and checks its raw tables, writes rejects and fills its final tables; it returns entries for
+# the metadatos table (e.g. the data cut-off date). Stages run in this order.
+Stage = Callable[[duckdb.DuckDBPyConnection, dt.date], dict[str, str | None]]
+
+
+def stages() -> list[Stage]:
+    from etl.stage_requests import stage_requests
+    return [stage_requests]
+
+
+def folders() -> dict[str, list[Source]]:
+    """Sources grouped by input folder, in registry order."""
+    grouped: dict[str, list[Source]] = {}
+    for source in SOURCES:
+        grouped.setdefault(source.folder, []).append(source)
+    return grouped

@@ -1,0 +1,47 @@
+"""Staging of requests and appeals: raw_solicitud / raw_recurso → solicitud / recurso_revision (+ rechazo)."""
+from __future__ import annotations
+
+import datetime as dt
+import duckdb
+
+from etl.mapping import build_ente_map, build_value_map
+from etl.sqlfiles import sql_file
+from warehouse.paths import CATALOGOS_DIR
+
+def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
+    """Rows of a staging table whose `motivo` is set go to rechazo with file, row, column and value."""
+    con.execute(f"INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, rechazo_valor, motivo "
+                f"FROM {stg} WHERE motivo IS NOT NULL")
+
+
+def rank_files(con: duckdb.DuckDBPyConnection, raw: str, date_column: str) -> None:
+    """A later export carries the later state of a record: files are ranked by the newest date they hold."""
+    con.execute(f"""
+        INSERT INTO carga_orden
+        SELECT carga_id, row_number() OVER (ORDER BY max_fecha NULLS FIRST, archivo)
+        FROM (SELECT carga_id, archivo, max(parse_fecha({date_column})) AS max_fecha FROM {raw} GROUP BY ALL)""")
+
+
+def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+    rank_files(con, "raw_solicitud", "fecha_solicitud")
+    rank_files(con, "raw_recurso", "fecha_interposicion")
+    build_ente_map(con, "raw_solicitud")
+    build_value_map(con, "raw_solicitud", "estatus", CATALOGOS_DIR, "estatus.csv", "estatus",
+                    ["estado", "implica_prevencion", "implica_ampliacion"])
+    build_value_map(con, "raw_solicitud", "respuesta", CATALOGOS_DIR, "respuesta.csv", "respuesta",
+                    ["categoria", "implica_prevencion", "implica_ampliacion"])
+    build_value_map(con, "raw_solicitud", "tipo_solicitud", CATALOGOS_DIR, "tipo_solicitud.csv", "tipo",
+                    ["tipo_solicitud"])
+    con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
+    write_rejects(con, "stg_solicitud")
+    # The cut-off is the newest filing or answer date in the data (never a receipt date pushed past a weekend).
+    corte = con.execute("""SELECT least(max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))), $hoy)
+                           FROM stg_solicitud WHERE motivo IS NULL""", {"hoy": today}).fetchone()[0]
+    con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
+    build_ente_map(con, "raw_recurso")
+    build_value_map(con, "raw_recurso", "sentido", CATALOGOS_DIR, "sentido_recurso.csv", "sentido",
+                    ["sentido", "modifica_o_revoca"])
+    con.execute(sql_file("stg_recurso.sql"), {"hoy": today})
+    write_rejects(con, "stg_recurso")
+    con.execute(sql_file("recurso_revision.sql"))
+    return {"fecha_corte": corte.isoformat() if corte else None}

@@ -1,0 +1,119 @@
+"""Shared fixtures for the page tests: one REAL warehouse per session, built from the sample inputs with the
+real loader (etl.sample.write_sample + etl.build.build_warehouse), and helpers to run pages with AppTest.
+
+Nothing here is autouse: tests that do not ask for these fixtures pay nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BUILD_TODAY = dt.date(2026, 11, 29)   # fixed "today" so the cut-off date does not depend on the clock
+
+
+@pytest.fixture(scope="session")
+def tablero_db(tmp_path_factory) -> Path:
+    """A real warehouse: sample inputs for 2024–2025 (with the demo file of bad rows) built by build_warehouse."""
+    from etl.build import build_warehouse
+    from etl.sample import write_sample
+
+    base = tmp_path_factory.mktemp("tablero")
+    inputs = base / "inputs"
+    write_sample(inputs, years=(2024, 2025), requests_per_year=1500, with_errors=True)
+    db = base / "tablero.duckdb"
+    build_warehouse(inputs, db, today=BUILD_TODAY)
+    return db
+
+
+@pytest.fixture
+def app_db(tablero_db, monkeypatch) -> Path:
+    """Points the pages (TABLERO_DB) at the session warehouse for one test."""
+    monkeypatch.setenv("TABLERO_DB", str(tablero_db))
+    return tablero_db
+
+
+@pytest.fixture
+def missing_db(tmp_path, monkeypatch) -> Path:
+    """Points the pages at a warehouse file that does not exist."""
+    path = tmp_path / "no_existe" / "tablero.duckdb"
+    monkeypatch.setenv("TABLERO_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def sql(tablero_db):
+    """sql(text, params) -> list of rows, read-only against the session warehouse."""
+    def run(text: str, params=None) -> list[tuple]:
+        with duckdb.connect(str(tablero_db), read_only=True) as con:
+            return con.execute(text, params or {}).fetchall()
+    return run
+
+
+def run_page(page: str, query_params: dict[str, str] | None = None, timeout: float = 30):
+    """Runs a page the way the app does (app.py is the main script, so st.page_link resolves) and returns the
+    AppTest after the first run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if page != "app.py":
+        at.switch_page(page)
+    for key, value in (query_params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def plain(text: str) -> str:
+    """Text of a Markdown-escaped string as the user reads it."""
+    return text.replace("\\", "")
+
+
+def all_text(at) -> str:
+    """Every title, header, caption, markdown, info/warning/success text of a page run, unescaped."""
+    parts = []
+    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "success", "error"):
+        parts += [plain(str(e.value)) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def metric_value(at, label: str) -> str:
+    for m in at.metric:
+        if plain(m.label) == label:
+            return m.value
+    raise AssertionError(f"no metric {label!r}; metrics: {[plain(m.label) for m in at.metric]}")
+
+
+def parse_number(text: str) -> float:
+    """'1,234' -> 1234.0, '91.2 %' -> 91.2"""
+    return float(text.replace(",", "").replace("%", "").strip())
+
+
+def latest_complete_month(sql) -> tuple[str, dt.date]:
+    """The default period of the pages, computed independently: the latest month with government values
+    whose last day is on or before the cut-off date."""
+    corte = dt.date.fromisoformat(sql("SELECT valor FROM metadatos WHERE clave = 'fecha_corte'")[0][0][:10])
+    rows = sql("""SELECT periodo, periodo_inicio FROM indicador_valor
+                  WHERE nivel = 'gobierno' AND tipo_periodo = 'mes'
+                    AND last_day(periodo_inicio) <= $corte
+                  GROUP BY ALL ORDER BY periodo_inicio DESC LIMIT 1""", {"corte": corte})
+    return rows[0][0], rows[0][1]
+
+
+def fecha_corte(sql) -> dt.date:
+    return dt.date.fromisoformat(sql("SELECT valor FROM metadatos WHERE clave = 'fecha_corte'")[0][0][:10])
+
+
+def table_with(at, column: str, *, without: str | None = None):
+    """The first st.dataframe of a page run that has `column` (and not `without`), as a DataFrame."""
+    for d in at.dataframe:
+        cols = list(d.value.columns)
+        if column in cols and (without is None or without not in cols):
+            return d.value
+    raise AssertionError(f"no table with column {column!r}: {[list(d.value.columns) for d in at.dataframe]}")

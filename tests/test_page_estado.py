@@ -1,0 +1,41 @@
+"""Estado de los datos against the real sample warehouse (built with the demo file of bad rows)."""
+from __future__ import annotations
+
+from conftest import all_text, run_page, table_with
+
+PAGE = "pages/9_Estado_de_los_datos.py"
+
+
+def test_estado_loads_rejects_and_matrix(app_db, sql):
+    at = run_page(PAGE, {"anio": "2025"})
+    assert not at.exception
+    assert at.title[0].value == "Estado de los datos"
+    loads = table_with(at, "Filas leídas")
+    assert len(loads) == sql("SELECT count(*) FROM carga")[0][0]
+    assert loads["Filas rechazadas"].sum() == sql("SELECT sum(filas_rechazadas) FROM carga")[0][0]
+
+    rejects = table_with(at, "Motivo")
+    assert len(rejects) == sql("SELECT count(*) FROM rechazo")[0][0] > 0
+    assert set(rejects["Columna"]) == {r[0] for r in sql("SELECT DISTINCT columna FROM rechazo")}
+
+    matrix = table_with(at, "Meses con datos")
+    months = dict(sql("""SELECT e.nombre_oficial, count(*) FROM base_solicitud_mes b JOIN ente e USING (ente_id)
+                         WHERE year(b.mes) = 2025 AND b.recibidas > 0 GROUP BY 1"""))
+    shown = dict(zip(matrix["Ente"], matrix["Meses con datos"]))
+    for nombre, n in months.items():
+        assert shown[nombre] == n
+    assert len(at.get("download_button")) == 3
+
+
+def test_estado_reject_filter_from_url(app_db, sql):
+    archivo = sql("SELECT archivo FROM rechazo LIMIT 1")[0][0]
+    at = run_page(PAGE, {"archivo": archivo})
+    assert not at.exception
+    rejects = table_with(at, "Motivo")
+    assert set(rejects["Archivo"]) == {archivo}
+
+
+def test_estado_without_warehouse(missing_db):
+    at = run_page(PAGE)
+    assert not at.exception
+    assert "python -m etl build" in all_text(at)

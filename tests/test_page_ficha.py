@@ -1,0 +1,48 @@
+"""Ficha del ente against the real sample warehouse."""
+from __future__ import annotations
+
+from conftest import all_text, metric_value, run_page, table_with
+
+PAGE = "pages/2_Ficha_del_ente.py"
+
+
+def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
+    at = run_page(PAGE, {"ente": "SEFIPLAN", "tipo": "anio", "periodo": "2025"})
+    assert not at.exception
+    assert at.title[0].value == "Ficha del ente"
+    nombre = sql("SELECT nombre_oficial FROM ente WHERE ente_id = 'SEFIPLAN'")[0][0]
+    assert nombre in all_text(at)
+
+    card = table_with(at, "Cumple la meta")
+    catalog = dict(sql("SELECT indicador, nombre FROM indicador"))
+    assert len(card) == sql("""SELECT count(*) FROM indicador_valor WHERE nivel = 'ente' AND clave = 'SEFIPLAN'
+                               AND tipo_periodo = 'anio' AND periodo = '2025'""")[0][0]
+    num, den = sql("""SELECT sum(en_plazo), sum(con_plazo_determinado) FROM base_solicitud_mes
+                      WHERE ente_id = 'SEFIPLAN' AND year(mes) = 2025""")[0]
+    row = card[card["Indicador"] == catalog["pct_en_plazo"]].iloc[0]
+    assert row["Valor"] == f"{100 * num / den:.1f} %"
+
+    # place in the ranking of pct_en_plazo, overall and in its peer group, computed in SQL
+    ranks = sql("""SELECT clave, RANK() OVER (ORDER BY round(valor, 9) DESC), count(*) OVER (),
+                          RANK() OVER (PARTITION BY grupo_pares ORDER BY round(valor, 9) DESC),
+                          count(*) OVER (PARTITION BY grupo_pares)
+                   FROM indicador_valor WHERE nivel = 'ente' AND indicador = 'pct_en_plazo'
+                     AND tipo_periodo = 'anio' AND periodo = '2025' AND suficiente AND valor IS NOT NULL""")
+    mine = next(r for r in ranks if r[0] == "SEFIPLAN")
+    grupo = sql("SELECT grupo_pares FROM ente WHERE ente_id = 'SEFIPLAN'")[0][0]
+    assert metric_value(at, f"Lugar entre todos los entes ({catalog['pct_en_plazo']})") == f"{mine[1]} de {mine[2]}"
+    assert metric_value(at, f"Lugar en su grupo de pares ({grupo})") == f"{mine[3]} de {mine[4]}"
+    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("download_button")) == 2
+
+
+def test_ficha_trend_selection_from_url(app_db):
+    at = run_page(PAGE, {"ente": "SEFIPLAN", "tendencia": "pct_en_plazo,solicitudes_recibidas"})
+    assert not at.exception
+    assert at.multiselect(key="f_tendencia").value == ["pct_en_plazo", "solicitudes_recibidas"]
+
+
+def test_ficha_without_warehouse(missing_db):
+    at = run_page(PAGE, {"ente": "SEFIPLAN"})
+    assert not at.exception
+    assert "python -m etl build" in all_text(at)
