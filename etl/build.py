@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import importlib
 import os
 import time
 import tomllib
@@ -152,7 +153,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     for source in SOURCES:  # a source with no file still gets its (empty) raw table
         con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
                     f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, 0::BIGINT AS fila, "
-                    f"{_empty_columns(source.fuente)} LIMIT 0")
+                    f"{_empty_columns(source)} LIMIT 0")
     say("Normalizando y validando…")
     metadata: dict[str, str | None] = {}
     for stage in stages():
@@ -164,7 +165,9 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     metadata.update({"build_id": build_id, "construido_en": dt.datetime.now().isoformat(timespec="seconds"),
                      "fuentes_sin_datos": ",".join(empty)})
     con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(metadata.items()))
-    corte = metadata.get("fecha_corte")
+    # With no row-level requests, the data run up to the end of the last published quarter.
+    metadata["fecha_corte"] = metadata.get("fecha_corte") or metadata.get("fecha_corte_estadistica")
+    corte = metadata["fecha_corte"]
     return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0)
 
 
@@ -178,8 +181,9 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, s
         say(f"[{folder} {n}/{len(files)}] Leyendo {path.name}…")
         carga_id = f"{build_id}-{folder[:3]}-{n:03d}"
         fuentes = sources[0].fuente if len(sources) == 1 else tuple(by_fuente)
+        reader = _reader_of(sources[0]) if len(sources) == 1 else read_source
         try:
-            result = read_source(path, fuentes, con, "raw_file")
+            result = reader(path, fuentes, con, "raw_file")
         except FileError as exc:
             raise BuildError(str(exc)) from exc
         except Exception as exc:
@@ -204,9 +208,21 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, s
     return reports
 
 
-def _empty_columns(fuente: str) -> str:
-    layouts = tomllib.loads((Path(__file__).resolve().parent / "layouts.toml").read_text(encoding="utf-8"))
-    return ", ".join(f'NULL::VARCHAR AS "{c}"' for c in layouts["canonical"][fuente]["fields"])
+def _reader_of(source: Source):
+    if source.reader is None:
+        return read_source
+    module, function = source.reader.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def _empty_columns(source: Source) -> str:
+    """The raw columns of a source: its canonical fields, or the FIELDS of its own reader module."""
+    if source.reader:
+        fields = importlib.import_module(source.reader.split(":")[0]).FIELDS
+    else:
+        layouts = tomllib.loads((Path(__file__).resolve().parent / "layouts.toml").read_text(encoding="utf-8"))
+        fields = layouts["canonical"][source.fuente]["fields"]
+    return ", ".join(f'NULL::VARCHAR AS "{c}"' for c in fields)
 
 
 def _finish_log(con, reports: list[FileReport]) -> None:
@@ -214,15 +230,15 @@ def _finish_log(con, reports: list[FileReport]) -> None:
     by_fuente = {s.fuente: s for s in SOURCES}
     for rep in reports:
         source = by_fuente[rep.fuente]
-        one = lambda sql: con.execute(sql, [rep.carga_id]).fetchone()[0]  # noqa: E731
+        one = lambda sql: con.execute(sql, [rep.carga_id]).fetchall()[0][0]  # noqa: E731
         rep.filas_cargadas = one(f"SELECT count(*) FROM {source.final} WHERE carga_id = ?")
         rep.filas_rechazadas = one("SELECT count(*) FROM rechazo WHERE carga_id = ?")
         good = one(f"SELECT count(*) FROM {source.stg} WHERE carga_id = ? AND motivo IS NULL")
         rep.filas_duplicadas = good - rep.filas_cargadas
-        con.execute("INSERT INTO carga VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)", [
+        con.execute("INSERT INTO carga VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?)", [
             rep.carga_id, rep.carga_id.rsplit("-", 2)[0], rep.fuente, rep.archivo, rep.sha256, rep.layout,
             rep.codificacion, rep.filas_leidas, rep.filas_cargadas, rep.filas_rechazadas, rep.filas_duplicadas,
-            rep.segundos])
+            rep.segundos, " ".join(rep.avisos) or None])
 
 
 def _check(con) -> None:
@@ -233,9 +249,9 @@ def _check(con) -> None:
         raise BuildError("Comprobación fallida: filas sin destino en " +
                          "; ".join(f"{a} (leídas {r}, cargadas {c}, rechazadas {x}, duplicadas {d})"
                                    for a, r, c, x, d in lost))
-    orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchone()[0]
+    orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchall()[0][0]
     if orphans:
         raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")
-    if con.execute("SELECT count(*) FROM solicitud").fetchone()[0] and \
-            not con.execute("SELECT count(*) FROM indicador_valor").fetchone()[0]:
+    if con.execute("SELECT count(*) FROM solicitud").fetchall()[0][0] and \
+            not con.execute("SELECT count(*) FROM indicador_valor").fetchall()[0][0]:
         raise BuildError("Comprobación fallida: hay solicitudes pero no se calcularon indicadores.")

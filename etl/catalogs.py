@@ -49,6 +49,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     problems: list[str] = []
     entes = _load_entes(con, catalog_dir / "entes.csv", problems)
     _load_aliases(con, catalog_dir / "ente_alias.csv", entes, problems)
+    _load_succession(con, catalog_dir / "ente_sucesion.csv", entes, problems)
     _load_calendar(con, catalog_dir / "calendario_inhabil.csv", problems)
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
     if problems:
@@ -73,9 +74,6 @@ def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
                         r["grupo_pares"], _date(r.get("vigente_desde", ""), where, problems),
                         _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
                         _yes(r.get("verificado", "")), r.get("fuente") or None))
-    for rec in records:
-        if rec[7] and rec[7] not in entes:
-            problems.append(f"{path.name}: el sucesor '{rec[7]}' de '{rec[0]}' no existe en el catálogo.")
     con.executemany("INSERT INTO ente VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     return entes
 
@@ -107,6 +105,44 @@ def _load_aliases(con, path: Path, entes: dict[str, Ente], problems: list[str]) 
         add(r["alias"], r["ente_id"], r.get("fuente") or "ente_alias.csv", where)
     con.executemany("INSERT INTO ente_alias VALUES (?, ?, ?, ?)",
                     [(k, a, e, f) for k, (a, e, f) in sorted(aliases.items())])
+
+
+SUCCESSION_TYPES = {"renombre", "fusion", "escision", "reestructura"}
+
+
+def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str]) -> None:
+    """Renames, mergers and splits; an ente with a single successor also gets ente.sucesor_id."""
+    records = []
+    for i, r in enumerate(_read_csv(path), start=2):
+        where = f"{path.name}, fila {i}"
+        unknown = [k for k in ("ente_id", "sucesor_id") if r.get(k) not in entes]
+        if unknown:
+            problems.append(f"{where}: {', '.join(f'{k} «{r.get(k)}»' for k in unknown)} no existe en entes.csv.")
+            continue
+        if r.get("tipo") not in SUCCESSION_TYPES:
+            problems.append(f"{where}: tipo «{r.get('tipo')}» no válido; use uno de {sorted(SUCCESSION_TYPES)}.")
+            continue
+        fecha = _date(r.get("fecha", ""), where, problems)
+        if fecha:
+            records.append((r["ente_id"], r["sucesor_id"], fecha, r["tipo"], r.get("fuente") or None))
+    successors: dict[str, list[str]] = {}
+    for ente_id, sucesor_id, *_ in records:
+        successors.setdefault(ente_id, []).append(sucesor_id)
+    for start in successors:  # a cycle would make a series follow itself forever
+        seen, frontier = {start}, list(successors[start])
+        while frontier:
+            nxt = frontier.pop()
+            if nxt == start:
+                problems.append(f"{path.name}: la sucesión de '{start}' forma un ciclo.")
+                break
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier += successors.get(nxt, [])
+    con.executemany("INSERT INTO ente_sucesion VALUES (?, ?, ?, ?, ?)", records)
+    con.execute("""UPDATE ente SET sucesor_id = s.sucesor_id
+                   FROM (SELECT ente_id, any_value(sucesor_id) AS sucesor_id FROM ente_sucesion
+                         GROUP BY ente_id HAVING count(*) = 1) s
+                   WHERE ente.ente_id = s.ente_id""")
 
 
 def _load_calendar(con, path: Path, problems: list[str]) -> None:

@@ -21,11 +21,14 @@ class Source:
     raw: str      # raw table the reader fills (all canonical fields as text, plus fila)
     stg: str      # staging table: carga_id, motivo (NULL = good row)
     final: str    # final warehouse table: carga_id
+    reader: str | None = None  # "module:function" with read_source's signature, for layouts that are not tables
 
 
 SOURCES: tuple[Source, ...] = (
     Source("solicitudes", "solicitudes", "raw_solicitud", "stg_solicitud", "solicitud"),
     Source("recursos", "recursos", "raw_recurso", "stg_recurso", "recurso_revision"),
+    Source("estadistica_trimestral", "estadistica_trimestral", "raw_estadistica", "stg_estadistica",
+           "solicitud_estadistica", reader="etl.quarterly:read_quarterly"),
 )
 
 # Each stage maps and checks its raw tables, writes rejects and fills its final tables; it returns entries for
@@ -34,8 +37,9 @@ Stage = Callable[[duckdb.DuckDBPyConnection, dt.date], dict[str, str | None]]
 
 
 def stages() -> list[Stage]:
+    from etl.stage_history import stage_history
     from etl.stage_requests import stage_requests
-    return [stage_requests]
+    return [stage_requests, stage_history]
 
 
 def folders() -> dict[str, list[Source]]:

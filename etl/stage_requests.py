@@ -35,8 +35,9 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
     con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
     write_rejects(con, "stg_solicitud")
     # The cut-off is the newest filing or answer date in the data (never a receipt date pushed past a weekend).
-    corte = con.execute("""SELECT least(max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))), $hoy)
-                           FROM stg_solicitud WHERE motivo IS NULL""", {"hoy": today}).fetchone()[0]
+    newest = con.execute("""SELECT max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion)))
+                             FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0][0]
+    corte = min(newest, today) if newest else None
     con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
     build_ente_map(con, "raw_recurso")
     build_value_map(con, "raw_recurso", "sentido", CATALOGOS_DIR, "sentido_recurso.csv", "sentido",

@@ -15,6 +15,9 @@ class BaseTable:
     columns: frozenset[str]
     sql: str                       # file in indicators/sql/ that fills it (and its histogram)
     histogram: str | None = None   # table (ente_id, mes, dias, n) for percentile indicators
+    periodos: tuple[str, ...] = ("mes", "trimestre", "anio")  # the periods its data can speak for
+    fuente: str = "registros"      # marks each value's source in indicador_valor and the export
+    respaldo_de: str | None = None  # fills periods that base has no data for, for indicators it can compute
 
 
 # Each domain registers its base table here; an indicator names the one it adds up (default: requests).
@@ -23,7 +26,12 @@ BASE_TABLES: dict[str, BaseTable] = {
         "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
         "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
         "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
-        "recursos_modifican_revocan"}), "base_solicitud_mes.sql", histogram="hist_dias"),
+        "recursos_modifican_revocan", "resp_competente"}), "base_solicitud_mes.sql", histogram="hist_dias"),
+    # The garante's published quarterly tables (2017 on): they continue request series back before row-level data.
+    "base_estadistica_trimestre": BaseTable(frozenset({
+        "recibidas", "suma_dias", "respondidas", "resp_competente", "con_respuesta_final", "suma_promedios",
+        "entes_con_promedio"}), "base_estadistica_trimestre.sql", periodos=("trimestre",),
+        fuente="estadistica_publicada", respaldo_de="base_solicitud_mes"),
 }
 BASE_COLUMNS = BASE_TABLES["base_solicitud_mes"].columns
 TIPOS = {"conteo", "razon", "percentil"}

@@ -23,7 +23,16 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
         con.execute(_sql(base.sql))
         _aggregate(con, name)
     for ind in catalog:
-        _insert_values(con, ind)
+        _insert_values(con, ind, ind.base)
+        for fallback in _fallbacks_for(ind):
+            _insert_values(con, ind, fallback)
+
+
+def _fallbacks_for(ind: Indicador) -> list[str]:
+    """Bases that can continue an indicator's series where its own base has no data (e.g. published quarters)."""
+    needed = {c for c in (ind.numerador, ind.denominador) if c}
+    return [name for name, base in BASE_TABLES.items()
+            if base.respaldo_de == ind.base and ind.tipo != "percentil" and needed <= base.columns]
 
 
 def _store_catalog(con, catalog: list[Indicador]) -> None:
@@ -43,7 +52,8 @@ def _aggregate(con, name: str) -> None:
                t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo) AS periodo,
                min(inicio_de(b.mes, t.tipo_periodo)) AS periodo_inicio, {sums}
         FROM {name} b JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
-        GROUP BY ALL""")
+        WHERE list_contains($periodos, t.tipo_periodo)
+        GROUP BY ALL""", {"periodos": list(base.periodos)})
     if base.histogram is None:
         return
     con.execute(f"""
@@ -58,23 +68,31 @@ def _aggregate(con, name: str) -> None:
         FROM h""")
 
 
-def _insert_values(con, ind: Indicador) -> None:
+def _insert_values(con, ind: Indicador, base_name: str) -> None:
+    """Values of one indicator from one base. A fallback base only fills periods its primary has no data for."""
+    base = BASE_TABLES[base_name]
     # Column names come from the validated catalog (a closed set), values travel as parameters.
-    head = f"""INSERT INTO indicador_valor
-               SELECT a.nivel, a.clave, a.nombre, a.grupo_pares, a.tipo_periodo, a.periodo, a.periodo_inicio,
-                      $id,"""
+    uncovered = "" if base_name == ind.base else f"""
+        WHERE NOT EXISTS (SELECT 1 FROM agg_{ind.base} c
+                          WHERE c.tipo_periodo = a.tipo_periodo AND c.periodo = a.periodo)"""
+    params = {"id": ind.id, "fuente": base.fuente}
     if ind.tipo == "conteo":
-        con.execute(head + f""" a.{ind.numerador}, a.{ind.numerador}, NULL, TRUE FROM agg_{ind.base} a""", {"id": ind.id})
+        values = f"a.{ind.numerador}, a.{ind.numerador}, NULL, TRUE"
+        source = f"agg_{base_name} a"
     elif ind.tipo == "razon":
-        con.execute(head + f"""
-                      CASE WHEN a.{ind.denominador} > 0 THEN $escala * a.{ind.numerador} / a.{ind.denominador} END,
-                      a.{ind.numerador}, a.{ind.denominador}, a.{ind.denominador} >= $minimo
-               FROM agg_{ind.base} a""", {"id": ind.id, "escala": ind.escala, "minimo": ind.denominador_minimo})
+        values = f"""CASE WHEN a.{ind.denominador} > 0 THEN $escala * a.{ind.numerador} / a.{ind.denominador} END,
+                     a.{ind.numerador}, a.{ind.denominador}, a.{ind.denominador} >= $minimo"""
+        source = f"agg_{base_name} a"
+        params |= {"escala": ind.escala, "minimo": ind.denominador_minimo}
     else:
         # Nearest-rank percentile: the smallest number of days reached by at least p of the answered requests.
-        con.execute(head + f"""
-                      p.valor, NULL, a.{ind.denominador}, a.{ind.denominador} >= $minimo
-               FROM agg_{ind.base} a LEFT JOIN (
+        values = f"p.valor, NULL, a.{ind.denominador}, a.{ind.denominador} >= $minimo"
+        source = f"""agg_{base_name} a LEFT JOIN (
                    SELECT {GROUP_KEYS}, min(dias) FILTER (WHERE acumulado >= $p * total)::DOUBLE AS valor
-                   FROM hist_{ind.base} GROUP BY ALL) p USING ({GROUP_KEYS})""",
-                    {"id": ind.id, "p": ind.percentil, "minimo": ind.denominador_minimo})
+                   FROM hist_{base_name} GROUP BY ALL) p USING ({GROUP_KEYS})"""
+        params |= {"p": ind.percentil, "minimo": ind.denominador_minimo}
+    con.execute(f"""
+        INSERT INTO indicador_valor
+        SELECT a.nivel, a.clave, a.nombre, a.grupo_pares, a.tipo_periodo, a.periodo, a.periodo_inicio, $id,
+               {values}, $fuente
+        FROM {source} {uncovered}""", params)

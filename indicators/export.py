@@ -22,7 +22,7 @@ def export_indicators(db_path: Path, out: Path, fmt: str = "csv") -> int:
     staging = out.with_name(f".{out.name}.tmp")
     with duckdb.connect(str(db_path), read_only=True) as con:
         con.execute(SQL.read_text(encoding="utf-8"))
-        rows = con.execute("SELECT count(*) FROM exportacion").fetchone()[0]
+        rows = con.execute("SELECT count(*) FROM exportacion").fetchall()[0][0]
         options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true, DELIMITER ',')"
         # COPY takes a literal path; it is our own file name, not data.
         con.execute(f"COPY (SELECT * FROM exportacion) TO '{_quote(staging)}' {options}")

@@ -20,6 +20,24 @@ CREATE TABLE ente_alias (
     ente_id           VARCHAR NOT NULL,
     fuente            VARCHAR
 );
+-- Renames, mergers and splits. A series follows an ente through its predecessors (view ente_linaje).
+CREATE TABLE ente_sucesion (
+    ente_id    VARCHAR NOT NULL,   -- the ente that ceased or changed
+    sucesor_id VARCHAR NOT NULL,   -- the ente that took over (one row per successor in a split)
+    fecha      DATE NOT NULL,      -- first day of the successor
+    tipo       VARCHAR NOT NULL,   -- renombre | fusion | escision | reestructura
+    fuente     VARCHAR
+);
+CREATE VIEW ente_linaje AS
+WITH RECURSIVE linaje(ente_id, antecesor_id, distancia) AS (
+    SELECT ente_id, ente_id, 0 FROM ente
+    UNION ALL
+    SELECT l.ente_id, s.ente_id, l.distancia + 1
+    FROM linaje l JOIN ente_sucesion s ON s.sucesor_id = l.antecesor_id
+    WHERE l.distancia < 20
+)
+SELECT * FROM linaje;
+
 CREATE TABLE calendario_inhabil (
     fecha      DATE PRIMARY KEY,
     motivo     VARCHAR NOT NULL,
@@ -104,7 +122,8 @@ CREATE TABLE carga (
     filas_rechazadas BIGINT NOT NULL,
     filas_duplicadas BIGINT NOT NULL,     -- same folio seen again; the latest state wins
     inicio          TIMESTAMP NOT NULL,
-    segundos        DOUBLE NOT NULL
+    segundos        DOUBLE NOT NULL,
+    avisos          VARCHAR                -- notes of the reader, e.g. where a quarter was taken from
 );
 CREATE TABLE rechazo (
     carga_id VARCHAR NOT NULL,
@@ -146,7 +165,7 @@ CREATE TABLE base_solicitud_mes (
     suma_dias BIGINT, con_ampliacion BIGINT, con_prevencion BIGINT, con_respuesta_final BIGINT,
     resp_entrega BIGINT, resp_inexistencia BIGINT, resp_incompetencia BIGINT, resp_clasificada BIGINT,
     vencidas_sin_respuesta BIGINT, pendientes BIGINT, recursos BIGINT, recursos_resueltos BIGINT,
-    recursos_modifican_revocan BIGINT,
+    recursos_modifican_revocan BIGINT, resp_competente BIGINT,
     PRIMARY KEY (ente_id, mes)
 );
 -- Histogram of business days to answer per ente × month: medians and p90 re-aggregate exactly from it.
@@ -169,5 +188,6 @@ CREATE TABLE indicador_valor (
     valor          DOUBLE,             -- null when the denominator is 0
     numerador      DOUBLE,
     denominador    DOUBLE,
-    suficiente     BOOLEAN NOT NULL    -- denominador >= denominador_minimo
+    suficiente     BOOLEAN NOT NULL,   -- denominador >= denominador_minimo
+    fuente         VARCHAR NOT NULL    -- registros (row-level requests) | estadistica_publicada (garante's tables)
 );

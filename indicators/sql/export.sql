@@ -16,6 +16,7 @@ SELECT seguro(v.clave)           AS ente_id,
        seguro(v.grupo_pares)     AS grupo_pares,
        v.suficiente,
        seguro(i.nombre)          AS nombre_indicador,
+       v.fuente,
        (SELECT valor FROM metadatos WHERE clave = 'fecha_corte') AS datos_al
 FROM indicador_valor v JOIN indicador i USING (indicador)
 ORDER BY CASE v.nivel WHEN 'gobierno' THEN 0 WHEN 'grupo' THEN 1 ELSE 2 END, v.clave,
