@@ -8,7 +8,7 @@ import streamlit as st
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
 from pages.ui.fmt import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
-from pages.ui.periods import previous_period
+from pages.ui.periods import month_range, previous_period
 from pages.ui.semaforo import delta_color, semaforo
 from warehouse import read
 
@@ -20,8 +20,12 @@ corte = layout.start_page(
     "Ejecutivo de Quintana Roo. Cada solicitud cuenta en el mes en que se recibió.",
 )
 catalog = read.indicator_catalog()
-if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+counts = read.table_counts()
+if catalog.empty or counts["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
+for fuente in summaries.empty_sources(counts):
+    st.info(f"Aún no hay datos de {fuente}: los indicadores que dependen de esa fuente aparecen sin valor.",
+            icon=":material/info:")
 
 cols = st.columns([2, 2, 3])
 selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=cols[:2])
@@ -64,8 +68,8 @@ series = read.trend("gobierno", "GEQROO", [RECIBIDAS, EN_PLAZO], "mes")
 if series.empty:
     st.info("Aún no hay datos mensuales para la tendencia.")
 else:
-    wide = (series.pivot_table(index=["periodo", "periodo_inicio"], columns="indicador", values="valor")
-            .reset_index().sort_values("periodo_inicio"))
+    wide = series.pivot_table(index="periodo", columns="indicador", values="valor")
+    wide = wide.reindex(month_range(wide.index.min(), wide.index.max())).rename_axis("periodo").reset_index()
     names = dict(zip(catalog["indicador"], catalog["nombre"]))
     trend = pd.DataFrame({
         "Mes": wide["periodo"],
@@ -78,12 +82,14 @@ else:
     fig.add_bar(x=labels, y=trend.iloc[:, 1], name=trend.columns[1], marker_color="#9fb6cd",
                 hovertemplate="%{x}: %{y:,.0f} solicitudes<extra></extra>")
     fig.add_scatter(x=labels, y=trend.iloc[:, 2], name=trend.columns[2], yaxis="y2", mode="lines+markers",
-                    line=dict(color="#7b1e3a", width=3), hovertemplate="%{x}: %{y:.1f} %<extra></extra>")
+                    line=dict(color="#7b1e3a", width=3), connectgaps=False,
+                    hovertemplate="%{x}: %{y:.1f} %<extra></extra>")
     fig.update_layout(
         xaxis=dict(title="Mes de recepción", type="category"),
         yaxis=dict(title="Solicitudes recibidas", tickformat=",d", rangemode="tozero"),
         yaxis2=dict(title="% respondidas en plazo", overlaying="y", side="right", range=[0, 105],
-                    ticksuffix=" %", tickvals=[0, 20, 40, 60, 80, 100], showgrid=False),
+                    ticksuffix=" %", tickvals=[0, 20, 40, 60, 80, 100], ticktext=[f"{v} %" for v in range(0, 101, 20)],
+                    showgrid=False),
     )
     layout.show_figure(layout.style_figure(fig), key="fig_tendencia")
     download_csv(trend, "tendencia_mensual.csv", key="csv_tendencia")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import format_value, md_escape, periodo_es, short_name
+from pages.ui.fmt import chart_text, format_value, md_escape, periodo_es, short_name
 from pages.ui.layout import TODOS
 from pages.ui.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
 from pages.ui.fmt import decimals_for
@@ -24,9 +24,10 @@ by_id = catalog.set_index("indicador")
 
 c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
 with c1:
-    indicador = layout.url_selectbox("Indicador", catalog["indicador"].tolist(), "indicador", DEFAULT_INDICADOR,
-                                     format_func=lambda i: by_id.at[i, "nombre"])
-selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3), radio=False)
+    indicador = layout.url_selectbox("Indicador", catalog["indicador"].tolist(), "indicador",
+                                     DEFAULT_INDICADOR, format_func=lambda i: by_id.at[i, "nombre"])
+selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3),
+                                  radio=False)
 if selection is None:
     layout.no_data("Aún no hay indicadores calculados para este tipo de periodo.")
 tipo, periodo = selection
@@ -61,10 +62,11 @@ if not ranked.empty:
         "Valor": ranked["valor"].round(1), "Semáforo": ranked["semaforo"],
     })
     chart["Texto"] = [format_value(v, unidad) for v in chart["Valor"]]
-    fig = px.bar(chart, x="Valor", y="Siglas", color="Semáforo", orientation="h", text="Texto",
+    plot = chart.assign(Ente=chart["Ente"].map(chart_text), Siglas=chart["Siglas"].map(chart_text))
+    fig = px.bar(plot, x="Valor", y="Siglas", color="Semáforo", orientation="h", text="Texto",
                  color_discrete_map=COLORS, hover_name="Ente",
                  hover_data={"Lugar": True, "Siglas": False, "Texto": False, "Valor": ":,.1f"},
-                 category_orders={"Siglas": chart["Siglas"].tolist(),
+                 category_orders={"Siglas": plot["Siglas"].tolist(),
                                   "Semáforo": [k for k in COLORS if k in set(chart["Semáforo"])]})
     fig.update_traces(textposition="outside", cliponaxis=False)
     fig.update_layout(xaxis_title=f"{ind['nombre']} ({unidad})", yaxis_title="",
@@ -96,7 +98,8 @@ if not apart.empty:
         + ", o no tienen valor en el periodo."))
     insuf = pd.DataFrame({
         "Ente": apart["nombre"], "Siglas": apart["siglas"], "Grupo de pares": apart["grupo_pares"],
-        f"Valor ({unidad})": apart["valor"].round(1), "Numerador": apart["numerador"], "Denominador": apart["denominador"],
+        f"Valor ({unidad})": apart["valor"].round(1), "Numerador": apart["numerador"],
+        "Denominador": apart["denominador"],
         "Situación": "Datos insuficientes",
     })
     show_table(insuf, key="tabla_insuficientes", numbers={f"Valor ({unidad})": value_format, "Numerador": 0,

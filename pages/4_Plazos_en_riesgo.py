@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import fecha_es, md_escape, num
+from pages.ui.fmt import chart_text, fecha_es, md_escape, num, short_name
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
@@ -43,11 +43,12 @@ layout.subheader("Por ente")
 chart = per_ente.melt(id_vars=["Ente", "Siglas"], value_vars=summaries.deadline_columns(dias),
                       var_name="Situación", value_name="Solicitudes")
 chart = chart[chart["Solicitudes"] > 0]
-chart["Etiqueta"] = [s if s else n for s, n in zip(chart["Siglas"], chart["Ente"])]
-order = per_ente.assign(Etiqueta=[s if s else n for s, n in zip(per_ente["Siglas"], per_ente["Ente"])])["Etiqueta"]
+chart["Etiqueta"] = [chart_text(s if s else short_name(n)) for s, n in zip(chart["Siglas"], chart["Ente"])]
+chart["Ente"] = chart["Ente"].map(chart_text)
+order = [chart_text(s if s else short_name(n)) for s, n in zip(per_ente["Siglas"], per_ente["Ente"])]
 fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Situación", orientation="h", hover_name="Ente",
              color_discrete_map=summaries.deadline_colors(dias),
-             category_orders={"Etiqueta": order.tolist(), "Situación": summaries.deadline_columns(dias)},
+             category_orders={"Etiqueta": order, "Situación": summaries.deadline_columns(dias)},
              hover_data={"Etiqueta": False})
 fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack",
                   xaxis=layout.count_axis(per_ente["Total"].max()))

@@ -86,3 +86,14 @@ def test_inicio_notices_a_swapped_warehouse(tablero_db, tmp_path, monkeypatch, s
     second = run_page("app.py")
     assert not second.exception
     assert "Datos al 15 de enero de 2030" in all_text(second)
+
+
+def test_inicio_says_when_a_source_has_no_data(tablero_db, tmp_path, monkeypatch):
+    db = tmp_path / "sin_recursos.duckdb"
+    shutil.copy(tablero_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DELETE FROM recurso_revision")
+    monkeypatch.setenv("TABLERO_DB", str(db))
+    at = run_page("app.py")
+    assert not at.exception
+    assert "Aún no hay datos de recursos de revisión" in all_text(at)

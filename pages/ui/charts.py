@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from pages.ui.fmt import periodo_corto
+from pages.ui.periods import month_range
 
 ENTE_COLOR, PEER_COLOR, META_COLOR = "#7b1e3a", "#8a9bb0", "#1a9850"
 
@@ -16,7 +17,7 @@ def small_multiples(long: pd.DataFrame, chosen: list[str], by_id: pd.DataFrame, 
     names = [by_id.at[i, "nombre"] for i in chosen]
     titles = [f"{by_id.at[i, 'nombre']} ({by_id.at[i, 'unidad']})" for i in chosen]
     fig = make_subplots(rows=len(chosen), cols=1, shared_xaxes=True, subplot_titles=titles, vertical_spacing=0.09)
-    months = sorted(long["Mes"].unique())
+    months = month_range(min(long["Mes"]), max(long["Mes"]))
     labels = {m: periodo_corto("mes", m) for m in months}
     for row, (ind, name) in enumerate(zip(chosen, names), start=1):
         part = long[long["Indicador"] == name]

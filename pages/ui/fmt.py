@@ -130,3 +130,9 @@ def short_name(name: str, limit: int = 32) -> str:
     if len(name) <= limit:
         return name
     return name[:limit].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+
+
+def chart_text(text: object) -> str:
+    """Text for plotly labels and hovers: plotly reads a few HTML tags (<a>, <b>, <br>) in them, so < and >
+    coming from data are shown literally."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

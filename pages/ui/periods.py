@@ -46,3 +46,14 @@ def previous_period(tipo: str, periodo: str) -> str:
     if tipo == "trimestre":
         return f"{prev_day.year}-T{(prev_day.month - 1) // 3 + 1}"
     return str(prev_day.year)
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from first to last ('2024-11', '2025-02' -> 4 months), so charts show gaps as gaps."""
+    y, m = (int(p) for p in first.split("-"))
+    end = tuple(int(p) for p in last.split("-"))
+    out = []
+    while (y, m) <= end:
+        out.append(f"{y}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

@@ -88,6 +88,9 @@ def trend_summary(trend: pd.DataFrame, corte: date | None) -> str:
     if trend[rec].notna().any():
         top = trend.loc[trend[rec].idxmax()]
         text += f"; el mes con más fue {periodo_es('mes', top['Mes'])} ({num(top[rec])})"
+    gaps = int(trend[rec].isna().sum())
+    if gaps:
+        text += f"; {gaps} {'mes no tiene' if gaps == 1 else 'meses no tienen'} datos"
     valid = trend.dropna(subset=[pct])
     if not valid.empty:
         lo, hi = valid.loc[valid[pct].idxmin()], valid.loc[valid[pct].idxmax()]
@@ -139,7 +142,8 @@ def indicator_rule(ind) -> str:
         text += f"{'Mayor' if direccion == 'mayor_es_mejor' else 'Menor'} es mejor. "
         text += f"Verde: {format_value(verde, unidad)} {better}"
         if _isnum(amarillo):
-            text += f"; amarillo: {format_value(amarillo, unidad)} {better}; rojo: {worse} {format_value(amarillo, unidad)}"
+            amarillo_text = format_value(amarillo, unidad)
+            text += f"; amarillo: {amarillo_text} {better}; rojo: {worse} {amarillo_text}"
         else:
             text += f"; rojo: {worse} {format_value(verde, unidad)}"
         text += "."
@@ -286,7 +290,8 @@ def band_summary(totals: pd.DataFrame, tipo: str, periodo: str) -> str:
     total = int(totals["Solicitudes"].sum())
     fast = totals.iloc[0]
     slow = totals.iloc[-1]
-    return (f"En {periodo_es(tipo, periodo)}, de {num(total)} solicitudes respondidas, el {num(fast['Porcentaje (%)'], 1)} % "
+    return (f"En {periodo_es(tipo, periodo)}, de {num(total)} solicitudes respondidas, "
+            f"el {num(fast['Porcentaje (%)'], 1)} % "
             f"se respondió en 5 días hábiles o menos y el {num(slow['Porcentaje (%)'], 1)} % "
             f"({num(slow['Solicitudes'])}) tardó más de 30.")
 
@@ -367,7 +372,8 @@ def deadline_summary(per_ente: pd.DataFrame, dias: int, corte: date) -> str:
             f"{num(p)} que vencen en los próximos {dias} días hábiles, en {len(per_ente)} entes")
     if v:
         top = per_ente.iloc[0]
-        text += f"; el ente con más vencidas es {_label({'nombre': top['Ente'], 'siglas': top['Siglas']})} ({num(top['Vencidas'])})"
+        who = _label({"nombre": top["Ente"], "siglas": top["Siglas"]})
+        text += f"; el ente con más vencidas es {who} ({num(top['Vencidas'])})"
     return text + "."
 
 
@@ -398,7 +404,8 @@ def empty_sources(counts: dict[str, int]) -> list[str]:
 def loads_table(loads: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Fuente": loads["fuente"], "Archivo": loads["archivo"], "Formato": loads["layout"],
-        "Filas leídas": loads["filas_leidas"].astype("int64"), "Filas cargadas": loads["filas_cargadas"].astype("int64"),
+        "Filas leídas": loads["filas_leidas"].astype("int64"),
+        "Filas cargadas": loads["filas_cargadas"].astype("int64"),
         "Filas rechazadas": loads["filas_rechazadas"].astype("int64"),
         "Filas duplicadas": loads["filas_duplicadas"].astype("int64"),
         "SHA-256 (inicio)": loads["sha256_corto"],
