@@ -39,6 +39,7 @@ table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
 
 layout.subheader(f"Resultados de {periodo_es(tipo, periodo)}")
 st.caption(contract(f"Cambio respecto de {periodo_es(tipo, anterior)}. Verde en el cambio significa mejora."))
+layout.open_period_note(tipo, periodo)
 summary_text = summaries.government_summary(table, tipo, periodo, anterior, RECIBIDAS, EN_PLAZO)
 if summary_text:
     layout.summary(summary_text)

@@ -38,6 +38,7 @@ with c4:
 
 ind = by_id.loc[indicador]
 unidad, direccion = ind["unidad"], ind["direccion"]
+layout.open_period_note(tipo, periodo)
 value_format = "%" if unidad == "%" else decimals_for(unidad)
 st.caption(md_escape(summaries.indicator_rule(ind)))
 

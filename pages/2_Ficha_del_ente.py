@@ -38,6 +38,7 @@ details = f"{ente['categoria']} · grupo de pares: {grupo}"
 if pd.notna(ente["vigente_hasta"]):
     details += f" · vigente hasta {ente['vigente_hasta']}"
 st.caption(md_escape(details))
+layout.open_period_note(tipo, periodo, ente_id)
 
 # ---- place in the ranking ------------------------------------------------------------------------------
 position = summaries.ente_position(

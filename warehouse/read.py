@@ -177,6 +177,12 @@ def ente_values(indicador: str, tipo_periodo: str, periodo: str, grupo: str | No
 
 # ---- solicitudes ----------------------------------------------------------------------------------------
 
+def in_process(desde: date, hasta: date, ente: str | None = None) -> tuple[int, int]:
+    """(requests still in process, requests received) for requests received in [desde, hasta)."""
+    row = query("en_tramite", desde=desde, hasta=hasta, ente=ente).iloc[0]
+    return int(row["en_tramite"]), int(row["recibidas"])
+
+
 def response_day_bands(desde: date, hasta: date, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
     """Answered requests per ente and business-day band (1: 0–5 … 5: >30), received in [desde, hasta)."""
     return query("bandas_dias", desde=desde, hasta=hasta, grupo=grupo, ente=ente)

@@ -86,6 +86,17 @@ def summary(text: str) -> None:
     st.markdown(md_escape(sentence(text)))
 
 
+def open_period_note(tipo: str, periodo: str, ente: str | None = None) -> None:
+    """Warn when requests of the period are still in process: a recent month looks better than it will end."""
+    from pages.ui.periods import period_bounds
+    desde, hasta = period_bounds(tipo, periodo)
+    en_tramite, recibidas = read.in_process(desde, hasta, ente)
+    if en_tramite and recibidas:
+        st.caption(sentence(
+            f"Periodo abierto: {en_tramite:,} de {recibidas:,} solicitudes recibidas en él siguen en trámite dentro "
+            "de su plazo; los porcentajes pueden cambiar cuando se respondan"))
+
+
 def subheader(text: str) -> None:
     st.subheader(md_escape(sentence(text)), anchor=False)
 
