@@ -52,6 +52,18 @@ def cmd_sample(args) -> int:
     return 0
 
 
+def cmd_fetch(args) -> int:
+    from etl.fetch import FetchError, fetch
+    try:
+        result = fetch(args.url, Path(args.inputs), args.fuente, max_bytes=int(args.max_mb * (1 << 20)))
+    except FetchError as exc:
+        print(f"ERROR: {exc}\nNo se escribió nada en {args.inputs}.", file=sys.stderr)
+        return 1
+    print(f"Descargado {result.path} ({result.bytes:,} bytes, {result.content_type or 'tipo desconocido'}, "
+          f"sha256 {result.sha256}).\nConstruya el almacén con: python -m etl build --inputs {args.inputs}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Carga de datos del Tablero de Transparencia.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -64,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--out", default=str(DEFAULT_INPUTS), help="carpeta destino")
     sample.add_argument("--con-errores", action="store_true", help="agrega un archivo con filas erróneas de muestra")
     sample.set_defaults(func=cmd_sample)
+    fetch = sub.add_parser("fetch", help="descarga un archivo fuente a data/inputs/<fuente>/")
+    fetch.add_argument("url", help="dirección http(s) del archivo")
+    fetch.add_argument("--fuente", default="solicitudes", help="fuente o carpeta destino (solicitudes, recursos …)")
+    fetch.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")
+    fetch.add_argument("--max-mb", type=float, default=200, help="tamaño máximo aceptado en MB (200)")
+    fetch.set_defaults(func=cmd_fetch)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -6,6 +6,7 @@ dashboard serves: everything is written to a temporary file beside it, which rep
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import importlib
@@ -68,12 +69,51 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+# Partial downloads and copies in progress are not inputs yet; `python -m etl fetch` leaves a NAME.fetch.json
+# sidecar (provenance) next to each file it downloads.
+SKIPPED_SUFFIXES = (".md", ".part", ".partial", ".crdownload", ".download", ".tmp", ".fetch.json")
+
+
 def _input_files(folder: Path) -> list[Path]:
-    """Data files of a source folder; hidden files and office lock files (~$x.xlsx) are not inputs."""
+    """Data files of a source folder; hidden files, office lock files (~$x.xlsx), partial downloads and
+    fetch sidecars are not inputs."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith((".", "~$")) and p.suffix.lower() != ".md")
+                  if p.is_file() and not p.name.startswith((".", "~$"))
+                  and not p.name.lower().endswith(SKIPPED_SUFFIXES))
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    """(size, mtime_ns), or None when the file is gone."""
+    try:
+        st_ = path.stat()
+    except OSError:
+        return None
+    return st_.st_size, st_.st_mtime_ns
+
+
+def _changed_while_read(path: Path) -> BuildError:
+    return BuildError(f"El archivo {path} cambió mientras se leía: parece que todavía se está copiando o guardando. "
+                      "Espere a que termine la copia y vuelva a ejecutar la construcción.")
+
+
+def _is_disk_full(exc: BaseException | None) -> bool:
+    """True when the error, or any error it was raised from, says the disk is full (ENOSPC)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        if "No space left on device" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _disk_full(db_path: Path) -> BuildError:
+    return BuildError(f"No queda espacio en disco en {db_path.parent} para escribir el almacén nuevo. Libere espacio "
+                      f"(la construcción escribe un almacén completo junto a {db_path.name} antes de reemplazarlo) y "
+                      "vuelva a intentarlo.")
 
 
 @contextmanager
@@ -123,9 +163,11 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
             finally:
                 con.close()
             os.replace(tmp, db_path)
-        except BaseException:
+        except BaseException as exc:
             tmp.unlink(missing_ok=True)
             tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            if _is_disk_full(exc):
+                raise _disk_full(db_path) from exc
             raise
     report.segundos = time.perf_counter() - started
     return report
@@ -182,19 +224,14 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, s
         carga_id = f"{build_id}-{folder[:3]}-{n:03d}"
         fuentes = sources[0].fuente if len(sources) == 1 else tuple(by_fuente)
         reader = _reader_of(sources[0]) if len(sources) == 1 else read_source
-        try:
-            result = reader(path, fuentes, con, "raw_file")
-        except FileError as exc:
-            raise BuildError(str(exc)) from exc
-        except Exception as exc:
-            raise BuildError(f"No se pudo leer {path}: {exc}. Revise que el archivo esté completo y "
-                             "no esté abierto en otro programa.") from exc
+        result = _read_stable(reader, path, fuentes, con)
         source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
         # The first file of a source fixes the raw table's columns: every reader emits all canonical fields.
         con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
                     f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM raw_file LIMIT 0")
         con.execute(f"INSERT INTO {source.raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * "
                     f"FROM raw_file", [carga_id, path.name, result.layout])
+        con.execute("DROP TABLE raw_file")  # only staged facts belong in the warehouse, not a file's raw rows
         for fila, motivo in result.rechazos:
             con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
         # Rows the reader itself could not use are rejects too: they count as read.
@@ -206,6 +243,24 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, s
         say(f"[{folder} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
             f"{rep.segundos:.1f} s)")
     return reports
+
+
+def _read_stable(reader, path: Path, fuentes, con):
+    """Reads a file into raw_file and proves it did not change meanwhile: a copy still in progress would
+    otherwise load half a file and call it complete."""
+    before = _file_state(path)
+    try:
+        result = reader(path, fuentes, con, "raw_file")
+    except Exception as exc:
+        if _file_state(path) != before:
+            raise _changed_while_read(path) from exc
+        if isinstance(exc, FileError):
+            raise BuildError(str(exc)) from exc
+        raise BuildError(f"No se pudo leer {path}: {exc}. Revise que el archivo esté completo y "
+                         "no esté abierto en otro programa.") from exc
+    if _file_state(path) != before:
+        raise _changed_while_read(path)
+    return result
 
 
 def _reader_of(source: Source):

@@ -28,6 +28,7 @@ class Canonical:
     fuente: str
     required: tuple[str, ...]
     fields: tuple[str, ...]
+    personal: tuple[str, ...] = ()  # read only to derive pseudonymous keys; never written (etl/pseudonym.py)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def load_catalog(path: Path = LAYOUTS_FILE) -> Catalog:
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     canonicals = {
-        name: Canonical(name, tuple(spec["required"]), tuple(spec["fields"]))
+        name: Canonical(name, tuple(spec["required"]), tuple(spec["fields"]), tuple(spec.get("personal", ())))
         for name, spec in data.get("canonical", {}).items()
     }
     layouts = tuple(
@@ -141,36 +142,40 @@ class Candidate:
 
 
 def choose_header(
-    candidates: Sequence[Candidate], fuente: str, fmt: str, file_label: str, catalog: Catalog | None = None
+    candidates: Sequence[Candidate], fuente: str | Sequence[str], fmt: str, file_label: str,
+    catalog: Catalog | None = None,
 ) -> tuple[Candidate, Match]:
-    """The first candidate row with a complete layout of `fuente`; otherwise raise LayoutNotFound explaining why."""
+    """The first candidate row with a complete layout of `fuente` (or of any of several fuentes sharing a
+    folder; match.layout.fuente says which); otherwise raise LayoutNotFound explaining why."""
     catalog = catalog or load_catalog()
-    catalog.canonical(fuente)
+    fuentes = (fuente,) if isinstance(fuente, str) else tuple(fuente)
+    for name in fuentes:
+        catalog.canonical(name)
+    fuente = " o ".join(fuentes)  # how the messages name the expected source(s)
     ranked = [(cand, rank_matches(cand.headers, fmt, catalog)) for cand in candidates if any(cand.headers)]
     for cand, matches in ranked:
-        own = [m for m in matches if m.complete and m.layout.fuente == fuente]
+        own = [m for m in matches if m.complete and m.layout.fuente in fuentes]
         if own:
             return cand, own[0]
     for cand, matches in ranked:
         other = [m for m in matches if m.complete]
         if other:
             raise LayoutNotFound(_wrong_fuente_message(file_label, fuente, other[0]))
-    near = _best_near_miss(ranked, fuente, catalog)
+    near = _best_near_miss(ranked, fuentes, catalog)
     if near is not None:
         raise LayoutNotFound(_missing_column_message(file_label, *near))
     headers = ranked[0][0].headers if ranked else []
-    raise LayoutNotFound(_unknown_layout_message(file_label, fuente, fmt, headers, catalog))
+    raise LayoutNotFound(_unknown_layout_message(file_label, fuentes, fmt, headers, catalog))
 
 
-def _best_near_miss(ranked, fuente: str, catalog: Catalog) -> tuple[Candidate, Match] | None:
-    """A layout of `fuente` that found at least two of its headers, at least one of them required."""
-    required = catalog.canonical(fuente).required
+def _best_near_miss(ranked, fuentes: tuple[str, ...], catalog: Catalog) -> tuple[Candidate, Match] | None:
+    """A layout of one of `fuentes` that found at least two of its headers, at least one of them required."""
     best = None
     for cand, matches in ranked:
         for m in matches:
-            if m.layout.fuente != fuente or len(m.columns) < 2:
+            if m.layout.fuente not in fuentes or len(m.columns) < 2:
                 continue
-            if len(m.missing_required) == len(required):
+            if len(m.missing_required) == len(catalog.canonical(m.layout.fuente).required):
                 continue
             if best is None or m.score > best[1].score:
                 best = (cand, m)
@@ -179,10 +184,12 @@ def _best_near_miss(ranked, fuente: str, catalog: Catalog) -> tuple[Candidate, M
 
 def _wrong_fuente_message(file_label: str, fuente: str, match: Match) -> str:
     other = match.layout.fuente
+    from etl.sources import SOURCES  # late import: several fuentes may share one folder (capacitacion/)
+    folder = next((s.folder for s in SOURCES if s.fuente == other), other)
     return (
         f"El archivo «{file_label}» parece ser de la fuente «{other}» (formato «{match.layout.key}»: "
         f"{match.layout.descripcion}), no de «{fuente}». "
-        f"Cómo corregir: muévalo a la carpeta data/inputs/{other}/."
+        f"Cómo corregir: muévalo a la carpeta data/inputs/{folder}/."
     )
 
 
@@ -214,12 +221,13 @@ def _closest_header(aliases: Sequence[str], normalized_found: dict[str, str]) ->
 
 
 def _unknown_layout_message(
-    file_label: str, fuente: str, fmt: str, headers: Sequence[str], catalog: Catalog
+    file_label: str, fuentes: tuple[str, ...], fmt: str, headers: Sequence[str], catalog: Catalog
 ) -> str:
     found = ", ".join(f"«{h}»" for h in headers if h) or "(ninguno)"
+    fuente = " o ".join(fuentes)
     known = []
-    for layout in catalog.layouts_of(fuente):
-        required = ", ".join(layout.header_for(f) for f in catalog.canonical(fuente).required)
+    for layout in [lay for name in fuentes for lay in catalog.layouts_of(name)]:
+        required = ", ".join(layout.header_for(f) for f in catalog.canonical(layout.fuente).required)
         formats = ", ".join(layout.formats)
         known.append(f"  - {layout.key} ({layout.descripcion}; {formats}): requiere {required}")
     return (

@@ -15,6 +15,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -33,6 +34,8 @@ HEADER_SCAN_ROWS = 20  # a title or blank rows may precede the header row
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 FOLIO_FIELDS = frozenset({"folio", "folio_solicitud"})
+MAX_XLSX_ENV = "TABLERO_MAX_XLSX_MB"
+DEFAULT_MAX_XLSX_MB = 500
 _TRIM_CHARS = " \t\r\n\u00a0"
 
 
@@ -51,13 +54,16 @@ class ReadResult:
     avisos: list[str] = field(default_factory=list)
     rechazos: list[tuple[int, str]] = field(default_factory=list)  # (fila, Spanish reason)
     columnas: dict[str, str] = field(default_factory=dict)  # canonical field -> source header used
+    fuente: str | None = None  # the fuente whose layout matched (read_source may be given several)
 
 
-def read_source(path: Path, fuente: str, con: duckdb.DuckDBPyConnection, table: str) -> ReadResult:
-    """Create `table` in `con` with the canonical columns of `fuente` read from `path`. Raises FileError."""
+def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyConnection, table: str) -> ReadResult:
+    """Create `table` in `con` with the canonical columns of `fuente` read from `path`. Raises FileError.
+    `fuente` may be a tuple of fuentes sharing a folder: the headers decide, and result.fuente says which."""
     path = Path(path)
     catalog = load_catalog()
-    catalog.canonical(fuente)  # an unknown fuente is a programming error (ValueError), not a bad file
+    for name in (fuente,) if isinstance(fuente, str) else fuente:
+        catalog.canonical(name)  # an unknown fuente is a programming error (ValueError), not a bad file
     kind = sniff_kind(path)
     if kind in ("xlsx", "xls"):
         return _read_spreadsheet(path, kind, fuente, con, table, catalog)
@@ -81,6 +87,7 @@ def sniff_kind(path: Path) -> str:
             "Cómo corregir: verifique que exista, que no esté abierto en otro programa y que se pueda leer."
         ) from None
     if head.startswith(XLSX_MAGIC):
+        check_xlsx_size(path)
         return "xlsx"
     if head.startswith(OLE_MAGIC):
         return "xls"
@@ -100,6 +107,35 @@ def sniff_kind(path: Path) -> str:
             "Cómo corregir: vuelva a exportarlo desde el sistema de origen o quítelo de la carpeta."
         )
     return "json" if start[0] in "[{" else "csv"
+
+
+def max_xlsx_bytes() -> int:
+    """Cap on a workbook's total uncompressed size (TABLERO_MAX_XLSX_MB, default 500 MB)."""
+    try:
+        megabytes = float(os.environ.get(MAX_XLSX_ENV, "") or DEFAULT_MAX_XLSX_MB)
+    except ValueError:
+        megabytes = DEFAULT_MAX_XLSX_MB
+    return int(megabytes * (1 << 20))
+
+
+def check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook whose zip entries expand past the cap, before any parser inflates them: a few KB of
+    zip can declare gigabytes of XML (a compression bomb). A damaged zip is left to the reader's own message."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    limit = max_xlsx_bytes()
+    if total > limit:
+        raise FileError(
+            f"El libro «{path.name}» ocupa {total / (1 << 20):,.0f} MB descomprimido, más que el límite de "
+            f"{limit / (1 << 20):,.0f} MB: no se abre para no agotar la memoria (podría ser un archivo malicioso). "
+            f"Cómo corregir: divídalo en libros más pequeños o expórtelo como CSV; si es legítimo, suba el límite "
+            f"con la variable de entorno {MAX_XLSX_ENV} (en MB)."
+        )
 
 
 # ------------------------------------------------------------------------------------------ text encoding
@@ -162,21 +198,23 @@ def utf8_text(path: Path) -> Iterator[TextFile]:
     if scan.encoding in ("utf-8", "utf-8-sig"):
         yield TextFile(path, scan.encoding, scan.last_line)
         return
-    tmp = _transcode(path, scan.encoding)
+    tmp, mixed = _transcode(path, scan.encoding)
     try:
         # cp1252 keeps every line break where it was; UTF-16 lines are counted on the copy.
         last_line = scan.last_line if scan.encoding == "cp1252" else scan_text(tmp).last_line
-        yield TextFile(tmp, scan.encoding, last_line)
+        yield TextFile(tmp, "cp1252+utf-8" if mixed else scan.encoding, last_line)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _transcode(path: Path, encoding: str) -> Path:
-    errors = "etl_latin1_fallback" if encoding == "cp1252" else "strict"
-    decoder = codecs.getincrementaldecoder(encoding)(errors)
+def _transcode(path: Path, encoding: str) -> tuple[Path, bool]:
+    """A UTF-8 copy of the file, and whether it mixed encodings (some lines UTF-8 in a cp1252 file)."""
     fd, name = tempfile.mkstemp(prefix="etl_", suffix=".utf8.txt")
     try:
         with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="") as dst:
+            if encoding == "cp1252":
+                return Path(name), _transcode_cp1252(src, dst)
+            decoder = codecs.getincrementaldecoder(encoding)("strict")
             while chunk := src.read(CHUNK_BYTES):
                 dst.write(decoder.decode(chunk))
             dst.write(decoder.decode(b"", final=True))
@@ -186,7 +224,40 @@ def _transcode(path: Path, encoding: str) -> Path:
             f"El archivo «{path.name}» no se puede decodificar como {encoding}. "
             "Cómo corregir: guárdelo de nuevo como CSV UTF-8."
         ) from None
-    return Path(name)
+    return Path(name), False
+
+
+# A UTF-8 multi-byte sequence. In Spanish cp1252 text these byte pairs spell mojibake such as "Ã³", so a cp1252
+# file that contains them was concatenated from files in both encodings.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _transcode_cp1252(src, dst) -> bool:
+    """cp1252 chunk by chunk (fast); a chunk with UTF-8 sequences is decoded line by line, each line in the
+    encoding it decodes in, so an appended UTF-8 export keeps its accents instead of turning into "Ã³"."""
+    mixed, carry = False, b""
+    while chunk := src.read(CHUNK_BYTES):
+        data = carry + chunk
+        cut = data.rfind(b"\n") + 1  # whole lines now, the rest with the next chunk
+        mixed |= _write_cp1252(data[:cut], dst)
+        carry = data[cut:]
+    mixed |= _write_cp1252(carry, dst)
+    return mixed
+
+
+def _write_cp1252(data: bytes, dst) -> bool:
+    if not _UTF8_SEQUENCE.search(data):
+        dst.write(data.decode("cp1252", errors="etl_latin1_fallback"))
+        return False
+    mixed = False
+    for line in data.splitlines(keepends=True):
+        try:
+            text = line.decode("utf-8")
+            mixed |= _UTF8_SEQUENCE.search(line) is not None
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="etl_latin1_fallback")
+        dst.write(text)
+    return mixed
 
 
 def _head_lines(path: Path, count: int) -> list[str]:
@@ -221,20 +292,26 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
             sep = sniff_separator(line)
             candidates.append(Candidate((number, sep), _split_line(line, sep), f"la línea {number}"))
     cand, match = _choose(candidates, fuente, "csv", path, catalog)
+    fuente = match.layout.fuente
     header_line, sep = cand.position
-    fields = catalog.canonical(fuente).fields
-    result = ReadResult(match.layout.key, "csv", text.encoding, sep, 0, None, columnas=_columns_used(match, cand))
-    raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields)
+    canonical = catalog.canonical(fuente)
+    fields = canonical.fields
+    result = ReadResult(match.layout.key, "csv", text.encoding, sep, 0, None, columnas=_columns_used(match, cand),
+                        fuente=fuente)
+    # Personal data must be hashed before it lands in a table, so such files skip DuckDB's fast path.
+    raw_rows = -1 if canonical.personal else _load_csv_duckdb(con, table, text.path, header_line, sep,
+                                                                len(cand.headers), match, fields)
     if header_line + raw_rows == max(text.last_line, header_line):
         dropped = _delete_empty_rows(con, table, fields)
         result.filas_leidas = raw_rows - dropped
     else:
-        result.avisos.append(
-            "El archivo tiene líneas vacías, saltos de línea dentro de campos entre comillas, comillas mal "
-            "cerradas o filas con otro número de columnas: se leyó con el lector detallado (números de fila "
-            "exactos; revise los rechazos)."
-        )
-        writer = TableWriter(con, table, fields)
+        if not canonical.personal:
+            result.avisos.append(
+                "El archivo tiene líneas vacías, saltos de línea dentro de campos entre comillas, comillas mal "
+                "cerradas o filas con otro número de columnas: se leyó con el lector detallado (números de fila "
+                "exactos; revise los rechazos)."
+            )
+        writer = _writer(con, table, canonical)
         _load_csv_python(path, text.path, header_line, sep, len(cand.headers), match, writer, result)
         result.filas_leidas = writer.close()
         dropped = writer.skipped_empty
@@ -350,8 +427,10 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
     key_order = _first_valid_keys(head)
     headers = key_order or pnt_json.keys_in_text(head[0][1])
     cand, match = _choose([Candidate(None, headers, "el primer registro")], fuente, "json", path, catalog)
+    fuente = match.layout.fuente
     repair_order = _repair_order(key_order)
-    result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=_columns_used(match, cand))
+    result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=_columns_used(match, cand),
+                        fuente=fuente)
     fields = catalog.canonical(fuente).fields
     keys = _keys_by_field(match, cand, fields)
     folio_keys = _folio_keys(fields, keys)
@@ -407,8 +486,10 @@ def _read_json_document(path, text: TextFile, fuente, con, table, catalog) -> Re
         if isinstance(item, dict):
             headers.extend(k for k in item if k not in headers)
     cand, match = _choose([Candidate(None, headers, "los registros")], fuente, "json", path, catalog)
+    fuente = match.layout.fuente
     fields = catalog.canonical(fuente).fields
-    result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=_columns_used(match, cand))
+    result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=_columns_used(match, cand),
+                        fuente=fuente)
     keys = _keys_by_field(match, cand, fields)
     folio_keys = _folio_keys(fields, keys)
     writer = TableWriter(con, table, fields)
@@ -483,9 +564,10 @@ def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
         ) from None
     try:
         sheet_name, rows, cand, match = _find_sheet(workbook, path, kind, fuente, catalog)
-        fields = catalog.canonical(fuente).fields
-        result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand))
-        writer = TableWriter(con, table, fields)
+        fuente = match.layout.fuente
+        result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand),
+                            fuente=fuente)
+        writer = _writer(con, table, catalog.canonical(fuente))
         numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
         result.filas_leidas = writer.close()
     finally:
@@ -607,6 +689,15 @@ class TableWriter:
     def close(self) -> int:
         self.flush()
         return self.rows_written
+
+
+def _writer(con, table: str, canonical):
+    """A TableWriter of the canonical fields; for fuentes with personal fields, one that hashes them first."""
+    writer = TableWriter(con, table, canonical.fields)
+    if not canonical.personal:
+        return writer
+    from etl.pseudonym import PseudonymizingWriter
+    return PseudonymizingWriter(writer, canonical.personal)
 
 
 def _choose(candidates, fuente, fmt, path: Path, catalog: Catalog) -> tuple[Candidate, Match]:

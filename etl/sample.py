@@ -811,7 +811,11 @@ def write_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2
                                                            max(60, requests_per_year // 60))
     counts["recursos/recursos_revision.csv"] = write_recursos(out_dir / "recursos" / "recursos_revision.csv",
                                                               recursos)
+    from etl.sample_verification import write_verification_sample  # verificaciones/ (own module)
+    counts |= write_verification_sample(out_dir, seed=seed, cutoff=cutoff, catalog_dir=catalog_dir)
     if with_errors:
         name = "solicitudes/solicitudes_con_errores.csv"
         counts[name] = write_error_file(out_dir / name, gen)
+    from etl.sample_training import write_training_sample  # capacitacion/: courses, attendance, staff, events
+    counts.update(write_training_sample(out_dir, seed=seed, years=tuple(years), cutoff=cutoff, catalog_dir=catalog_dir))
     return counts

@@ -29,6 +29,13 @@ SOURCES: tuple[Source, ...] = (
     Source("recursos", "recursos", "raw_recurso", "stg_recurso", "recurso_revision"),
     Source("estadistica_trimestral", "estadistica_trimestral", "raw_estadistica", "stg_estadistica",
            "solicitud_estadistica", reader="etl.quarterly:read_quarterly"),
+    # Training: four kinds of file in one folder, told apart by their headers (etl/stage_training.py).
+    Source("cursos", "capacitacion", "raw_curso", "stg_curso", "curso"),
+    Source("asistencias", "capacitacion", "raw_asistencia", "stg_asistencia", "asistencia"),
+    Source("plantillas", "capacitacion", "raw_plantilla", "stg_plantilla", "plantilla"),
+    Source("eventos", "capacitacion", "raw_evento", "stg_evento", "evento_publico"),
+    # Verification of transparency obligations: one fuente, criterion or fracción level per row.
+    Source("verificaciones", "verificaciones", "raw_verificacion", "stg_verificacion", "verificacion_resultado"),
 )
 
 # Each stage maps and checks its raw tables, writes rejects and fills its final tables; it returns entries for
@@ -39,7 +46,9 @@ Stage = Callable[[duckdb.DuckDBPyConnection, dt.date], dict[str, str | None]]
 def stages() -> list[Stage]:
     from etl.stage_history import stage_history
     from etl.stage_requests import stage_requests
-    return [stage_requests, stage_history]
+    from etl.stage_training import stage_training
+    from etl.stage_verification import stage_verification
+    return [stage_requests, stage_history, stage_training, stage_verification]
 
 
 def folders() -> dict[str, list[Source]]:

@@ -18,6 +18,10 @@ class BaseTable:
     periodos: tuple[str, ...] = ("mes", "trimestre", "anio")  # the periods its data can speak for
     fuente: str = "registros"      # marks each value's source in indicador_valor and the export
     respaldo_de: str | None = None  # fills periods that base has no data for, for indicators it can compute
+    # Stocks (staff counts, year-to-date totals) are not added over months: each ente contributes its value at
+    # the last month of the period, and those are added over entes. All other columns are flows (summed).
+    stocks: frozenset[str] = frozenset()
+    solo_gobierno: bool = False     # no ente_id column: counts of the whole program, computed at nivel gobierno
 
 
 # Each domain registers its base table here; an indicator names the one it adds up (default: requests).
@@ -32,9 +36,25 @@ BASE_TABLES: dict[str, BaseTable] = {
         "recibidas", "suma_dias", "respondidas", "resp_competente", "con_respuesta_final", "suma_promedios",
         "entes_con_promedio"}), "base_estadistica_trimestre.sql", periodos=("trimestre",),
         fuente="estadistica_publicada", respaldo_de="base_solicitud_mes"),
+    # Verification of transparency obligations: sums per ente × month of the review date (indicators/sql/).
+    "base_verificacion_mes": BaseTable(frozenset({
+        "revisiones", "fracciones_evaluadas", "peso_evaluado", "suma_puntaje", "fracciones_incumplidas",
+        "revisiones_con_anterior", "suma_variacion", "observaciones_seguimiento", "observaciones_solventadas"}),
+        "base_verificacion_mes.sql"),
+    # Training per ente × month (indicators/sql/base_capacitacion_mes.sql states the unique-person rule).
+    "base_capacitacion_mes": BaseTable(frozenset({
+        "inscripciones", "asistentes", "evaluados", "aprobados", "horas_persona", "personas_capacitadas",
+        "personas_ut_capacitadas", "personas_acum", "personas_ut_acum", "total_personal", "personal_ut",
+        "ente_100", "entes_con_plantilla"}), "base_capacitacion_mes.sql",
+        stocks=frozenset({"personas_acum", "personas_ut_acum", "total_personal", "personal_ut", "ente_100",
+                          "entes_con_plantilla"})),
+    # Courses and public events belong to the whole program (SABGOB organizes them), not to one ente.
+    "base_capacitacion_gobierno_mes": BaseTable(frozenset({
+        "cursos", "cursos_en_linea", "cursos_presencial", "cursos_taller", "cursos_conferencia", "eventos",
+        "asistentes_sociedad"}), "base_capacitacion_gobierno_mes.sql", solo_gobierno=True),
 }
 BASE_COLUMNS = BASE_TABLES["base_solicitud_mes"].columns
-TIPOS = {"conteo", "razon", "percentil"}
+TIPOS = {"conteo", "razon", "percentil", "compuesto"}  # compuesto: computed by indicators/index.py
 DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}
 
 

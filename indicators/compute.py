@@ -23,9 +23,13 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
         con.execute(_sql(base.sql))
         _aggregate(con, name)
     for ind in catalog:
+        if ind.tipo == "compuesto":
+            continue  # built from the other indicators' values below
         _insert_values(con, ind, ind.base)
         for fallback in _fallbacks_for(ind):
             _insert_values(con, ind, fallback)
+    from indicators.index import compute_index
+    compute_index(con)
 
 
 def _fallbacks_for(ind: Indicador) -> list[str]:
@@ -45,15 +49,18 @@ def _store_catalog(con, catalog: list[Indicador]) -> None:
 def _aggregate(con, name: str) -> None:
     """Sums of a base table's counts, and of its histogram, per level × period: agg_<base>, hist_<base>."""
     base = BASE_TABLES[name]
-    sums = ", ".join(f"sum(b.{c})::DOUBLE AS {c}" for c in sorted(base.columns))
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE agg_{name} AS
-        SELECT n.nivel, n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,
-               t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo) AS periodo,
-               min(inicio_de(b.mes, t.tipo_periodo)) AS periodo_inicio, {sums}
-        FROM {name} b JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
-        WHERE list_contains($periodos, t.tipo_periodo)
-        GROUP BY ALL""", {"periodos": list(base.periodos)})
+    if base.stocks or base.solo_gobierno:
+        _aggregate_by_unit(con, name, base)
+    else:
+        sums = ", ".join(f"sum(b.{c})::DOUBLE AS {c}" for c in sorted(base.columns))
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE agg_{name} AS
+            SELECT n.nivel, n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,
+                   t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo) AS periodo,
+                   min(inicio_de(b.mes, t.tipo_periodo)) AS periodo_inicio, {sums}
+            FROM {name} b JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
+            WHERE list_contains($periodos, t.tipo_periodo)
+            GROUP BY ALL""", {"periodos": list(base.periodos)})
     if base.histogram is None:
         return
     con.execute(f"""
@@ -66,6 +73,30 @@ def _aggregate(con, name: str) -> None:
         SELECT *, sum(n) OVER (PARTITION BY {GROUP_KEYS} ORDER BY dias) AS acumulado,
                   sum(n) OVER (PARTITION BY {GROUP_KEYS}) AS total
         FROM h""")
+
+
+def _aggregate_by_unit(con, name: str, base) -> None:
+    """agg_<base> in two steps: per unit (ente) and period, flows are summed and stocks (staff, year-to-date
+    totals) take their value at the unit's last month in the period; then units are added per level. A
+    government-only base (no ente) joins only the government level, so no ente or group gets its counts."""
+    flows = [f"sum(b.{c}) AS {c}" for c in sorted(base.columns - base.stocks)]
+    stocks = [f"arg_max(b.{c}, b.mes) AS {c}" for c in sorted(base.stocks)]
+    units = ("CROSS JOIN (SELECT DISTINCT nivel, clave, nombre, grupo_pares FROM niveles WHERE nivel = 'gobierno') n"
+             if base.solo_gobierno else "JOIN niveles n USING (ente_id)")
+    unit = "NULL" if base.solo_gobierno else "b.ente_id"
+    sums = ", ".join(f"sum(u.{c})::DOUBLE AS {c}" for c in sorted(base.columns))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE agg_{name} AS
+        WITH u AS (
+            SELECT n.nivel, n.clave, n.nombre, n.grupo_pares, t.tipo_periodo,
+                   periodo_de(b.mes, t.tipo_periodo) AS periodo, inicio_de(b.mes, t.tipo_periodo) AS periodo_inicio,
+                   {unit} AS unidad, {", ".join(flows + stocks)}
+            FROM {name} b {units} CROSS JOIN tipos_periodo t
+            WHERE list_contains($periodos, t.tipo_periodo)
+            GROUP BY ALL)
+        SELECT nivel, clave, any_value(nombre) AS nombre, any_value(grupo_pares) AS grupo_pares, tipo_periodo,
+               periodo, min(periodo_inicio) AS periodo_inicio, {sums}
+        FROM u GROUP BY nivel, clave, tipo_periodo, periodo""", {"periodos": list(base.periodos)})
 
 
 def _insert_values(con, ind: Indicador, base_name: str) -> None:

@@ -50,7 +50,8 @@ ranked, apart = rank_entes(values, direccion)
 ranked["semaforo"] = [semaforo(v, direccion, ind["umbral_verde"], ind["umbral_amarillo"]) for v in ranked["valor"]]
 ranked["etiqueta"] = [s if s else short_name(n) for s, n in zip(ranked["siglas"], ranked["nombre"])]
 dup = ranked["etiqueta"].duplicated(keep=False)
-ranked.loc[dup, "etiqueta"] = ranked.loc[dup, "etiqueta"] + " · " + ranked.loc[dup, "ente_id"]
+if dup.any():  # with every ente set apart, "etiqueta" is an empty float column and "+ ' · '" would raise
+    ranked.loc[dup, "etiqueta"] = ranked.loc[dup, "etiqueta"] + " · " + ranked.loc[dup, "ente_id"]
 
 where = "todos los entes" if grupo == TODOS else f"el grupo «{grupo}»"
 layout.subheader(f"{ind['nombre']} en {periodo_es(tipo, periodo)}, {where}")

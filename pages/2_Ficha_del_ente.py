@@ -82,3 +82,15 @@ if chosen:
         fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
         layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
         download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")
+
+# ---- capacitación (block owned by the training module: pages/ui/training_block.py) --------------------
+from pages.ui.training_block import render_ente_block  # noqa: E402
+
+render_ente_block(ente_id, tipo, periodo)
+# ---- end of capacitación block -------------------------------------------------------------------------
+
+# ---- verificación de obligaciones de transparencia (block owned by the verification domain) --------------
+from pages.ui.verification_block import verification_block  # noqa: E402
+
+verification_block(ente_id)
+# ---- end of the verificación block ------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     assert metric_value(at, f"Lugar entre todos los entes ({catalog['pct_en_plazo']})") == f"{mine[1]} de {mine[2]}"
     assert metric_value(at, f"Lugar en su grupo de pares ({grupo})") == f"{mine[3]} de {mine[4]}"
     assert len(at.get("plotly_chart")) == 1
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 2 + 1  # + the Capacitación block (pages/ui/training_block.py)
 
 
 def test_ficha_trend_selection_from_url(app_db):

@@ -1,7 +1,13 @@
--- Dates arrive as DD/MM/YYYY or YYYY-MM-DD, with or without a time. An impossible date (31/02/2024) gives NULL.
+-- Dates arrive as DD/MM/YYYY or YYYY-MM-DD, with or without a time. An impossible date (31/02/2024) gives NULL;
+-- a month-first date (04/13/2024) is impossible as DD/MM and is never swapped.
+-- A bare 5-digit number is an Excel serial date (1900 system: 45366 = 2024-03-15) that leaked from a cell
+-- formatted as General; serials from 10000 on are after 1900-02-29 (Excel's fictitious day), so
+-- 1899-12-30 + n is exact. Out-of-range years are caught by the calendar and future-date checks.
 CREATE OR REPLACE TEMP MACRO parse_fecha(s) AS
-    try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y %H:%M:%S',
-                           '%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::DATE;
+    CASE WHEN regexp_full_match(trim(s), '[1-9][0-9]{4}(\.[0-9]+)?')
+         THEN DATE '1899-12-30' + CAST(floor(CAST(trim(s) AS DOUBLE)) AS INTEGER)
+         ELSE try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y %H:%M:%S',
+                           '%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::DATE END;
 CREATE OR REPLACE TEMP MACRO si_no(s) AS
     CASE WHEN s IS NULL THEN NULL
          WHEN upper(strip_accents(trim(s))) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO') THEN TRUE

@@ -40,7 +40,8 @@ checked AS (
             WHEN NOT regexp_matches(folio, '^[0-9A-Za-z\-/]{4,30}$') THEN struct_pack(c := 'folio', v := folio,
                  m := 'Folio con caracteres no válidos; debe ser el folio de la PNT o de Infomex.')
             WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL,
-                 m := 'Falta el nombre del sujeto obligado.')
+                 m := 'Falta el nombre del sujeto obligado (si en el libro la celda está combinada con la de '
+                      || 'arriba, descombínela y repita el nombre en cada fila).')
             WHEN ente_id IS NULL THEN struct_pack(c := 'dependencia', v := dependencia,
                  m := 'Sujeto obligado desconocido. ' || sugerencia)
             WHEN fecha_solicitud IS NULL THEN struct_pack(c := 'fecha_solicitud', v := NULL,

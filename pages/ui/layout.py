@@ -22,6 +22,8 @@ PAGES = {
     "pages/2_Ficha_del_ente.py": ("Ficha del ente", ":material/account_balance:"),
     "pages/3_Solicitudes.py": ("Solicitudes", ":material/mail:"),
     "pages/4_Plazos_en_riesgo.py": ("Plazos en riesgo", ":material/alarm:"),
+    "pages/6_Verificacion.py": ("Verificación", ":material/fact_check:"),
+    "pages/7_Capacitacion.py": ("Capacitación", ":material/school:"),
     "pages/9_Estado_de_los_datos.py": ("Estado de los datos", ":material/database:"),
 }
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}

@@ -1,0 +1,131 @@
+-- raw_verificacion → stg_verificacion: parsed, mapped to the law in force and its catalog of obligations, checked.
+-- One row per source row; `motivo` says why a row is rejected (the first failing check), NULL when it is good.
+-- The form of a row (criterion score or fracción-level percentage) is decided by which fields it carries.
+-- Parameter $hoy: the build date.
+CREATE OR REPLACE TEMP TABLE stg_verificacion AS
+WITH vigencia AS (
+    -- The law in force on a date comes from plazo_legal (same dates); only laws with an obligations catalog.
+    SELECT ley_version, min(vigente_desde) AS desde,
+           CASE WHEN bool_or(vigente_hasta IS NULL) THEN DATE '9999-12-31' ELSE max(vigente_hasta) END AS hasta
+    FROM plazo_legal
+    WHERE ley_version IN (SELECT ley_version FROM obligacion)
+    GROUP BY ley_version
+),
+articulo_comun AS (
+    SELECT ley_version, min(articulo) AS articulo FROM obligacion WHERE tipo_obligacion = 'comun' GROUP BY ley_version
+),
+rango AS (
+    SELECT ley_version, articulo, arg_min(fraccion, orden) AS primera, arg_max(fraccion, orden) AS ultima
+    FROM obligacion GROUP BY ALL
+),
+parsed AS (
+    SELECT r.*, co.archivo_orden,
+           parse_fecha(r.fecha_verificacion) AS f_verificacion,
+           me.ente_id, me.sugerencia,
+           mf.fraccion_norm,
+           nullif(ltrim(regexp_replace(r.articulo, '[^0-9]', '', 'g'), '0'), '') AS articulo_norm,
+           CASE WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'DIAGNOST%' THEN 'diagnostica'
+                WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'VINCULANTE%' THEN 'vinculante'
+                WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'SEGUIMIENTO%' THEN 'seguimiento'
+                WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'MENSUAL%' THEN 'mensual' END AS tipo_norm,
+           CASE WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'SUSTANTIV%' THEN 'sustantivo'
+                WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'ADJETIV%ACTUALIZ%' THEN 'adjetivo_actualizacion'
+                WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'ADJETIV%CONFIAB%' THEN 'adjetivo_confiabilidad'
+                WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'ADJETIV%FORMATO%' THEN 'adjetivo_formato'
+                WHEN upper(strip_accents(trim(r.tipo_criterio))) IN ('ADJETIVO', 'ADJETIVOS') THEN 'adjetivo'
+           END AS tipo_criterio_norm,
+           try_cast(replace(trim(r.valor), ',', '.') AS DOUBLE) AS valor_num,
+           try_cast(replace(replace(trim(r.porcentaje), '%', ''), ',', '.') AS DOUBLE) AS porcentaje_num,
+           (r.criterio IS NOT NULL OR r.tipo_criterio IS NOT NULL OR r.valor IS NOT NULL) AS es_criterio
+    FROM raw_verificacion r
+    JOIN carga_orden co       ON co.carga_id = r.carga_id
+    LEFT JOIN map_ente me     ON me.valor = r.dependencia
+    LEFT JOIN map_fraccion mf ON mf.valor = r.fraccion
+),
+reviewed AS (
+    -- A review has one date: the one most of its rows carry (ties: the earliest).
+    SELECT p.*, fr.fecha_revision, v.ley_version,
+           coalesce(p.articulo_norm, ac.articulo) AS articulo_final
+    FROM parsed p
+    LEFT JOIN (SELECT verificacion, f_verificacion AS fecha_revision
+               FROM (SELECT verificacion, f_verificacion, count(*) AS n FROM parsed
+                     WHERE f_verificacion IS NOT NULL GROUP BY ALL)
+               QUALIFY row_number() OVER (PARTITION BY verificacion ORDER BY n DESC, f_verificacion) = 1
+              ) fr ON fr.verificacion = p.verificacion
+    LEFT JOIN vigencia v ON p.f_verificacion BETWEEN v.desde AND v.hasta
+    LEFT JOIN articulo_comun ac ON ac.ley_version = v.ley_version
+),
+matched AS (
+    SELECT rv.*, o.nombre AS obligacion_nombre, a.aplica, a.motivo AS motivo_aplicabilidad,
+           rg.primera, rg.ultima,
+           bool_or(rv.es_criterio) OVER (PARTITION BY rv.verificacion, rv.ente_id, rv.ley_version, rv.articulo_final,
+                                                    rv.fraccion_norm) AS fraccion_con_criterios
+    FROM reviewed rv
+    LEFT JOIN obligacion o ON o.ley_version = rv.ley_version AND o.articulo = rv.articulo_final
+                          AND o.fraccion = rv.fraccion_norm
+    LEFT JOIN aplicabilidad a ON a.ente_id = rv.ente_id AND a.ley_version = rv.ley_version
+                             AND a.articulo = rv.articulo_final AND a.fraccion = rv.fraccion_norm
+    LEFT JOIN rango rg ON rg.ley_version = rv.ley_version AND rg.articulo = rv.articulo_final
+),
+checked AS (
+    SELECT m.*,
+        CASE
+            WHEN verificacion IS NULL THEN struct_pack(c := 'verificacion', v := NULL,
+                 m := 'Falta el identificador o nombre de la verificación.')
+            WHEN fecha_verificacion IS NULL THEN struct_pack(c := 'fecha_verificacion', v := NULL,
+                 m := 'Falta la fecha de la verificación.')
+            WHEN f_verificacion IS NULL THEN struct_pack(c := 'fecha_verificacion', v := fecha_verificacion,
+                 m := 'Fecha imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
+            WHEN f_verificacion > $hoy THEN struct_pack(c := 'fecha_verificacion', v := fecha_verificacion,
+                 m := 'Fecha futura: posterior a la fecha de construcción; revise día y mes.')
+            WHEN f_verificacion <> fecha_revision THEN struct_pack(c := 'fecha_verificacion', v := fecha_verificacion,
+                 m := 'La verificación «' || verificacion || '» tiene fecha ' || strftime(fecha_revision, '%d/%m/%Y')
+                      || ' en sus demás filas; una verificación tiene una sola fecha (si es otra revisión, dele otro nombre).')
+            WHEN tipo_verificacion IS NOT NULL AND tipo_norm IS NULL THEN struct_pack(c := 'tipo_verificacion',
+                 v := tipo_verificacion, m := 'Tipo de verificación no reconocido; use diagnóstica, vinculante, seguimiento o mensual.')
+            WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL, m := 'Falta el ente verificado.')
+            WHEN ente_id IS NULL THEN struct_pack(c := 'dependencia', v := dependencia,
+                 m := 'Ente desconocido. ' || sugerencia)
+            WHEN ley_version IS NULL THEN struct_pack(c := 'fecha_verificacion', v := fecha_verificacion,
+                 m := 'Ninguna versión de ley con catálogo de obligaciones cubre esta fecha; revise '
+                      || 'data/catalogos/plazo_legal.csv y data/catalogos/obligaciones_*.csv.')
+            WHEN fraccion IS NULL THEN struct_pack(c := 'fraccion', v := NULL, m := 'Falta la fracción.')
+            WHEN fraccion_norm IS NULL THEN struct_pack(c := 'fraccion', v := fraccion,
+                 m := 'Fracción no válida; escriba el número romano (XXII), el número (22) o fracción e inciso (I-a).')
+            WHEN articulo IS NOT NULL AND articulo_norm IS NULL THEN struct_pack(c := 'articulo', v := articulo,
+                 m := 'Artículo no válido; escriba su número (91, 65…).')
+            WHEN primera IS NULL THEN struct_pack(c := 'articulo', v := articulo,
+                 m := 'El artículo ' || articulo_final || ' no tiene obligaciones en el catálogo de ' || ley_version
+                      || ', la ley vigente el ' || strftime(f_verificacion, '%d/%m/%Y') || '.')
+            WHEN obligacion_nombre IS NULL THEN struct_pack(c := 'fraccion', v := fraccion,
+                 m := 'La fracción ' || fraccion_norm || ' no existe en el art. ' || articulo_final || ' de ' || ley_version
+                      || ', la ley vigente el ' || strftime(f_verificacion, '%d/%m/%Y') || ' (sus fracciones van de '
+                      || primera || ' a ' || ultima || '); revise la fracción o data/catalogos/obligaciones_*.csv.')
+            WHEN NOT aplica THEN struct_pack(c := 'fraccion', v := fraccion,
+                 m := 'La fracción ' || fraccion_norm || ' del art. ' || articulo_final || ' (' || ley_version
+                      || ') no aplica a este ente: ' || motivo_aplicabilidad || ' Si sí le aplica, corríjalo en '
+                      || 'data/catalogos/aplicabilidad_obligaciones.csv.')
+            WHEN es_criterio AND porcentaje IS NOT NULL THEN struct_pack(c := 'porcentaje', v := porcentaje,
+                 m := 'La fila trae porcentaje y también calificación por criterio; use una sola forma por fila.')
+            WHEN es_criterio AND criterio IS NULL THEN struct_pack(c := 'criterio', v := NULL,
+                 m := 'Falta el criterio (número o nombre) de esta calificación.')
+            WHEN es_criterio AND valor IS NULL THEN struct_pack(c := 'valor', v := NULL,
+                 m := 'Falta el valor del criterio: 1 (cumple), 0.5 (cumple parcialmente) o 0 (no cumple).')
+            WHEN es_criterio AND (valor_num IS NULL OR valor_num NOT IN (0, 0.5, 1)) THEN struct_pack(c := 'valor',
+                 v := valor, m := 'Valor del criterio fuera de la escala; use 1 (cumple), 0.5 (cumple parcialmente) o 0 (no cumple).')
+            WHEN es_criterio AND tipo_criterio IS NULL THEN struct_pack(c := 'tipo_criterio', v := NULL,
+                 m := 'Falta el tipo de criterio: Sustantivo o Adjetivo de actualización, de confiabilidad o de formato.')
+            WHEN es_criterio AND tipo_criterio_norm IS NULL THEN struct_pack(c := 'tipo_criterio', v := tipo_criterio,
+                 m := 'Tipo de criterio no reconocido; use Sustantivo o Adjetivo de actualización, de confiabilidad o de formato.')
+            WHEN NOT es_criterio AND porcentaje IS NULL THEN struct_pack(c := 'porcentaje', v := NULL,
+                 m := 'Falta el resultado: el porcentaje de la fracción, o el criterio con su tipo y valor.')
+            WHEN NOT es_criterio AND (porcentaje_num IS NULL OR porcentaje_num < 0 OR porcentaje_num > 100) THEN
+                 struct_pack(c := 'porcentaje', v := porcentaje, m := 'Porcentaje no válido; use un número de 0 a 100.')
+            WHEN NOT es_criterio AND fraccion_con_criterios THEN struct_pack(c := 'porcentaje', v := porcentaje,
+                 m := 'Esta fracción ya está calificada por criterios en la misma verificación; quite el porcentaje '
+                      || 'o los criterios.')
+        END AS problema
+    FROM matched m
+)
+SELECT *, problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo
+FROM checked;

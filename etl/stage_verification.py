@@ -1,0 +1,57 @@
+"""Staging of verifications of transparency obligations: raw_verificacion → verificacion, verificacion_resultado
+(+ rechazo), then the compliance index per fracción and per ente and the follow-up of failed fracciones."""
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from etl.catalogs import CatalogError
+from etl.mapping import build_ente_map
+from etl.sqlfiles import sql_file
+from etl.stage_requests import rank_files, write_rejects
+from etl.verification_catalogs import Weights, load_verification_catalogs, normalize_fraccion
+from warehouse.paths import CATALOGOS_DIR
+
+
+def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+    weights = _load_catalogs(con)
+    rank_files(con, "raw_verificacion", "fecha_verificacion")
+    build_ente_map(con, "raw_verificacion")
+    _build_fraccion_map(con)
+    con.execute(sql_file("stg_verificacion.sql"), {"hoy": today})
+    write_rejects(con, "stg_verificacion")
+    con.execute(sql_file("verificacion.sql"))
+    _compute_index(con, weights)
+    last = con.execute("SELECT max(fecha) FROM verificacion").fetchone()[0]
+    return {
+        "fecha_ultima_verificacion": last.isoformat() if last else None,
+        "verificacion_peso_sustantivos": str(weights.sustantivos),
+        "verificacion_peso_adjetivos": str(weights.adjetivos),
+        "verificacion_umbral_cumplimiento": str(weights.umbral_cumplimiento),
+    }
+
+
+def _load_catalogs(con) -> Weights:
+    try:
+        return load_verification_catalogs(con, CATALOGOS_DIR)
+    except CatalogError as exc:
+        from etl.build import BuildError  # late import: etl.build imports the stage registry
+        raise BuildError(str(exc)) from exc
+
+
+def _build_fraccion_map(con) -> None:
+    """map_fraccion(valor, fraccion_norm) over the distinct raw values: 'Fracción 22' → 'XXII'."""
+    values = [r[0] for r in con.execute(
+        "SELECT DISTINCT fraccion FROM raw_verificacion WHERE fraccion IS NOT NULL").fetchall()]
+    con.execute("CREATE OR REPLACE TEMP TABLE map_fraccion (valor VARCHAR, fraccion_norm VARCHAR)")
+    if values:
+        con.executemany("INSERT INTO map_fraccion VALUES (?, ?)", [(v, normalize_fraccion(v)) for v in values])
+
+
+def _compute_index(con, weights: Weights) -> None:
+    params = {"sustantivos": weights.sustantivos, "adjetivos": weights.adjetivos,
+              "umbral": weights.umbral_cumplimiento}
+    con.execute(sql_file("indice_fraccion.sql"), params)
+    con.execute(sql_file("indice_ente.sql"))
+    con.execute(sql_file("seguimiento_fraccion.sql"), {"umbral": weights.umbral_cumplimiento})

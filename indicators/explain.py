@@ -1,0 +1,82 @@
+"""«¿Por qué cambió?»: the change of the index told in plain Spanish sentences generated from the numbers.
+
+The change of an ente's index between two periods is the sum of the changes of its components' contributions
+(indice_componente.contribucion = dimension weight × component weight × score, weights normalized over what is
+present), so the parts shown always add up to the change.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pages.ui.fmt import format_value, periodo_es, sentence
+
+TOP = 3           # components named in a sentence
+NEGLIGIBLE = 0.05  # points: smaller contributions are not worth a sentence
+
+
+@dataclass(frozen=True)
+class Part:
+    dimension: str
+    indicador: str
+    valor_anterior: float | None
+    valor: float | None
+    delta: float              # total change of this component's contribution
+    efecto_valor: float = 0.0  # part due to its own score moving
+    efecto_peso: float = 0.0   # part due to re-weighting (something without data in one of the periods)
+
+
+def _signed(points: float) -> str:
+    return ("+" if points >= 0 else "−") + f"{abs(points):.1f}"
+
+
+def part_sentence(part: Part, names: dict[str, str], units: dict[str, str]) -> str:
+    """The effect of a component's own score: '−6.2 puntos: Respondidas en plazo pasó de 95.0 % a 80.0 %'."""
+    name, unit = names.get(part.indicador, part.indicador), units.get(part.indicador, "")
+    return (f"{_signed(part.efecto_valor)} puntos: {name} pasó de {format_value(part.valor_anterior, unit)} "
+            f"a {format_value(part.valor, unit)}")
+
+
+def reweighting_sentence(parts: list[Part], names: dict[str, str], units: dict[str, str]) -> str | None:
+    """Components with data in only one of the periods move every weight: one sentence says so."""
+    total = sum(p.efecto_peso for p in parts)
+    if abs(total) < NEGLIGIBLE:
+        return None
+    gone = [f"{names.get(p.indicador, p.indicador)} (antes {format_value(p.valor_anterior, units.get(p.indicador, ''))})"
+            for p in parts if p.valor is None]
+    new = [names.get(p.indicador, p.indicador) for p in parts if p.valor_anterior is None]
+    why = []
+    if gone:
+        why.append("sin datos suficientes en este periodo: " + ", ".join(gone))
+    if new:
+        why.append("con datos ahora y no antes: " + ", ".join(new))
+    reason = "; ".join(why) or "cambió qué indicadores tienen datos"
+    return f"{_signed(total)} puntos por el reparto de pesos ({reason})"
+
+
+def explain(tipo: str, periodo: str, periodo_anterior: str, indice: float, indice_anterior: float,
+            parts: Iterable[Part], names: dict[str, str], units: dict[str, str],
+            details: dict[str, list[tuple[float, str]]] | None = None) -> str:
+    """One paragraph: the change, then the components that moved it most, largest first."""
+    change = indice - indice_anterior
+    antes, ahora = periodo_es(tipo, periodo_anterior), periodo_es(tipo, periodo)
+    if abs(change) < NEGLIGIBLE:
+        head = f"El índice se mantuvo en {indice:.1f} entre {antes} y {ahora}"
+    else:
+        verb = "subió" if change > 0 else "bajó"
+        head = f"El índice {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
+    parts = list(parts)
+    moved = [p for p in parts if abs(p.efecto_valor) >= NEGLIGIBLE]
+    items: list[tuple[float, str]] = []
+    for p in moved:
+        text = part_sentence(p, names, units)
+        # Details (e.g. fracciones) that moved the same way as the component, so they explain it.
+        extra = [t for d, t in (details or {}).get(p.indicador, []) if (d > 0) == (p.efecto_valor > 0)]
+        if extra:
+            text += " (" + "; ".join(extra) + ")"
+        items.append((p.efecto_valor, text))
+    reweight = reweighting_sentence(parts, names, units)
+    if reweight:
+        items.append((sum(p.efecto_peso for p in parts), reweight))
+    ranked = sorted(items, key=lambda item: -abs(item[0]))[:TOP + 1]
+    return " ".join([sentence(head) + "."] + [sentence(text) + "." for _, text in ranked])

@@ -1,0 +1,92 @@
+"""Verificación: compliance with transparency obligations, fracción by fracción (ente × fracción heatmap, the
+most failed fracciones, and each ente's monthly compliance chart with what it must fix)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.ui import layout
+from pages.ui import verification as view
+from pages.ui.export import download_csv
+from pages.ui.fmt import fecha_es, md_escape
+from pages.ui.tables import ente_label, show_table
+from warehouse import read, read_verification
+
+INDICADOR = "indice_cumplimiento_obligaciones"
+
+layout.start_page(
+    "Verificación de obligaciones de transparencia",
+    "Resultados de las verificaciones de lo que cada ente publica en su portal y en la PNT, fracción por "
+    "fracción. Puntaje de una fracción calificada por criterios: 100 × (0.8 × promedio de criterios sustantivos "
+    "+ 0.2 × promedio de adjetivos); índice del ente: promedio de sus fracciones aplicables evaluadas. "
+    "Una fracción que no aplica al ente se muestra como N/A y no cuenta.",
+)
+reviews = read_verification.reviews()
+if reviews.empty:
+    layout.no_data("Aún no hay verificaciones de obligaciones de transparencia cargadas en el almacén "
+                   "(carpeta data/inputs/verificaciones/).")
+st.caption(md_escape(f"Última verificación: {fecha_es(reviews['fecha'].max().date())}."))
+by_review = reviews.set_index("verificacion_id")
+
+c1, c2 = st.columns([3, 4])
+with c1:
+    verificacion = layout.url_selectbox("Verificación", reviews["verificacion_id"].tolist(), "verificacion",
+                                        reviews["verificacion_id"].iloc[0],
+                                        format_func=lambda v: view.review_label(by_review.loc[v].to_dict()
+                                                                               | {"verificacion_id": v}))
+review = by_review.loc[verificacion].to_dict() | {"verificacion_id": verificacion}
+
+# ---- heatmap ente × fracción ------------------------------------------------------------------------------
+layout.subheader(f"Mapa de cumplimiento por ente y fracción ({review['ley_version']})")
+mapa = read_verification.heatmap(verificacion)
+layout.summary(view.heatmap_summary(mapa, review))
+entes_en_mapa = mapa["ente_id"].nunique()
+layout.show_figure(layout.style_figure(view.heatmap_figure(mapa), height=max(360, 24 * entes_en_mapa + 160),
+                                       legend=False), key="fig_mapa")
+st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
+           "en blanco: no se evaluó en esta verificación.")
+download_csv(view.heatmap_export(mapa), f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
+             label="Descargar el mapa (CSV)")
+
+# ---- index per ente ---------------------------------------------------------------------------------------
+layout.subheader("Índice de cumplimiento por ente")
+entes_tabla = view.entes_table(read_verification.ente_indices(verificacion))
+layout.summary(view.entes_summary(entes_tabla))
+show_table(entes_tabla, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1})
+download_csv(entes_tabla, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
+
+# ---- most failed fracciones -------------------------------------------------------------------------------
+layout.subheader("Fracciones más incumplidas en el gobierno")
+fracciones = view.fracciones_table(read_verification.by_fraccion(verificacion))
+layout.summary(view.fracciones_summary(fracciones))
+layout.show_figure(layout.style_figure(view.fracciones_figure(fracciones), height=420, legend=False),
+                   key="fig_fracciones")
+download_csv(fracciones.head(10), f"verificacion_fracciones_top_{verificacion}.csv", key="csv_fracciones_top",
+             label="Descargar datos de la gráfica (CSV)")
+show_table(fracciones, key="tabla_fracciones", numbers={"% de entes que incumplen": 1, "Puntaje promedio (%)": 1})
+download_csv(fracciones, f"verificacion_fracciones_{verificacion}.csv", key="csv_fracciones")
+
+# ---- one ente: monthly chart and what to fix --------------------------------------------------------------
+layout.subheader("Gráfica mensual de cumplimiento por ente")
+entes = read_verification.entes()
+with c2:
+    ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
+                                   format_func=ente_label(entes))
+nombre = ente_label(entes)(ente_id)
+catalog = read.indicator_catalog().set_index("indicador")
+meta = catalog.at[INDICADOR, "meta"] if INDICADOR in catalog.index else None
+own = read.trend("ente", ente_id, [INDICADOR], "mes")
+if own.empty:
+    st.info("Este ente no tiene índice mensual todavía.")
+else:
+    trend = view.trend_frame(own, read.trend("gobierno", "GEQROO", [INDICADOR], "mes"))
+    layout.summary(view.trend_summary(trend, nombre))
+    layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente")), key="fig_tendencia_ente")
+    st.caption("Un mes con varias verificaciones promedia todas sus fracciones evaluadas.")
+    download_csv(trend, f"verificacion_mensual_{ente_id}.csv", key="csv_tendencia")
+
+layout.subheader("Lo que falla ahora")
+failing = view.failing_table(read_verification.failing_now(ente_id))
+layout.summary(view.failing_summary(failing, nombre))
+if not failing.empty:
+    show_table(failing, key="tabla_pendientes", numbers={"Puntaje (%)": 1})
+    download_csv(failing, f"verificacion_pendientes_{ente_id}.csv", key="csv_pendientes")

@@ -1,0 +1,118 @@
+"""The Verificación page (and its block in the Ficha del ente) against a real warehouse built from a tiny fixture.
+
+Review VM-1 (12/03/2024, LTAIPQROO 2016): SEFIPLAN fr. I 100, fr. II 50; CGC fr. I 80 (fr. XXII, deuda pública,
+does not apply to CGC: N/A, never 0). Review VM-2 (12/04/2024): SEFIPLAN fr. II 100, CGC fr. I 60 (reincidente).
+"""
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from conftest import all_text, metric_value, plain, run_page, table_with
+from helpers import build, write
+from pages.ui import verification as view
+from pages.ui.export import csv_bytes
+
+PAGE = "pages/6_Verificacion.py"
+OBS = "=HIPERVINCULO(\"x\") <b>sin</b> fecha de *actualización*"
+RESULTADOS = f"""verificacion,tipo_verificacion,periodo_evaluado,fecha_verificacion,ente,fraccion,porcentaje,observacion
+VM-1,Mensual,2024-02,2024-03-12,SEFIPLAN,I,100,
+VM-1,Mensual,2024-02,2024-03-12,SEFIPLAN,II,50,faltan trimestres
+VM-1,Mensual,2024-02,2024-03-12,CGC,I,80,"{OBS.replace('"', '""')}"
+VM-2,Mensual,2024-03,2024-04-12,SEFIPLAN,II,100,
+VM-2,Mensual,2024-03,2024-04-12,CGC,I,60,"{OBS.replace('"', '""')}"
+"""
+
+
+@pytest.fixture(scope="module")
+def verif_db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("verif_page")
+    write(tmp / "in" / "verificaciones" / "mensuales.csv", RESULTADOS)
+    return build(tmp / "in", tmp, strict=True)
+
+
+@pytest.fixture
+def page_db(verif_db, monkeypatch):
+    monkeypatch.setenv("TABLERO_DB", str(verif_db))
+    return verif_db
+
+
+def decoded(value):
+    """Plotly 7 sends numeric arrays as base64 ('bdata'); lists of text stay lists."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return array.reshape([int(n) for n in str(value.get("shape", len(array))).split(",")])
+    return value
+
+
+def heatmap_traces(at):
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return next(c["data"] for c in charts if any(t.get("type") == "heatmap" for t in c["data"]))
+
+
+def test_heatmap_shows_no_aplica_as_na_not_zero(page_db):
+    at = run_page(PAGE, {"verificacion": "VM-1", "ente": "CGC"})
+    assert not at.exception
+    assert at.selectbox(key="f_verificacion").value == "VM-1"
+    score, *others = heatmap_traces(at)
+    rows, cols, z = list(score["y"]), list(score["x"]), decoded(score["z"])
+    r, c = rows.index("CGC"), cols.index("91-XXII")
+    assert np.isnan(z[r][c]) and score["text"][r][c] == ""       # no score at all, certainly not 0
+    na = next(t for t in others if t["name"] == "No aplica")
+    assert na["text"][r][c] == "N/A"
+    assert z[r][cols.index("91-I")] == 80 and score["text"][r][cols.index("91-I")] == "80"
+    s = rows.index("SEFIPLAN")
+    assert np.isnan(z[s][c]) and na["text"][s][c] == ""          # applies to SEFIPLAN, not evaluated
+
+
+def test_index_tables_and_summaries(page_db):
+    at = run_page(PAGE, {"verificacion": "VM-1", "ente": "CGC"})
+    entes = table_with(at, "Índice (%)")
+    assert dict(zip(entes["Siglas"], entes["Índice (%)"])) == {"SEFIPLAN": 75.0, "CGC": 80.0}
+    fracciones = table_with(at, "Entes que incumplen")
+    assert fracciones[["Fracción", "Entes que incumplen", "Entes evaluados"]].values.tolist() == [
+        ["II", 1, 1], ["I", 1, 2]]                                  # most failed first, then lowest mean
+    text = all_text(at)
+    assert "se evaluaron 3 fracciones de 2 entes" in text
+    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("download_button")) == 6
+
+
+def test_monthly_chart_and_what_fails_now_with_observations_as_plain_text(page_db):
+    at = run_page(PAGE, {"ente": "CGC"})
+    assert at.selectbox(key="f_ente").value == "CGC"
+    assert at.selectbox(key="f_verificacion").value == "VM-2"  # newest by default
+    failing = table_with(at, "Observaciones del verificador")
+    assert failing.iloc[0]["Situación"] == "Reincidente"
+    assert failing.iloc[0]["Observaciones del verificador"] == OBS   # kept verbatim, in a table cell
+    assert not any("<b>" in str(m.value) for m in at.markdown)       # never rendered as HTML or Markdown
+    trend = json.loads(at.get("plotly_chart")[-1].proto.spec)["data"]
+    assert [t["name"] for t in trend] == ["Este ente", "Gobierno del Estado", "Meta (100 %)"]
+    assert decoded(trend[0]["y"]).tolist() == [80, 60]
+
+
+def test_csv_of_the_map_neutralizes_formulas(verif_db, monkeypatch):
+    import duckdb
+    from pathlib import Path
+    sql = (Path(__file__).resolve().parent.parent / "warehouse" / "queries" / "verif_mapa.sql").read_text()
+    with duckdb.connect(str(verif_db), read_only=True) as con:
+        mapa = con.execute(sql, {"verificacion": "VM-1"}).df()
+    text = csv_bytes(view.heatmap_export(mapa)).decode("utf-8-sig")
+    assert "'=HIPERVINCULO" in text and ",No aplica," in text
+
+
+def test_ficha_block(page_db):
+    at = run_page("pages/2_Ficha_del_ente.py", {"ente": "CGC"})
+    assert not at.exception
+    assert "Verificación de obligaciones de transparencia" in [plain(s.value) for s in at.subheader]
+    assert metric_value(at, "Índice de cumplimiento (última verificación)") == "60.0 %"
+    assert metric_value(at, "Fracciones incumplidas") == "1"
+
+
+def test_page_without_verifications(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    monkeypatch.setenv("TABLERO_DB", str(build(tmp_path / "in", tmp_path)))
+    at = run_page(PAGE)
+    assert not at.exception
+    assert "Aún no hay verificaciones" in all_text(at)

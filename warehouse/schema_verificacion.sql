@@ -1,0 +1,136 @@
+-- Verification of transparency obligations (obligaciones de transparencia): catalogs by law version, review
+-- results (criterion or fracción level), the compliance index with its parts, and the follow-up of failures.
+
+-- Catalogs (data/catalogos/obligaciones_*.csv, equivalencia_obligaciones.csv, aplicabilidad_obligaciones.csv)
+CREATE TABLE obligacion (
+    ley_version       VARCHAR NOT NULL,   -- LTAIPQROO2016 | LGTAIP2025 (same ids as plazo_legal)
+    articulo          VARCHAR NOT NULL,   -- '91', '92', '65', '66'
+    fraccion          VARCHAR NOT NULL,   -- roman numeral, 'I-a' for an inciso
+    orden             INTEGER NOT NULL,   -- display order within the article
+    nombre            VARCHAR NOT NULL,   -- short name for tables and charts
+    texto_inicio      VARCHAR,            -- first words of the legal text, where copied
+    tipo_obligacion   VARCHAR NOT NULL,   -- comun (applies to every ente unless excluded) | especifica
+    verificado        BOOLEAN NOT NULL,   -- checked against the published legal text
+    nota_verificacion VARCHAR,
+    fuente            VARCHAR,
+    peso              DOUBLE NOT NULL,    -- weight in the ente index (verificacion_ponderacion.toml; 1 by default)
+    clave_historica   VARCHAR NOT NULL,   -- the equivalent fracción in the newest law version ('LGTAIP2025 65-V'):
+                                          -- the key that keeps a fracción's history across a change of law
+    PRIMARY KEY (ley_version, articulo, fraccion)
+);
+CREATE TABLE obligacion_equivalencia (
+    ley_origen       VARCHAR NOT NULL,
+    articulo_origen  VARCHAR NOT NULL,
+    fraccion_origen  VARCHAR NOT NULL,
+    ley_destino      VARCHAR NOT NULL,
+    articulo_destino VARCHAR NOT NULL,
+    fraccion_destino VARCHAR NOT NULL,
+    confirmado       BOOLEAN NOT NULL,
+    nota             VARCHAR
+);
+-- Every ente × obligation of every law version: the table of the garante plus the default rule.
+CREATE TABLE aplicabilidad (
+    ente_id     VARCHAR NOT NULL,
+    ley_version VARCHAR NOT NULL,
+    articulo    VARCHAR NOT NULL,
+    fraccion    VARCHAR NOT NULL,
+    aplica      BOOLEAN NOT NULL,
+    motivo      VARCHAR NOT NULL,
+    origen      VARCHAR NOT NULL,         -- tabla (listed in the CSV) | regla general
+    PRIMARY KEY (ente_id, ley_version, articulo, fraccion)
+);
+
+-- Facts
+CREATE TABLE verificacion (
+    verificacion_id  VARCHAR PRIMARY KEY, -- id or name of the review as written in the input
+    tipo             VARCHAR,             -- diagnostica | vinculante | seguimiento | mensual
+    periodo_evaluado VARCHAR,             -- as written (e.g. '2024-T1', 'enero 2025')
+    fecha            DATE NOT NULL,
+    mes              DATE NOT NULL,       -- first day of the month of fecha
+    ley_version      VARCHAR NOT NULL     -- law in force on fecha
+);
+-- One row per loaded input row: a criterion score or a fracción-level percentage.
+CREATE TABLE verificacion_resultado (
+    verificacion_id VARCHAR NOT NULL,
+    ente_id         VARCHAR NOT NULL,
+    ley_version     VARCHAR NOT NULL,
+    articulo        VARCHAR NOT NULL,
+    fraccion        VARCHAR NOT NULL,
+    nivel           VARCHAR NOT NULL,     -- criterio | fraccion
+    criterio        VARCHAR,
+    tipo_criterio   VARCHAR,              -- sustantivo | adjetivo_actualizacion | adjetivo_confiabilidad | adjetivo_formato | adjetivo
+    valor           DOUBLE,               -- 1 | 0.5 | 0 (criterio)
+    porcentaje      DOUBLE,               -- 0–100 (fraccion)
+    observacion     VARCHAR,              -- the reviewer's note about the published information (plain text)
+    carga_id        VARCHAR NOT NULL,
+    archivo         VARCHAR NOT NULL,
+    fila            BIGINT NOT NULL
+);
+-- Score of each fracción in each review, with its parts so that it can be recomputed and explained.
+CREATE TABLE indice_fraccion (
+    verificacion_id   VARCHAR NOT NULL,
+    ente_id           VARCHAR NOT NULL,
+    ley_version       VARCHAR NOT NULL,
+    articulo          VARCHAR NOT NULL,
+    fraccion          VARCHAR NOT NULL,
+    clave_historica   VARCHAR NOT NULL,
+    nivel             VARCHAR NOT NULL,   -- criterio | fraccion
+    n_criterios       INTEGER,
+    n_sustantivos     INTEGER,
+    n_adjetivos       INTEGER,
+    media_sustantivos DOUBLE,             -- 0–1
+    media_adjetivos   DOUBLE,             -- 0–1
+    peso_sustantivos  DOUBLE,             -- weights actually used (1/0 when the fracción has one type only)
+    peso_adjetivos    DOUBLE,
+    puntaje           DOUBLE NOT NULL,    -- 0–100
+    peso_fraccion     DOUBLE NOT NULL,
+    incumplida        BOOLEAN NOT NULL,   -- puntaje < umbral_cumplimiento
+    observaciones     VARCHAR,            -- reviewer notes of the fracción, joined
+    PRIMARY KEY (verificacion_id, ente_id, ley_version, articulo, fraccion)
+);
+CREATE TABLE indice_ente (
+    verificacion_id        VARCHAR NOT NULL,
+    ente_id                VARCHAR NOT NULL,
+    fecha                  DATE NOT NULL,
+    mes                    DATE NOT NULL,
+    ley_version            VARCHAR NOT NULL,
+    fracciones_aplicables  INTEGER NOT NULL,  -- of the law version, for this ente
+    fracciones_evaluadas   INTEGER NOT NULL,
+    fracciones_incumplidas INTEGER NOT NULL,
+    suma_puntaje           DOUBLE NOT NULL,   -- Σ peso_fraccion × puntaje
+    peso_evaluado          DOUBLE NOT NULL,   -- Σ peso_fraccion
+    indice                 DOUBLE NOT NULL,   -- suma_puntaje / peso_evaluado
+    verificacion_anterior  VARCHAR,           -- previous review of the same ente (by date)
+    indice_anterior        DOUBLE,
+    variacion              DOUBLE,            -- indice - indice_anterior (points)
+    PRIMARY KEY (verificacion_id, ente_id)
+);
+-- Each failed fracción and what happened in the next review of the same ente that evaluated it
+-- (matched through clave_historica, so across a change of law).
+CREATE TABLE seguimiento_fraccion (
+    ente_id                VARCHAR NOT NULL,
+    verificacion_id        VARCHAR NOT NULL,  -- the review where it failed
+    fecha                  DATE NOT NULL,
+    ley_version            VARCHAR NOT NULL,
+    articulo               VARCHAR NOT NULL,
+    fraccion               VARCHAR NOT NULL,
+    clave_historica        VARCHAR NOT NULL,
+    puntaje                DOUBLE NOT NULL,
+    verificacion_siguiente VARCHAR,
+    fecha_siguiente        DATE,
+    mes_siguiente          DATE,
+    ley_version_siguiente  VARCHAR,
+    articulo_siguiente     VARCHAR,
+    fraccion_siguiente     VARCHAR,
+    puntaje_siguiente      DOUBLE,
+    estado                 VARCHAR NOT NULL   -- solventada | reincidente | pendiente
+);
+-- Sums per ente × month of the review date: every verification indicator re-aggregates from these.
+CREATE TABLE base_verificacion_mes (
+    ente_id VARCHAR NOT NULL,
+    mes     DATE NOT NULL,
+    revisiones DOUBLE, fracciones_evaluadas DOUBLE, peso_evaluado DOUBLE, suma_puntaje DOUBLE,
+    fracciones_incumplidas DOUBLE, revisiones_con_anterior DOUBLE, suma_variacion DOUBLE,
+    observaciones_seguimiento DOUBLE, observaciones_solventadas DOUBLE,
+    PRIMARY KEY (ente_id, mes)
+);
