@@ -15,7 +15,14 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
     export.add_argument("--out", default=None, help="archivo destino (por omisión indicadores.csv o .parquet)")
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    fichas = sub.add_parser("fichas", help="una ficha PDF por ente para un periodo (entrega mensual a titulares)")
+    fichas.add_argument("--periodo", required=True, help="2025-10 (mes), 2025-T3 (trimestre) o 2025 (año)")
+    fichas.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
+    fichas.add_argument("--out", default="fichas", help="carpeta destino")
+    fichas.add_argument("--ente", default=None, help="solo este ente (ente_id)")
     args = parser.parse_args(argv)
+    if args.command == "fichas":
+        return _fichas(args)
     from indicators.export import export_indicators
     out = Path(args.out or f"indicadores.{args.format}")
     try:
@@ -24,6 +31,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     print(f"{rows:,} filas escritas en {out}")
+    return 0
+
+
+def _fichas(args) -> int:
+    from indicators.fichas import write_fichas
+    try:
+        written = write_fichas(Path(args.db), args.periodo, Path(args.out), args.ente)
+    except FileNotFoundError as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    except ValueError:
+        print(f"ERROR: periodo «{args.periodo}» no válido; use 2025-10, 2025-T3 o 2025.", file=sys.stderr)
+        return 1
+    if not written:
+        print(f"Ningún ente tiene índice en {args.periodo}; no se escribió ninguna ficha.", file=sys.stderr)
+        return 1
+    print(f"{len(written)} fichas escritas en {args.out}")
     return 0
 
 

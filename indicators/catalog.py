@@ -81,6 +81,7 @@ class Indicador:
     escala: float = 1.0
     percentil: float | None = None
     meta: float | None = None
+    sin_meta: str | None = None    # why an indicator has no target (required when meta is absent)
     umbral_verde: float | None = None
     umbral_amarillo: float | None = None
 
@@ -111,6 +112,11 @@ def _problems_of(entry: dict, where: str) -> list[str]:
         problems.append(f"{where}: percentil debe estar entre 0 y 1")
     if tipo == "percentil" and base and not base.histogram:
         problems.append(f"{where}: la base de un percentil necesita un histograma")
+    if entry.get("meta") is None and not entry.get("sin_meta"):
+        problems.append(f"{where}: declare 'meta' o explique en 'sin_meta' por qué no tiene")
+    if entry.get("direccion") in ("mayor_es_mejor", "menor_es_mejor") and entry.get("umbral_verde") is None \
+            and not entry.get("sin_meta"):
+        problems.append(f"{where}: un indicador con dirección necesita umbrales del semáforo o 'sin_meta'")
     verde, amarillo = entry.get("umbral_verde"), entry.get("umbral_amarillo")
     if (verde is None) != (amarillo is None):
         problems.append(f"{where}: declare ambos umbrales (verde y amarillo) o ninguno")

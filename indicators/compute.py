@@ -40,9 +40,10 @@ def _fallbacks_for(ind: Indicador) -> list[str]:
 
 
 def _store_catalog(con, catalog: list[Indicador]) -> None:
-    con.executemany("INSERT INTO indicador VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    con.executemany("INSERT INTO indicador VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i.id, i.nombre, i.descripcion, i.formula, i.numerador, i.denominador, i.unidad, i.direccion, i.meta,
-         i.umbral_verde, i.umbral_amarillo, i.denominador_minimo, i.dimension, i.fuente, i.version, n)
+         i.umbral_verde, i.umbral_amarillo, i.denominador_minimo, i.dimension, i.fuente, i.version, n, i.sin_meta,
+         i.tipo)
         for n, i in enumerate(catalog, start=1)])
 
 

@@ -18,7 +18,12 @@ def _sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
+CHANGELOG = Path(__file__).resolve().parent / "cambios_metodologia.csv"
+
+
 def compute_index(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("INSERT INTO metodologia_cambio SELECT version, fecha, cambio FROM read_csv(?, header = true, "
+                "columns = {'version': 'VARCHAR', 'fecha': 'DATE', 'cambio': 'VARCHAR'})", [str(CHANGELOG)])
     known = {r[0] for r in con.execute("SELECT indicador FROM indicador").fetchall()}
     rules = load_index_rules(known)
     con.executemany("INSERT INTO indice_regla VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [

@@ -7,14 +7,15 @@ import streamlit as st
 
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import chart_text, format_value, md_escape, periodo_es, short_name
+from pages.ui.fmt import chart_text, decimals_for, format_value, md_escape, periodo_corto, periodo_es, short_name
 from pages.ui.layout import TODOS
+from pages.ui.periods import previous_period
 from pages.ui.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
-from pages.ui.fmt import decimals_for
+from pages.ui.stats import movement, wilson
 from pages.ui.tables import show_table
 from warehouse import read
 
-DEFAULT_INDICADOR = "pct_en_plazo"
+DEFAULT_INDICADOR = "indice_desempeno"
 
 corte = layout.start_page("Ranking de entes")
 catalog = read.indicator_catalog()
@@ -82,11 +83,26 @@ if not ranked.empty:
                  label="Descargar datos de la gráfica (CSV)")
 
     st.markdown("**Tabla del ranking**")
+    # Movement against the previous period, ranked the same way (same indicator and peer-group filter).
+    before, _ = rank_entes(read.ente_values(indicador, tipo, previous_period(tipo, periodo),
+                                            None if grupo == TODOS else grupo), direccion)
+    places_before = dict(zip(before["ente_id"], before["lugar"]))
     table = pd.DataFrame({
-        "Lugar": ranked["lugar"], "Ente": ranked["nombre"], "Siglas": ranked["siglas"],
+        "Lugar": ranked["lugar"],
+        f"Cambio vs. {periodo_corto(tipo, previous_period(tipo, periodo))}": [
+            movement(int(p), places_before.get(e)) for p, e in zip(ranked["lugar"], ranked["ente_id"])],
+        "Ente": ranked["nombre"], "Siglas": ranked["siglas"],
         "Grupo de pares": ranked["grupo_pares"], f"Valor ({unidad})": ranked["valor"].round(1),
         "Semáforo": ranked["semaforo"], "Numerador": ranked["numerador"], "Denominador": ranked["denominador"],
     })
+    proportion = unidad == "%" and ind.get("tipo") == "razon"
+    if proportion:  # how sure each percentage is: a small denominator gives a wide interval
+        intervals = [wilson(n, d) for n, d in zip(ranked["numerador"], ranked["denominador"])]
+        table["Intervalo 95 % (Wilson)"] = [f"{lo:.1f} – {hi:.1f}" if iv else "" for iv in intervals
+                                            for lo, hi in [iv or (0, 0)]]
+        st.caption("El intervalo de 95 % muestra cuánto podría variar cada porcentaje por el número de casos: "
+                   "entes cuyos intervalos se traslapan no son distinguibles con certeza, aunque tengan lugares "
+                   "distintos.")
     show_table(table, key="tabla_ranking", numbers={"Lugar": 0, f"Valor ({unidad})": value_format, "Numerador": 0,
                                                     "Denominador": 0})
     download_csv(table, f"ranking_{indicador}_{periodo}.csv", key="csv_ranking")

@@ -7,11 +7,12 @@ import streamlit as st
 from pages.ui import charts, layout, summaries
 from pages.ui.export import download_csv
 from pages.ui.fmt import contract, md_escape, periodo_es
+from pages.ui.index_block import render_index_block
 from pages.ui.periods import previous_period
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 
-RANKING_INDICADOR = "pct_en_plazo"
+RANKING_INDICADOR = "indice_desempeno"
 
 corte = layout.start_page("Ficha del ente")
 catalog = read.indicator_catalog()
@@ -50,6 +51,9 @@ p1, p2 = st.columns(2)
 p1.metric(md_escape(f"Lugar entre todos los entes ({nombre_ranking})"), position["general"], border=True)
 p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"], border=True)
 layout.summary(summaries.position_summary(position, nombre_ranking, tipo, periodo, grupo))
+
+# ---- índice de desempeño and why it moved ----------------------------------------------------------------
+render_index_block(ente_id, tipo, periodo, catalog)
 
 # ---- scorecard -----------------------------------------------------------------------------------------
 layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")

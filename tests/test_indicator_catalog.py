@@ -62,3 +62,27 @@ version = "1"
 """, encoding="utf-8")
     with pytest.raises(CatalogError, match="verde debe ser ≥ el amarillo"):
         load_catalog(bad)
+
+
+def test_an_indicator_without_target_or_reason_fails(tmp_path):
+    bad = tmp_path / "catalogo.toml"
+    bad.write_text("""
+[[indicador]]
+id = "z"
+nombre = "Z"
+descripcion = "d"
+formula = "f"
+tipo = "razon"
+numerador = "en_plazo"
+denominador = "recibidas"
+unidad = "%"
+direccion = "mayor_es_mejor"
+denominador_minimo = 1
+dimension = "solicitudes"
+fuente = "f"
+version = "1"
+""", encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_catalog(bad)
+    assert "declare 'meta' o explique en 'sin_meta'" in str(err.value)
+    assert "necesita umbrales del semáforo" in str(err.value)

@@ -22,18 +22,29 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     row = card[card["Indicador"] == catalog["pct_en_plazo"]].iloc[0]
     assert row["Valor"] == f"{100 * num / den:.1f} %"
 
-    # place in the ranking of pct_en_plazo, overall and in its peer group, computed in SQL
+    # place in the ranking of the Índice de Desempeño, overall and in its peer group, computed in SQL
     ranks = sql("""SELECT clave, RANK() OVER (ORDER BY round(valor, 9) DESC), count(*) OVER (),
                           RANK() OVER (PARTITION BY grupo_pares ORDER BY round(valor, 9) DESC),
                           count(*) OVER (PARTITION BY grupo_pares)
-                   FROM indicador_valor WHERE nivel = 'ente' AND indicador = 'pct_en_plazo'
+                   FROM indicador_valor WHERE nivel = 'ente' AND indicador = 'indice_desempeno'
                      AND tipo_periodo = 'anio' AND periodo = '2025' AND suficiente AND valor IS NOT NULL""")
     mine = next(r for r in ranks if r[0] == "SEFIPLAN")
     grupo = sql("SELECT grupo_pares FROM ente WHERE ente_id = 'SEFIPLAN'")[0][0]
-    assert metric_value(at, f"Lugar entre todos los entes ({catalog['pct_en_plazo']})") == f"{mine[1]} de {mine[2]}"
+    idt = catalog["indice_desempeno"]
+    assert metric_value(at, f"Lugar entre todos los entes ({idt})") == f"{mine[1]} de {mine[2]}"
     assert metric_value(at, f"Lugar en su grupo de pares ({grupo})") == f"{mine[3]} de {mine[4]}"
+
+    # the index with its parts, which add up to it, and why it moved against 2024
+    indice, texto = sql("""SELECT i.indice, x.texto FROM indice_desempeno i LEFT JOIN indice_explicacion x
+                           USING (ente_id, tipo_periodo, periodo)
+                           WHERE ente_id = 'SEFIPLAN' AND tipo_periodo = 'anio' AND periodo = '2025'""")[0]
+    assert metric_value(at, "Índice (0 a 100)") == f"{indice:.1f}"
+    parts = table_with(at, "Aporte al índice (puntos)")
+    assert abs(parts["Aporte al índice (puntos)"].sum() - indice) < 0.05
+    assert texto and texto in "\n".join(str(t.value) for t in at.text)
     assert len(at.get("plotly_chart")) == 1
-    assert len(at.get("download_button")) == 2 + 1  # + the Capacitación block (pages/ui/training_block.py)
+    # scorecard, trend, the index parts, + the Capacitación block (pages/ui/training_block.py)
+    assert len(at.get("download_button")) == 2 + 1 + 1
 
 
 def test_ficha_trend_selection_from_url(app_db):

@@ -5,15 +5,22 @@ import pandas as pd
 
 from conftest import all_text, run_page, table_with
 from pages.ui.semaforo import AMARILLO, INSUFICIENTE, ROJO, VERDE, rank_entes, semaforo
+from pages.ui.stats import movement
 
 PAGE = "pages/1_Ranking.py"
 
 
-def test_ranking_default_is_pct_en_plazo_and_matches_sql(app_db, sql):
+def test_ranking_default_is_the_index(app_db):
     at = run_page(PAGE, {"tipo": "anio", "periodo": "2025"})
     assert not at.exception
+    assert at.selectbox(key="f_indicador").value == "indice_desempeno"
+    assert "Intervalo 95 % (Wilson)" not in table_with(at, "Lugar").columns  # an index is not a proportion
+
+
+def test_ranking_pct_en_plazo_matches_sql_with_intervals_and_movement(app_db, sql):
+    at = run_page(PAGE, {"indicador": "pct_en_plazo", "tipo": "anio", "periodo": "2025"})
+    assert not at.exception
     assert at.title[0].value == "Ranking de entes"
-    assert at.selectbox(key="f_indicador").value == "pct_en_plazo"
     table = table_with(at, "Lugar")
     expected = sql("""SELECT v.clave, round(v.valor, 1), RANK() OVER (ORDER BY round(v.valor, 9) DESC)
                       FROM indicador_valor v WHERE nivel = 'ente' AND indicador = 'pct_en_plazo'
@@ -23,6 +30,16 @@ def test_ranking_default_is_pct_en_plazo_and_matches_sql(app_db, sql):
     assert sorted(table["Lugar"].tolist()) == sorted(r[2] for r in expected)
     assert table[value_col].iloc[0] == max(r[1] for r in expected)
     assert table["Semáforo"].isin([VERDE, AMARILLO, ROJO]).all()
+    # every proportion carries its 95 % Wilson interval, which contains the value shown
+    for value, interval in zip(table[value_col], table["Intervalo 95 % (Wilson)"]):
+        lo, hi = (float(x) for x in interval.split(" – "))
+        assert lo <= value <= hi
+    # movement against 2024, ranked the same way
+    before = dict(sql("""SELECT v.nombre, RANK() OVER (ORDER BY round(v.valor, 9) DESC) FROM indicador_valor v
+                         WHERE nivel = 'ente' AND indicador = 'pct_en_plazo' AND tipo_periodo = 'anio'
+                           AND periodo = '2024' AND suficiente AND valor IS NOT NULL"""))
+    for ente, lugar, move in zip(table["Ente"], table["Lugar"], table["Cambio vs. 2024"]):
+        assert move == movement(int(lugar), before.get(ente))
     # entes below the minimum denominator are listed apart, not ranked
     apart = sql("""SELECT count(*) FROM indicador_valor WHERE nivel = 'ente' AND indicador = 'pct_en_plazo'
                    AND tipo_periodo = 'anio' AND periodo = '2025' AND NOT (suficiente AND valor IS NOT NULL)""")[0][0]

@@ -175,6 +175,26 @@ def ente_values(indicador: str, tipo_periodo: str, periodo: str, grupo: str | No
     return query("valores_entes", indicador=indicador, tipo_periodo=tipo_periodo, periodo=periodo, grupo=grupo)
 
 
+# ---- índice de desempeño ---------------------------------------------------------------------------------
+
+def ente_index(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
+    """The ente's index for the period (0 or 1 row) with missing dimensions and the explanation of its change."""
+    return query("indice_ente", ente=ente_id, tipo_periodo=tipo_periodo, periodo=periodo)
+
+
+def index_components(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
+    return query("indice_componentes", ente=ente_id, tipo_periodo=tipo_periodo, periodo=periodo)
+
+
+# ---- methodology ----------------------------------------------------------------------------------------
+
+def methodology(part: str) -> pd.DataFrame:
+    """One part of the methodology: indicadores, indice, plazos, inhabiles or cambios."""
+    if part not in ("indicadores", "indice", "plazos", "inhabiles", "cambios"):
+        raise ValueError(part)
+    return query(f"metodologia_{part}")
+
+
 # ---- solicitudes ----------------------------------------------------------------------------------------
 
 def in_process(desde: date, hasta: date, ente: str | None = None) -> tuple[int, int]:

@@ -155,7 +155,9 @@ CREATE TABLE indicador (
     dimension          VARCHAR NOT NULL,     -- solicitudes | …
     fuente             VARCHAR NOT NULL,
     version            VARCHAR NOT NULL,
-    orden              INTEGER NOT NULL
+    orden              INTEGER NOT NULL,
+    sin_meta           VARCHAR,              -- why there is no target, when there is none
+    tipo               VARCHAR               -- conteo | razon | percentil | compuesto
 );
 -- Counts per ente × cohort month: every roll-up is a sum of these.
 CREATE TABLE base_solicitud_mes (

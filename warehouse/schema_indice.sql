@@ -43,3 +43,9 @@ CREATE TABLE indice_explicacion (
     texto            VARCHAR NOT NULL,
     PRIMARY KEY (ente_id, tipo_periodo, periodo)
 );
+-- Methodology changelog (indicators/cambios_metodologia.csv), shown on the Metodología page.
+CREATE TABLE metodologia_cambio (
+    version VARCHAR NOT NULL,
+    fecha   DATE NOT NULL,
+    cambio  VARCHAR NOT NULL
+);

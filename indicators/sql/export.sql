@@ -17,7 +17,12 @@ SELECT seguro(v.clave)           AS ente_id,
        v.suficiente,
        seguro(i.nombre)          AS nombre_indicador,
        v.fuente,
+       seguro(x.texto)           AS explicacion,
        (SELECT valor FROM metadatos WHERE clave = 'fecha_corte') AS datos_al
 FROM indicador_valor v JOIN indicador i USING (indicador)
+-- "Why did it move": the index's change against the previous period, in words, on the index rows.
+LEFT JOIN indice_explicacion x
+       ON v.indicador = 'indice_desempeno' AND v.nivel = 'ente' AND x.ente_id = v.clave
+      AND x.tipo_periodo = v.tipo_periodo AND x.periodo = v.periodo
 ORDER BY CASE v.nivel WHEN 'gobierno' THEN 0 WHEN 'grupo' THEN 1 ELSE 2 END, v.clave,
          CASE v.tipo_periodo WHEN 'anio' THEN 0 WHEN 'trimestre' THEN 1 ELSE 2 END, v.periodo_inicio, i.orden;

@@ -24,6 +24,7 @@ PAGES = {
     "pages/4_Plazos_en_riesgo.py": ("Plazos en riesgo", ":material/alarm:"),
     "pages/6_Verificacion.py": ("Verificación", ":material/fact_check:"),
     "pages/7_Capacitacion.py": ("Capacitación", ":material/school:"),
+    "pages/8_Metodologia.py": ("Metodología", ":material/menu_book:"),
     "pages/9_Estado_de_los_datos.py": ("Estado de los datos", ":material/database:"),
 }
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}

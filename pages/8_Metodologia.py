@@ -1,0 +1,102 @@
+"""Metodología: every number of the dashboard, documented: indicators, index weights, laws and deadlines, changes."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages.ui import layout
+from pages.ui.export import download_csv
+from pages.ui.fmt import md_escape
+from pages.ui.tables import show_table
+from warehouse import read
+
+DIRECCION = {"mayor_es_mejor": "Mayor es mejor", "menor_es_mejor": "Menor es mejor", "neutral": "Sin dirección"}
+TIPO = {"conteo": "Conteo", "razon": "Razón", "percentil": "Percentil", "compuesto": "Compuesto"}
+
+layout.start_page(
+    "Metodología",
+    "Cómo se calcula cada cifra del tablero: fórmula, numerador, denominador, unidad, dirección, meta, umbrales "
+    "del semáforo, fuente y versión de cada indicador; los pesos del índice; las leyes y plazos vigentes.",
+)
+
+# ---- indicators ----------------------------------------------------------------------------------------
+layout.subheader("Indicadores")
+ind = read.methodology("indicadores")
+if ind.empty:
+    layout.no_data("El almacén aún no tiene el catálogo de indicadores.")
+table = pd.DataFrame({
+    "Dimensión": ind["dimension"], "Indicador": ind["nombre"], "Id": ind["indicador"],
+    "Descripción": ind["descripcion"], "Fórmula": ind["formula"], "Tipo": ind["tipo"].map(TIPO),
+    "Numerador": ind["numerador"].fillna("—"), "Denominador": ind["denominador"].fillna("—"),
+    "Unidad": ind["unidad"], "Dirección": ind["direccion"].map(DIRECCION),
+    "Meta": ind["meta"], "Sin meta porque": ind["sin_meta"].fillna(""),
+    "Umbral verde": ind["umbral_verde"], "Umbral amarillo": ind["umbral_amarillo"],
+    "Denominador mínimo": ind["denominador_minimo"], "Fuente": ind["fuente"], "Versión": ind["version"],
+})
+layout.summary(f"El catálogo tiene {len(table)} indicadores en {table['Dimensión'].nunique()} dimensiones; "
+               "los de razón guardan numerador y denominador, y trimestres, años y grupos se recalculan sumando "
+               "conteos, nunca promediando porcentajes")
+st.caption("Con dirección «mayor es mejor», un valor igual o mayor que el umbral verde es verde, igual o mayor que "
+           "el amarillo es amarillo y menor es rojo; con «menor es mejor», al revés. Con un denominador menor que "
+           "el mínimo el valor se muestra como «datos insuficientes» y no se ordena en el ranking.")
+for dimension, part in table.groupby("Dimensión", sort=False):
+    with st.expander(md_escape(f"{dimension.capitalize()} ({len(part)} indicadores)"), expanded=False):
+        for row in part.to_dict("records"):
+            st.markdown(f"**{md_escape(row['Indicador'])}** · `{md_escape(row['Id'])}`")
+            target = (f"Meta: {row['Meta']:g}" if pd.notna(row["Meta"]) else f"Sin meta: {row['Sin meta porque']}")
+            thresholds = (f" · Verde: {row['Umbral verde']:g} · Amarillo: {row['Umbral amarillo']:g}"
+                          if pd.notna(row["Umbral verde"]) else "")
+            st.text(f"{row['Descripción']}\nFórmula: {row['Fórmula']}\nNumerador: {row['Numerador']} · "
+                    f"Denominador: {row['Denominador']} · Unidad: {row['Unidad']} · {row['Dirección']}\n"
+                    f"{target}{thresholds} · Denominador mínimo: {row['Denominador mínimo']:g}\n"
+                    f"Fuente: {row['Fuente']} · Versión {row['Versión']}")
+download_csv(table, "metodologia_indicadores.csv", key="csv_metodologia_indicadores",
+             label="Descargar el catálogo de indicadores (CSV)")
+
+# ---- index -----------------------------------------------------------------------------------------------
+layout.subheader("Índice de Desempeño en Transparencia")
+rules = read.methodology("indice")
+if rules.empty:
+    st.info("El almacén aún no tiene las reglas del índice.")
+else:
+    dims = rules.groupby("dimension_nombre", sort=False)["peso_dimension"].first()
+    layout.summary("Pesos de las dimensiones: " + ", ".join(f"{d} {w:g}" for d, w in dims.items())
+                   + "; una dimensión sin datos se reparte entre las demás y se señala, nunca cuenta como cero")
+    st.caption("Cada indicador se califica de 0 a 100 en línea recta entre el valor que da 0 y el que da 100 (sin "
+               "salirse de ese rango); la dimensión es el promedio ponderado de sus indicadores con datos "
+               "suficientes y el índice, el de sus dimensiones. Con una sola dimensión el índice no se ordena.")
+    shown = pd.DataFrame({"Dimensión": rules["dimension_nombre"], "Peso de la dimensión": rules["peso_dimension"],
+                          "Indicador": rules["indicador"], "Peso en la dimensión": rules["peso"],
+                          "Valor que da 0": rules["cero"], "Valor que da 100": rules["cien"],
+                          "Versión": rules["version"]})
+    show_table(shown, key="tabla_indice")
+    download_csv(shown, "metodologia_indice.csv", key="csv_metodologia_indice")
+
+# ---- laws and deadlines ------------------------------------------------------------------------------
+layout.subheader("Leyes y plazos")
+plazos = read.methodology("plazos")
+shown = pd.DataFrame({
+    "Ley": plazos["ley_nombre"], "Versión": plazos["ley_version"], "Tipo de solicitud": plazos["tipo_solicitud"],
+    "Días hábiles de respuesta": plazos["dias_respuesta"], "Días de ampliación": plazos["dias_ampliacion"],
+    "Vigente desde": plazos["vigente_desde"].astype(str), "Vigente hasta": plazos["vigente_hasta"].astype(str).replace("NaT", ""),
+    "Confirmado": plazos["confirmado"].map({True: "Sí", False: "Por confirmar"}), "Fuente": plazos["fuente"],
+})
+layout.summary("El plazo de cada solicitud es el de la ley vigente en su fecha de recepción, con la ampliación si la "
+               "hubo; los días hábiles se cuentan desde el día siguiente a la recepción")
+show_table(shown, key="tabla_plazos")
+download_csv(shown, "metodologia_plazos.csv", key="csv_metodologia_plazos")
+inhabiles = read.methodology("inhabiles")
+shown = inhabiles.rename(columns={"anio": "Año", "dias_inhabiles": "Días inhábiles (entre semana y fin de semana)",
+                                  "confirmados": "Confirmados (ley)", "por_confirmar": "Periodos típicos por confirmar"})
+st.caption("Días inhábiles de data/catalogos/calendario_inhabil.csv: los de la Ley Federal del Trabajo art. 74 están "
+           "confirmados; Semana Santa, 2 de noviembre y vacaciones de invierno son fechas típicas por confirmar con "
+           "el acuerdo anual del órgano garante.")
+show_table(shown, key="tabla_inhabiles")
+download_csv(shown, "metodologia_dias_inhabiles.csv", key="csv_metodologia_inhabiles")
+
+# ---- changelog ---------------------------------------------------------------------------------------
+layout.subheader("Cambios de metodología")
+cambios = read.methodology("cambios")
+shown = pd.DataFrame({"Versión": cambios["version"], "Fecha": cambios["fecha"].astype(str), "Cambio": cambios["cambio"]})
+show_table(shown, key="tabla_cambios")
+download_csv(shown, "metodologia_cambios.csv", key="csv_metodologia_cambios")

@@ -1,0 +1,115 @@
+"""Índice de Desempeño en Transparencia: values worked out by hand from indicators/indice.toml (v1.0).
+
+Rules: solicitudes 40 (pct_en_plazo 50: 50→0, 100→100; dias promedio 20: 20→0, 5→100; recurrencia 15: 15→0,
+0→100; modifican/revocan 15: 60→0, 0→100), verificación 40 (índice 0→0, 100→100), capacitación 20 (personal 50,
+UT 50; 0→0, 100→100).
+
+SEFIPLAN 2026-09: en plazo 90 → 80; días 8 → 80; recurrencia 3 → 80; modifican 30 → 50;
+    solicitudes = (50·80 + 20·80 + 15·80 + 15·50) / 100 = 75.5; verificación 70; capacitación (40 + 100) / 2 = 70;
+    índice = (40·75.5 + 40·70 + 20·70) / 100 = 72.2.
+SEFIPLAN 2026-10: en plazo 80 → 60; días 8 → 80; recurrencia 3 → 80; modifican without enough data (left out);
+    solicitudes = (50·60 + 20·80 + 15·80) / 85 = 68.2353; verificación missing (re-weighted, not zero);
+    capacitación 70; índice = (40·68.2353 + 20·70) / 60 = 68.8235; change −3.3765.
+SEGOB 2026-09: verificación 72.2 and capacitación (72.2 + 72.2) / 2 → índice 72.2: tied with SEFIPLAN.
+SEQ 2026-09: only verificación 95 → índice 95 from a single dimension: flagged, not ranked.
+"""
+import duckdb
+import pandas as pd
+import pytest
+
+from etl.catalogs import load_catalogs
+from indicators.catalog import load_catalog
+from indicators.compute import _sql, _store_catalog
+from indicators.index import compute_index
+from pages.ui.semaforo import rank_entes
+from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+
+VALUES = [  # ente, periodo, indicador, valor, suficiente
+    ("SEFIPLAN", "2026-09", "pct_en_plazo", 90, True), ("SEFIPLAN", "2026-09", "dias_respuesta_promedio", 8, True),
+    ("SEFIPLAN", "2026-09", "indice_recurrencia", 3, True),
+    ("SEFIPLAN", "2026-09", "pct_recursos_modifican_revocan", 30, True),
+    ("SEFIPLAN", "2026-09", "indice_cumplimiento_obligaciones", 70, True),
+    ("SEFIPLAN", "2026-09", "pct_personal_capacitado", 40, True),
+    ("SEFIPLAN", "2026-09", "pct_personal_ut_capacitado", 100, True),
+    ("SEFIPLAN", "2026-10", "pct_en_plazo", 80, True), ("SEFIPLAN", "2026-10", "dias_respuesta_promedio", 8, True),
+    ("SEFIPLAN", "2026-10", "indice_recurrencia", 3, True),
+    ("SEFIPLAN", "2026-10", "pct_recursos_modifican_revocan", 0, False),  # small denominator: not scored
+    ("SEFIPLAN", "2026-10", "pct_personal_capacitado", 40, True),
+    ("SEFIPLAN", "2026-10", "pct_personal_ut_capacitado", 100, True),
+    ("SEGOB", "2026-09", "indice_cumplimiento_obligaciones", 72.2, True),
+    ("SEGOB", "2026-09", "pct_personal_capacitado", 72.2, True),
+    ("SEGOB", "2026-09", "pct_personal_ut_capacitado", 72.2, True),
+    ("SEQ", "2026-09", "indice_cumplimiento_obligaciones", 95, True),
+]
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    con = duckdb.connect(str(tmp_path_factory.mktemp("idt") / "w.duckdb"))
+    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
+        con.execute(schema.read_text(encoding="utf-8"))
+    load_catalogs(con, CATALOGOS_DIR)
+    _store_catalog(con, load_catalog())
+    con.execute(_sql("periodos.sql"))
+    con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
+                       (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",
+                    [(e, p, p, i, v, s, e) for e, p, i, v, s in VALUES])
+    compute_index(con)
+    return con
+
+
+def index(con, ente, periodo):
+    return con.execute("SELECT valor, suficiente FROM indicador_valor WHERE indicador = 'indice_desempeno' "
+                       "AND clave = ? AND periodo = ?", [ente, periodo]).fetchall()[0]
+
+
+def test_index_values(con):
+    assert index(con, "SEFIPLAN", "2026-09") == (pytest.approx(72.2), True)
+    assert index(con, "SEFIPLAN", "2026-10") == (pytest.approx((40 * 5800 / 85 + 20 * 70) / 60), True)
+    assert index(con, "SEGOB", "2026-09") == (pytest.approx(72.2), True)
+
+
+def test_dimension_scores(con):
+    rows = dict(con.execute("SELECT indicador, valor FROM indicador_valor WHERE clave = 'SEFIPLAN' "
+                            "AND periodo = '2026-09' AND indicador LIKE 'puntaje_%'").fetchall())
+    assert rows == {"puntaje_solicitudes": pytest.approx(75.5), "puntaje_verificacion": pytest.approx(70),
+                    "puntaje_capacitacion": pytest.approx(70)}
+
+
+def test_missing_dimension_is_reweighted_and_flagged_not_zero(con):
+    faltantes, completo = con.execute("""SELECT dimensiones_faltantes, completo FROM indice_desempeno
+                                         WHERE ente_id = 'SEFIPLAN' AND periodo = '2026-10'""").fetchall()[0]
+    assert (faltantes, completo) == ("verificacion", False)
+
+
+def test_single_dimension_is_not_ranked_and_ties_share_a_place(con):
+    df = con.execute("""SELECT v.clave AS ente_id, v.nombre, e.siglas, v.valor, v.numerador, v.denominador,
+                               v.suficiente FROM indicador_valor v JOIN ente e ON e.ente_id = v.clave
+                        WHERE v.indicador = 'indice_desempeno' AND v.periodo = '2026-09' AND v.nivel = 'ente'""").df()
+    ranked, apart = rank_entes(df, "mayor_es_mejor")
+    assert dict(zip(ranked["ente_id"], ranked["lugar"])) == {"SEFIPLAN": 1, "SEGOB": 1}
+    assert apart["ente_id"].tolist() == ["SEQ"]
+
+
+def test_decomposition_adds_up_exactly_to_the_change(con):
+    change, = con.execute("""SELECT cambio FROM indice_explicacion WHERE ente_id = 'SEFIPLAN'
+                             AND periodo = '2026-10'""").fetchall()[0]
+    parts = con.execute("""SELECT sum(delta), sum(efecto_valor + efecto_peso) FROM indice_cambio
+                           WHERE ente_id = 'SEFIPLAN' AND periodo = '2026-10'""").fetchall()[0]
+    assert change == pytest.approx((40 * 5800 / 85 + 20 * 70) / 60 - 72.2)
+    assert parts[0] == pytest.approx(change, abs=1e-9) and parts[1] == pytest.approx(change, abs=1e-9)
+
+
+def test_explanation_in_plain_spanish(con):
+    text, = con.execute("SELECT texto FROM indice_explicacion WHERE ente_id = 'SEFIPLAN' AND periodo = '2026-10'"
+                        ).fetchall()[0]
+    assert text.startswith("El índice bajó 3.4 puntos, de 72.2 a 68.8, entre septiembre de 2026 y octubre de 2026.")
+    # en plazo 90 → 80 moves its score 80 → 60 with its September weight 0.4 × 0.5: −4.0 points.
+    assert "−4.0 puntos: Respondidas en plazo pasó de 90.0 % a 80.0 %." in text
+    assert "por el reparto de pesos" in text and "Recursos que modifican o revocan (antes 30.0 %)" in text
+
+
+def test_government_mean_of_entes(con):
+    gob = con.execute("SELECT valor, denominador FROM indicador_valor WHERE nivel = 'gobierno' "
+                      "AND indicador = 'indice_desempeno' AND periodo = '2026-09'").fetchall()
+    assert gob == [(pytest.approx(72.2), 2)]  # SEQ's single-dimension index does not count

@@ -1,0 +1,23 @@
+"""Metodología documents every indicator of the catalog, the index weights, the laws and the changelog."""
+from conftest import all_text, run_page
+
+from indicators.catalog import load_catalog
+from indicators.index_rules import load_index_rules
+
+
+def test_every_indicator_and_weight_is_documented(app_db):
+    at = run_page("pages/8_Metodologia.py")
+    assert not at.exception
+    text = all_text(at) + "\n".join(str(t.value) for t in at.text)
+    for ind in load_catalog():
+        assert ind.nombre in text and ind.formula in text and ind.fuente in text, ind.id
+    for dim in load_index_rules().dimensiones:
+        assert f"{dim.nombre} {dim.peso:g}" in text
+    tables = "\n".join(df.value.to_csv() for df in at.dataframe)
+    assert "LGTAIP2025" in tables and "Primera versión" in tables
+    assert len(at.get("download_button")) == 5
+
+
+def test_missing_warehouse_message(missing_db):
+    at = run_page("pages/8_Metodologia.py")
+    assert not at.exception and "python -m etl build" in all_text(at)
