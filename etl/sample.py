@@ -791,6 +791,9 @@ def write_error_file(path: Path, gen: Generator) -> int:
 # ---------------------------------------------------------------------------------------------------------------
 # Entry point
 
+REFERENCE_QUARTERS = Path(__file__).resolve().parent.parent / "data" / "referencia" / "estadistica_trimestral"
+
+
 def write_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2023, 2024, 2025, 2026),
                  requests_per_year: int = 20000, cutoff: date = date(2026, 10, 31), with_errors: bool = False,
                  catalog_dir: Path = CATALOG_DIR) -> dict[str, int]:
@@ -818,4 +821,17 @@ def write_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2
         counts[name] = write_error_file(out_dir / name, gen)
     from etl.sample_training import write_training_sample  # capacitacion/: courses, attendance, staff, events
     counts.update(write_training_sample(out_dir, seed=seed, years=tuple(years), cutoff=cutoff, catalog_dir=catalog_dir))
+    counts |= copy_published_quarters(out_dir)
+    return counts
+
+
+def copy_published_quarters(out_dir: Path) -> dict[str, int]:
+    """The two real quarters published by the garante (data/referencia/), so the sample shows history since 2017."""
+    counts = {}
+    target = out_dir / "estadistica_trimestral"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(REFERENCE_QUARTERS.glob("*.csv")):
+        data = path.read_bytes()
+        (target / path.name).write_bytes(data)
+        counts[f"estadistica_trimestral/{path.name}"] = data.count(b"\n")
     return counts

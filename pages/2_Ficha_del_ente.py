@@ -7,6 +7,7 @@ import streamlit as st
 from pages.ui import charts, layout, summaries
 from pages.ui.export import download_csv
 from pages.ui.fmt import contract, md_escape, periodo_es
+from pages.ui.history_block import render_ente_history
 from pages.ui.index_block import render_index_block
 from pages.ui.periods import previous_period
 from pages.ui.tables import ente_label, show_table
@@ -86,6 +87,9 @@ if chosen:
         fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
         layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
         download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")
+
+# ---- history since 2017 through the ente's predecessors --------------------------------------------------
+render_ente_history(ente_id)
 
 # ---- capacitación (block owned by the training module: pages/ui/training_block.py) --------------------
 from pages.ui.training_block import render_ente_block  # noqa: E402

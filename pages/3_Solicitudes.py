@@ -9,6 +9,7 @@ from pages.ui.export import download_csv
 from pages.ui.fmt import periodo_label
 from pages.ui.periods import period_bounds
 from pages.ui.tables import group_and_ente_filters, show_table
+from pages.ui.history_block import render_government_history
 from warehouse import read
 
 corte = layout.start_page("Solicitudes: tiempos y tipos de respuesta")
@@ -72,3 +73,6 @@ else:
     by_ente_t = summaries.type_table(types)
     show_table(by_ente_t, key="tabla_tipos", numbers={c: 0 for c in by_ente_t.columns[3:]})
     download_csv(by_ente_t, f"tipos_respuesta_por_ente_{periodo}.csv", key="csv_tipos_ente")
+
+# ---- history since 2017 (published quarterly tables, then PNT records) -----------------------------------
+render_government_history()

@@ -1,6 +1,7 @@
 """Estado de los datos: what was loaded and when, rejected rows and why, which ente reported which month."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from pages.ui import layout, summaries
@@ -44,6 +45,23 @@ else:
     layout.summary(summaries.rejects_summary(rejects, total, REJECT_LIMIT))
     show_table(rejects, key="tabla_rechazos", numbers={"Fila": 0})
     download_csv(rejects, "rechazos.csv", key="csv_rechazos")
+
+# ---- reconciliation of the published quarterly tables --------------------------------------------------
+if counts.get("solicitud_estadistica", 0):
+    layout.subheader("Conciliación de la estadística trimestral publicada")
+    mismatches = read.reconciliation()
+    if mismatches.empty:
+        st.success("Todas las identidades de las tablas publicadas cuadran: perfiles, competencia, modalidades y "
+                   "filas TOTAL.", icon=":material/check_circle:")
+    else:
+        shown = pd.DataFrame({"Archivo": mismatches["archivo"], "Trimestre": mismatches["trimestre"],
+                              "Fila": mismatches["fila"], "Regla": mismatches["regla"],
+                              "Esperado (suma)": mismatches["esperado"], "Publicado": mismatches["publicado"],
+                              "Diferencia": mismatches["publicado"] - mismatches["esperado"],
+                              "Qué no cuadra": mismatches["mensaje"]})
+        layout.summary(f"{len(shown)} diferencias en las tablas publicadas; se cargaron tal como se publicaron")
+        show_table(shown, key="tabla_conciliacion", numbers={"Fila": 0})
+        download_csv(shown, "conciliacion.csv", key="csv_conciliacion")
 
 # ---- reporting matrix ----------------------------------------------------------------------------------
 layout.subheader("Meses reportados por ente")

@@ -42,9 +42,10 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     parts = table_with(at, "Aporte al índice (puntos)")
     assert abs(parts["Aporte al índice (puntos)"].sum() - indice) < 0.05
     assert texto and texto in "\n".join(str(t.value) for t in at.text)
-    assert len(at.get("plotly_chart")) == 1
-    # scorecard, trend, the index parts, + the Capacitación block (pages/ui/training_block.py)
-    assert len(at.get("download_button")) == 2 + 1 + 1
+    # trend + SEFIPLAN's published quarters since 2017 (the sample copies the real published tables)
+    assert len(at.get("plotly_chart")) == 1 + 1
+    # scorecard, trend, the index parts, the history, + the Capacitación block (pages/ui/training_block.py)
+    assert len(at.get("download_button")) == 2 + 1 + 1 + 1
 
 
 def test_ficha_trend_selection_from_url(app_db):

@@ -23,8 +23,8 @@ def test_solicitudes_bands_and_types_match_sql(app_db, sql):
     assert types["Entrega de información"].sum() == entrega
     assert types["Total con respuesta final"].sum() == final
     assert f"{total:,} solicitudes respondidas" in all_text(at)
-    assert len(at.get("plotly_chart")) == 2
-    assert len(at.get("download_button")) == 4
+    assert len(at.get("plotly_chart")) == 2 + 1  # + the historical series (pages/ui/history_block.py)
+    assert len(at.get("download_button")) == 4 + 1
 
 
 def test_solicitudes_ente_filter_from_url(app_db, sql):

@@ -175,6 +175,21 @@ def ente_values(indicador: str, tipo_periodo: str, periodo: str, grupo: str | No
     return query("valores_entes", indicador=indicador, tipo_periodo=tipo_periodo, periodo=periodo, grupo=grupo)
 
 
+# ---- history --------------------------------------------------------------------------------------------
+
+def reconciliation() -> pd.DataFrame:
+    """Mismatches found in the published quarterly tables."""
+    return query("conciliacion")
+
+
+def lineage(ente_id: str) -> pd.DataFrame:
+    return query("linaje", ente=ente_id)
+
+
+def history_series(ente_id: str, indicadores: list[str]) -> pd.DataFrame:
+    return query("serie_historica", ente=ente_id, indicadores=list(indicadores))
+
+
 # ---- índice de desempeño ---------------------------------------------------------------------------------
 
 def ente_index(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:

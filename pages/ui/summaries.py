@@ -394,7 +394,8 @@ def deadline_folios(open_requests: pd.DataFrame) -> pd.DataFrame:
 # ---- estado de los datos --------------------------------------------------------------------------------
 
 LOAD_COUNT_COLUMNS = ["Filas leídas", "Filas cargadas", "Filas rechazadas", "Filas duplicadas"]
-SOURCES = {"solicitud": "solicitudes", "recurso_revision": "recursos de revisión"}
+SOURCES = {"solicitud": "solicitudes", "recurso_revision": "recursos de revisión", "asistencia": "capacitación",
+           "verificacion_resultado": "verificaciones", "solicitud_estadistica": "estadística trimestral publicada"}
 
 
 def empty_sources(counts: dict[str, int]) -> list[str]:

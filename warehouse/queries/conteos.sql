@@ -7,4 +7,7 @@ SELECT
     (SELECT count(*) FROM indicador)          AS indicador,
     (SELECT count(*) FROM indicador_valor)    AS indicador_valor,
     (SELECT count(*) FROM carga)              AS carga,
-    (SELECT count(*) FROM rechazo)            AS rechazo
+    (SELECT count(*) FROM rechazo)            AS rechazo,
+    (SELECT count(*) FROM asistencia)         AS asistencia,
+    (SELECT count(*) FROM verificacion_resultado) AS verificacion_resultado,
+    (SELECT count(*) FROM solicitud_estadistica)  AS solicitud_estadistica
