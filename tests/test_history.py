@@ -118,3 +118,17 @@ def test_row_level_months_take_over_from_published_quarters(tmp_path):
     assert query(db, "SELECT periodo, valor, fuente FROM indicador_valor WHERE clave = 'SEFIPLAN' "
                      "AND indicador = 'solicitudes_recibidas' AND tipo_periodo = 'trimestre' ORDER BY periodo") == [
         ("2017-T4", 79.0, "estadistica_publicada"), ("2018-T1", 1.0, "registros")]
+
+
+def test_published_quarters_in_the_open_data_export(db, tmp_path):
+    import csv
+
+    from indicators.export import export_indicators
+    export_indicators(db, tmp_path / "x.csv")
+    with (tmp_path / "x.csv").open(encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if r["indicador"] == "solicitudes_recibidas"]
+    by_key = {(r["ente_id"], r["periodo"]): r for r in rows}
+    assert by_key[("SEFIPLAN", "2017-T4")]["valor"] == "79.0"
+    assert by_key[("SEFIPLAN", "2017-T4")]["fuente"] == "estadistica_publicada"
+    assert ("SP", "2017-T4") not in by_key          # did not report: no value, never 0
+    assert by_key[("SP", "2018-T1")]["valor"] == "2.0"
