@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build|sample`. Messages in Spanish; exit code 0 only when all went well."""
+"""Command line: `python -m etl build|sample|fetch`. Messages in Spanish; exit code 0 only when all went well."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _summary(report) -> str:
+def _summary(report, tiempos: bool = False) -> str:
     lines = [f"{'archivo':<40} {'fuente':<12} {'formato':<24} {'leídas':>9} {'cargadas':>9} {'rechazadas':>10} "
              f"{'duplicadas':>10}"]
     for f in report.archivos:
@@ -29,6 +29,8 @@ def _summary(report) -> str:
                      "'Estado de los datos' y en la tabla rechazo.")
     corte = report.fecha_corte.isoformat() if report.fecha_corte else "sin datos"
     lines.append(f"Almacén listo: {report.db_path} (datos al {corte}, {report.segundos:.1f} s).")
+    if tiempos and getattr(report, "fases", None):
+        lines.append("Tiempos por fase: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.fases.items()))
     return "\n".join(lines)
 
 
@@ -39,7 +41,7 @@ def cmd_build(args) -> int:
     except BuildError as exc:
         print(f"ERROR: {exc}\nEl almacén que sirve el tablero no se modificó.", file=sys.stderr)
         return 1
-    print(_summary(report))
+    print(_summary(report, tiempos=args.tiempos))
     return 0
 
 
@@ -71,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")
     build.add_argument("--db", default=str(served_db()), help="archivo DuckDB a producir")
     build.add_argument("--strict", action="store_true", help="falla si alguna fila se rechaza")
+    build.add_argument("--tiempos", action="store_true", help="muestra el tiempo de cada fase de la construcción")
     build.set_defaults(func=cmd_build)
     sample = sub.add_parser("sample", help="escribe datos de ejemplo realistas en el formato de la PNT")
     sample.add_argument("--out", default=str(DEFAULT_INPUTS), help="carpeta destino")

@@ -11,6 +11,7 @@ import fcntl
 import hashlib
 import importlib
 import os
+import shutil
 import time
 import tomllib
 import uuid
@@ -25,7 +26,7 @@ from etl.catalogs import load_catalogs
 from etl.readers import FileError, read_source
 from etl.sources import SOURCES, Source, folders, stages
 from etl.sqlfiles import sql_file
-from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+from warehouse.paths import SCHEMA_SQL, catalogos_dir
 
 Progress = Callable[[str], None]
 
@@ -55,6 +56,7 @@ class BuildReport:
     archivos: list[FileReport]
     fuentes_vacias: list[str]
     segundos: float
+    fases: dict[str, float] = field(default_factory=dict)  # seconds per phase (catalogs, each folder, each stage…)
 
     @property
     def filas_rechazadas(self) -> int:
@@ -136,6 +138,21 @@ def _remove_leftovers(db_path: Path) -> None:
     """Temporary files of builds that crashed (kill -9, power loss) are removed; we hold the lock, so none is live."""
     for leftover in db_path.parent.glob(f".{db_path.name}.build-*"):
         leftover.unlink(missing_ok=True)
+    for spill in db_path.parent.glob(f".{db_path.name}.spill-*"):
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+# Each file is read into an in-memory scratch database: its raw rows never go through the warehouse's
+# write-ahead log and checkpoints (they are copied to a temp raw_* table and dropped).
+RAW_FILE = "lectura.raw_file"
+MEMORY_ENV = "TABLERO_MEMORIA_DUCKDB"
+DEFAULT_MEMORY = "1.2GB"  # DuckDB's share; with Python's, a national build stays under 2 GiB (bench/)
+
+
+def _duckdb_config(spill: Path) -> dict[str, str]:
+    """A bounded buffer pool: past the limit DuckDB spills to `spill` (beside the warehouse, removed after
+    the build) instead of taking 80 % of the machine's memory as it does by default."""
+    return {"memory_limit": os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY, "temp_directory": str(spill)}
 
 
 def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
@@ -151,17 +168,20 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
         _remove_leftovers(db_path)
         tmp = db_path.with_name(f".{db_path.name}.build-{build_id}.tmp")
         try:
-            con = duckdb.connect(str(tmp))
+            spill = db_path.with_name(f".{db_path.name}.spill-{build_id}")
+            con = duckdb.connect(str(tmp), config=_duckdb_config(spill))
             try:
                 report = _build_into(con, Path(inputs_dir), build_id, today, say)
                 report.db_path = db_path
                 if strict and report.filas_rechazadas:
                     raise BuildError(f"Modo estricto: {report.filas_rechazadas} filas rechazadas (vea el resumen). "
                                      "Corrija los archivos o construya sin --strict.")
-                _check(con)
-                con.execute("CHECKPOINT")
+                with _timed(report.fases, "revision_y_escritura"):
+                    _check(con)
+                    con.execute("CHECKPOINT")
             finally:
                 con.close()
+                shutil.rmtree(spill, ignore_errors=True)
             os.replace(tmp, db_path)
         except BaseException as exc:
             tmp.unlink(missing_ok=True)
@@ -173,16 +193,30 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
     return report
 
 
+@contextmanager
+def _timed(fases: dict[str, float], name: str):
+    """Adds the wall time of the block to fases[name] (bench/ and `python -m etl build --tiempos` show them)."""
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        fases[name] = fases.get(name, 0.0) + time.perf_counter() - t0
+
+
 def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, today: dt.date,
                 say: Progress) -> BuildReport:
+    fases: dict[str, float] = {}
+    started = time.perf_counter()
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
         con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql_file("macros.sql"))
+    con.execute("ATTACH ':memory:' AS lectura")
     say("Cargando catálogos…")
     try:
-        load_catalogs(con, CATALOGOS_DIR)
+        load_catalogs(con, catalogos_dir())
     except Exception as exc:  # CatalogError carries the full list
         raise BuildError(str(exc)) from exc
+    fases["catalogos"] = time.perf_counter() - started
     reports: list[FileReport] = []
     empty: list[str] = []
     con.execute("CREATE TEMP TABLE carga_orden (carga_id VARCHAR, archivo_orden INTEGER)")
@@ -191,7 +225,8 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
         if not files:
             empty.append(folder)
             say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
-        reports += _load_folder(con, sources, files, build_id, say)
+        with _timed(fases, f"lectura_{folder}"):
+            reports += _load_folder(con, sources, files, build_id, say)
     for source in SOURCES:  # a source with no file still gets its (empty) raw table
         con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
                     f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, 0::BIGINT AS fila, "
@@ -199,18 +234,21 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     say("Normalizando y validando…")
     metadata: dict[str, str | None] = {}
     for stage in stages():
-        metadata.update(stage(con, today))
+        with _timed(fases, stage.__name__.replace("stage_", "etapa_")):
+            metadata.update(stage(con, today))
     from indicators.compute import compute_indicators  # late import: indicators depend on the loaded tables
     say("Calculando indicadores…")
-    compute_indicators(con)
-    _finish_log(con, reports)
+    with _timed(fases, "indicadores"):
+        compute_indicators(con, fases=fases)
+    with _timed(fases, "bitacora"):
+        _finish_log(con, reports)
     metadata.update({"build_id": build_id, "construido_en": dt.datetime.now().isoformat(timespec="seconds"),
                      "fuentes_sin_datos": ",".join(empty)})
     con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(metadata.items()))
     # With no row-level requests, the data run up to the end of the last published quarter.
     metadata["fecha_corte"] = metadata.get("fecha_corte") or metadata.get("fecha_corte_estadistica")
     corte = metadata["fecha_corte"]
-    return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0)
+    return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0, fases)
 
 
 def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, say: Progress) -> list[FileReport]:
@@ -228,10 +266,10 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, s
         source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
         # The first file of a source fixes the raw table's columns: every reader emits all canonical fields.
         con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
-                    f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM raw_file LIMIT 0")
+                    f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM {RAW_FILE} LIMIT 0")
         con.execute(f"INSERT INTO {source.raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * "
-                    f"FROM raw_file", [carga_id, path.name, result.layout])
-        con.execute("DROP TABLE raw_file")  # only staged facts belong in the warehouse, not a file's raw rows
+                    f"FROM {RAW_FILE}", [carga_id, path.name, result.layout])
+        con.execute(f"DROP TABLE {RAW_FILE}")  # only staged facts belong in the warehouse, not a file's raw rows
         for fila, motivo in result.rechazos:
             con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
         # Rows the reader itself could not use are rejects too: they count as read.
@@ -250,7 +288,7 @@ def _read_stable(reader, path: Path, fuentes, con):
     otherwise load half a file and call it complete."""
     before = _file_state(path)
     try:
-        result = reader(path, fuentes, con, "raw_file")
+        result = reader(path, fuentes, con, RAW_FILE)
     except Exception as exc:
         if _file_state(path) != before:
             raise _changed_while_read(path) from exc

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.bulk import insert_rows
 from etl.names import name_variants, normalize_name
 
 CALENDAR_START = dt.date(2000, 1, 1)
@@ -74,7 +75,7 @@ def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
                         r["grupo_pares"], _date(r.get("vigente_desde", ""), where, problems),
                         _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
                         _yes(r.get("verificado", "")), r.get("fuente") or None))
-    con.executemany("INSERT INTO ente VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    insert_rows(con, "ente", records)  # thousands of rows in a national catalog: one Arrow insert
     return entes
 
 
@@ -103,8 +104,7 @@ def _load_aliases(con, path: Path, entes: dict[str, Ente], problems: list[str]) 
             problems.append(f"{where}: ente_id '{r.get('ente_id')}' no existe en entes.csv.")
             continue
         add(r["alias"], r["ente_id"], r.get("fuente") or "ente_alias.csv", where)
-    con.executemany("INSERT INTO ente_alias VALUES (?, ?, ?, ?)",
-                    [(k, a, e, f) for k, (a, e, f) in sorted(aliases.items())])
+    insert_rows(con, "ente_alias", [(k, a, e, f) for k, (a, e, f) in sorted(aliases.items())])
 
 
 SUCCESSION_TYPES = {"renombre", "fusion", "escision", "reestructura"}

@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from etl.catalogs import load_value_map
+from etl.bulk import insert_rows
 from etl.names import name_variants, normalize_name
 
 
@@ -43,7 +44,7 @@ def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
         rows.append((raw, ente_id, None if ente_id else suggest_entes(raw, aliases, names)))
     con.execute("CREATE OR REPLACE TEMP TABLE map_ente (valor VARCHAR, ente_id VARCHAR, sugerencia VARCHAR)")
     if rows:
-        con.executemany("INSERT INTO map_ente VALUES (?, ?, ?)", rows)
+        insert_rows(con, "map_ente", rows)
     return sum(1 for r in rows if r[1] is None)
 
 
@@ -65,4 +66,4 @@ def build_value_map(con, table: str, column: str, catalog_dir: Path, catalog: st
     cols = ", ".join(f"{c} {'BOOLEAN' if c.startswith(('implica_', 'modifica_')) else 'VARCHAR'}" for c in out_columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE map_{target} (valor VARCHAR, {cols})")
     if rows:
-        con.executemany(f"INSERT INTO map_{target} VALUES ({', '.join('?' * (len(out_columns) + 1))})", rows)
+        insert_rows(con, f"map_{target}", rows)

@@ -6,11 +6,13 @@ import duckdb
 
 from etl.mapping import build_ente_map, build_value_map
 from etl.sqlfiles import sql_file
-from warehouse.paths import CATALOGOS_DIR
+from warehouse.paths import catalogos_dir
 
 def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
-    """Rows of a staging table whose `motivo` is set go to rechazo with file, row, column and value."""
-    con.execute(f"INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, rechazo_valor, motivo "
+    """Rows of a staging table whose `motivo` is set go to rechazo with file, row, column and value; the value
+    is shown to the public, so identifiers in it are masked before it is written (sin_identificadores)."""
+    con.execute(f"INSERT INTO rechazo SELECT carga_id, archivo, fila, rechazo_columna, "
+                f"sin_identificadores(rechazo_valor), motivo "
                 f"FROM {stg} WHERE motivo IS NOT NULL")
 
 
@@ -23,6 +25,7 @@ def rank_files(con: duckdb.DuckDBPyConnection, raw: str, date_column: str) -> No
 
 
 def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+    CATALOGOS_DIR = catalogos_dir()  # read at call time: TABLERO_CATALOGOS may point elsewhere
     rank_files(con, "raw_solicitud", "fecha_solicitud")
     rank_files(con, "raw_recurso", "fecha_interposicion")
     build_ente_map(con, "raw_solicitud")

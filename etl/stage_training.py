@@ -15,7 +15,7 @@ from etl.mapping import build_ente_map
 from etl.names import normalize_name
 from etl.sqlfiles import sql_file
 from etl.stage_requests import rank_files, write_rejects
-from warehouse.paths import CATALOGOS_DIR
+from warehouse.paths import catalogos_dir
 
 VALUES_CATALOG = "capacitacion_valores.csv"
 RULES_FILE = "capacitacion.toml"
@@ -24,8 +24,9 @@ STAGES = {"curso": ("stg_curso", "curso"), "asistencia": ("stg_asistencia", "asi
 MAPPED_COLUMNS = {"modalidad": "raw_curso", "tema": "raw_curso", "publico": "raw_curso", "sector": "raw_evento"}
 
 
-def load_rules(catalog_dir: Path = CATALOGOS_DIR) -> dict[str, float]:
+def load_rules(catalog_dir: Path | None = None) -> dict[str, float]:
     """The configurable thresholds, flat: pct_personal_minimo, pct_ut_minimo, calificacion_minima."""
+    catalog_dir = catalog_dir or catalogos_dir()
     data = tomllib.loads((catalog_dir / RULES_FILE).read_text(encoding="utf-8"))
     rules = {**data.get("institucion_100", {}), **data.get("aprobacion", {})}
     expected = {"pct_personal_minimo", "pct_ut_minimo", "calificacion_minima"}
@@ -34,11 +35,11 @@ def load_rules(catalog_dir: Path = CATALOGOS_DIR) -> dict[str, float]:
     return {k: float(v) for k, v in rules.items()}
 
 
-def build_training_value_map(con: duckdb.DuckDBPyConnection, catalog_dir: Path = CATALOGOS_DIR) -> None:
+def build_training_value_map(con: duckdb.DuckDBPyConnection, catalog_dir: Path | None = None) -> None:
     """map_capacitacion(campo, valor, categoria) for the distinct raw values, matched without case or accents.
     An unmatched value gets no row, so staging rejects it instead of guessing."""
     by_key = {(r["campo"], normalize_name(r["valor"])): r["categoria"]
-              for r in load_value_map(catalog_dir, VALUES_CATALOG)}
+              for r in load_value_map(catalog_dir or catalogos_dir(), VALUES_CATALOG)}
     rows = []
     for column, table in MAPPED_COLUMNS.items():
         # Identifiers come from this module's own constants, never from data.

@@ -11,7 +11,7 @@ from etl.mapping import build_ente_map
 from etl.sqlfiles import sql_file
 from etl.stage_requests import rank_files, write_rejects
 from etl.verification_catalogs import Weights, load_verification_catalogs, normalize_fraccion
-from warehouse.paths import CATALOGOS_DIR
+from warehouse.paths import CATALOGOS_DIR, catalogos_dir
 
 
 def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
@@ -34,7 +34,7 @@ def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[s
 
 def _load_catalogs(con) -> Weights:
     try:
-        return load_verification_catalogs(con, CATALOGOS_DIR)
+        return load_verification_catalogs(con, catalogos_dir(CATALOGOS_DIR))
     except CatalogError as exc:
         from etl.build import BuildError  # late import: etl.build imports the stage registry
         raise BuildError(str(exc)) from exc

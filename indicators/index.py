@@ -43,14 +43,20 @@ def _fraction_details(con) -> dict[tuple, list[tuple[float, str]]]:
     return details
 
 
+def _streamed(result, size: int = 100_000):
+    while chunk := result.fetchmany(size):
+        yield from chunk
+
+
 def _store_explanations(con) -> None:
     names, units = {}, {}
     for ind, nombre, unidad in con.execute("SELECT indicador, nombre, unidad FROM indicador").fetchall():
         names[ind], units[ind] = nombre, unidad
     fractions = _fraction_details(con)
-    rows = con.execute("""SELECT ente_id, tipo_periodo, periodo, periodo_anterior, indice, indice_anterior,
-                                 dimension, indicador, valor_anterior, valor, delta, efecto_valor, efecto_peso
-                          FROM indice_cambio ORDER BY ente_id, tipo_periodo, periodo""").fetchall()
+    result = con.execute("""SELECT ente_id, tipo_periodo, periodo, periodo_anterior, indice, indice_anterior,
+                                   dimension, indicador, valor_anterior, valor, delta, efecto_valor, efecto_peso
+                            FROM indice_cambio ORDER BY ente_id, tipo_periodo, periodo""")
+    rows = _streamed(result)  # millions of components for thousands of entes: never all in Python at once
     out = []
     for key, group in groupby(rows, key=lambda r: r[:6]):
         ente, tipo, periodo, anterior, indice, indice_anterior = key

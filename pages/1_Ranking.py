@@ -16,6 +16,7 @@ from pages.ui.tables import show_table
 from warehouse import read
 
 DEFAULT_INDICADOR = "indice_desempeno"
+CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the first and last 25; the table below has all
 
 corte = layout.start_page("Ranking de entes")
 catalog = read.indicator_catalog()
@@ -64,6 +65,10 @@ if not ranked.empty:
         "Lugar": ranked["lugar"], "Ente": ranked["nombre"], "Siglas": ranked["etiqueta"],
         "Valor": ranked["valor"].round(1), "Semáforo": ranked["semaforo"],
     })
+    if len(chart) > 2 * CHART_ENDS:  # thousands of bars are unreadable and slow to draw
+        st.caption(f"La gráfica muestra los {CHART_ENDS} primeros y los {CHART_ENDS} últimos lugares de "
+                   f"{len(chart):,} entes ordenados; la tabla del ranking, abajo, los incluye a todos.")
+        chart = pd.concat([chart.head(CHART_ENDS), chart.tail(CHART_ENDS)])
     chart["Texto"] = [format_value(v, unidad) for v in chart["Valor"]]
     plot = chart.assign(Ente=chart["Ente"].map(chart_text), Siglas=chart["Siglas"].map(chart_text))
     fig = px.bar(plot, x="Valor", y="Siglas", color="Semáforo", orientation="h", text="Texto",

@@ -11,6 +11,8 @@ from pages.ui.fmt import fecha_es, md_escape
 from pages.ui.tables import ente_label, show_table
 from warehouse import read, read_verification
 
+MAPA_MAX_ENTES = 60  # rows of the ente × fracción map; beyond it, the entes with the lowest scores
+
 INDICADOR = "indice_cumplimiento_obligaciones"
 
 layout.start_page(
@@ -40,7 +42,14 @@ layout.subheader(f"Mapa de cumplimiento por ente y fracción ({review['ley_versi
 mapa = read_verification.heatmap(verificacion)
 layout.summary(view.heatmap_summary(mapa, review))
 entes_en_mapa = mapa["ente_id"].nunique()
-layout.show_figure(layout.style_figure(view.heatmap_figure(mapa), height=max(360, 24 * entes_en_mapa + 160),
+mapa_visible = mapa
+if entes_en_mapa > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
+    peores = (mapa[mapa["estado"] == "evaluada"].groupby("ente_id")["puntaje"].mean().nsmallest(MAPA_MAX_ENTES).index)
+    mapa_visible = mapa[mapa["ente_id"].isin(peores)]
+    entes_en_mapa = len(peores)
+    st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor puntaje promedio de "
+               f"{mapa['ente_id'].nunique():,}; el CSV del mapa y la tabla del índice, abajo, incluyen a todos.")
+layout.show_figure(layout.style_figure(view.heatmap_figure(mapa_visible), height=max(360, 24 * entes_en_mapa + 160),
                                        legend=False), key="fig_mapa")
 st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
            "en blanco: no se evaluó en esta verificación.")

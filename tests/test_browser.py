@@ -90,8 +90,8 @@ def test_inicio_menu_ficha_and_csv_download(server, sql, tmp_path):
             expect(page.get_by_role("heading", name=first_ente, exact=False)).to_be_visible()
             assert "/Ficha_del_ente" in page.url
 
-            # the last button on the page downloads the monthly trend, which every ente with data has
-            button = page.get_by_role("button", name="Descargar CSV").last
+            # the download of the monthly trend, which every ente with data has (found by its widget key)
+            button = page.locator(".st-key-csv_tendencia_ente").get_by_role("button", name="Descargar CSV")
             expect(button).to_be_visible()
             with page.expect_download() as info:
                 button.click()

@@ -1,4 +1,5 @@
-"""Where the served warehouse and the default inputs live. TABLERO_DB overrides the warehouse path."""
+"""Where the served warehouse, the catalogs and the default inputs live. TABLERO_DB overrides the warehouse path;
+TABLERO_CATALOGOS the catalog folder (e.g. a national catalog of thousands of entes, see bench/)."""
 from __future__ import annotations
 
 import os
@@ -9,6 +10,11 @@ CATALOGOS_DIR = ROOT / "data" / "catalogos"
 DEFAULT_INPUTS = ROOT / "data" / "inputs"
 DEFAULT_DB = ROOT / "data" / "warehouse" / "tablero.duckdb"
 SCHEMA_SQL = Path(__file__).resolve().parent / "schema.sql"
+
+
+def catalogos_dir(default: Path | None = None) -> Path:
+    """The catalog folder, read at call time: TABLERO_CATALOGOS if set, else `default` (data/catalogos/)."""
+    return Path(os.environ.get("TABLERO_CATALOGOS") or default or CATALOGOS_DIR)
 
 
 def served_db() -> Path:

@@ -12,3 +12,11 @@ CREATE OR REPLACE TEMP MACRO si_no(s) AS
     CASE WHEN s IS NULL THEN NULL
          WHEN upper(strip_accents(trim(s))) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO') THEN TRUE
          WHEN upper(strip_accents(trim(s))) IN ('NO', 'N', 'FALSE', '0', 'FALSO') THEN FALSE END;
+-- A rejected value is shown to fix it (Estado de los datos and its CSV), so it must not carry personal data: a
+-- shifted column can put an e-mail, a CURP or an RFC where an ente or a date was expected. They are masked
+-- before the value is written (an UPDATE afterwards would leave the old bytes in the file).
+CREATE OR REPLACE TEMP MACRO sin_identificadores(v) AS
+    regexp_replace(regexp_replace(regexp_replace(v,
+        '[^\s@<>()\[\],;:"'']+@[^\s@<>()\[\],;:"'']+\.[A-Za-z]{2,}', '[correo omitido]', 'g'),
+        '(?i)\b[A-Z]{4}[0-9]{6}[HMX][A-Z]{5}[A-Z0-9][0-9]\b', '[CURP omitida]', 'g'),
+        '(?i)\b[A-ZÑ&]{4}[0-9]{6}[A-Z0-9]{3}\b', '[RFC omitido]', 'g');
