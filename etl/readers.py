@@ -725,18 +725,10 @@ def clean_text(value: str | None) -> str | None:
 
 
 def json_text(value: object) -> str | None:
-    """A JSON value as text: numbers without '.0', booleans 'true'/'false', null -> None."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    """A JSON value as text: numbers without '.0', booleans 'true'/'false', null -> None, objects as JSON."""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return cell_text(value)
 
 
 def _is_number(value: object) -> bool:

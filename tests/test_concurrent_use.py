@@ -9,7 +9,6 @@ import asyncio
 import datetime as dt
 import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
+from app_server import CHROMIUM, CHROMIUM_ARGS, running_app
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = 4
@@ -58,26 +57,8 @@ def served(inputs, tmp_path):
     db = tmp_path / "almacen" / "tablero.duckdb"
     done = _build(inputs / "inicial", db)
     assert done.returncode == 0, done.stderr
-    port = _free_port()
-    log = (tmp_path / "streamlit.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env={**os.environ, "TABLERO_DB": str(db)}, stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with running_app(db, tmp_path / "streamlit.log") as url:
         yield url, db
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        log.close()
 
 
 async def _load(page, url: str) -> str:
