@@ -48,12 +48,13 @@ if entes_en_mapa > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be re
     mapa_visible = mapa[mapa["ente_id"].isin(peores)]
     entes_en_mapa = len(peores)
     st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor puntaje promedio de "
-               f"{mapa['ente_id'].nunique():,}; el CSV del mapa y la tabla del índice, abajo, incluyen a todos.")
+               f"{mapa['ente_id'].nunique():,} (el CSV del mapa es el de estos entes); la tabla del índice, abajo, "
+               "incluye a todos.")
 layout.show_figure(layout.style_figure(view.heatmap_figure(mapa_visible), height=max(360, 24 * entes_en_mapa + 160),
                                        legend=False), key="fig_mapa")
 st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
            "en blanco: no se evaluó en esta verificación.")
-download_csv(view.heatmap_export(mapa), f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
+download_csv(view.heatmap_export(mapa_visible), f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
              label="Descargar el mapa (CSV)")
 
 # ---- index per ente ---------------------------------------------------------------------------------------

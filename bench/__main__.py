@@ -1,0 +1,56 @@
+"""`python -m bench run|generate`: national-scale benchmark of the whole product (see bench/run.py)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench.generate import Scale
+
+BENCH_DIR = Path(__file__).resolve().parent
+
+
+def _scale(args) -> Scale:
+    return Scale(entes=args.entes, requests=args.requests, attendance=args.asistencias, months=args.meses)
+
+
+def _add_scale(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--requests", type=int, default=5_000_000, help="solicitudes en 3 años (5 000 000)")
+    parser.add_argument("--entes", type=int, default=8000, help="sujetos obligados (8 000)")
+    parser.add_argument("--asistencias", type=int, default=None,
+                        help="filas de asistencia (2 000 000; con --quick, 2 %% de las solicitudes)")
+    parser.add_argument("--meses", type=int, default=12, help="meses de verificación en 2024 (12)")
+    parser.add_argument("--data", default=str(BENCH_DIR / "data"), help="carpeta de los datos generados")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Banco de pruebas de rendimiento a escala nacional.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="solo genera los archivos de entrada")
+    _add_scale(gen)
+    run = sub.add_parser("run", help="genera (si hace falta) y mide carga, exportación y páginas")
+    _add_scale(run)
+    run.add_argument("--out", default=str(BENCH_DIR / "out"), help="carpeta de resultados (bench/out)")
+    run.add_argument("--quick", action="store_true",
+                     help="versión corta para CI: una sola escala, páginas una vez, sin punto de 1M")
+    run.add_argument("--sin-escala-1m", action="store_true", help="no repite la medición con 1 000 000 solicitudes")
+    run.add_argument("--regenerar", action="store_true", help="regenera los datos aunque ya existan")
+    args = parser.parse_args(argv)
+    if args.asistencias is None:
+        args.asistencias = 2_000_000 if not getattr(args, "quick", False) else max(1000, args.requests // 50)
+    if args.command == "generate":
+        from bench.generate import generate
+        folder = Path(args.data) / _tag(_scale(args))
+        generate(folder, _scale(args))
+        print(f"Datos generados en {folder}")
+        return 0
+    from bench.run import run_benchmark
+    return run_benchmark(args, _scale(args))
+
+
+def _tag(scale: Scale) -> str:
+    return f"r{scale.requests}_e{scale.entes}_a{scale.attendance}_m{scale.months}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
