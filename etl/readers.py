@@ -302,9 +302,11 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
     raw_rows = -1 if canonical.personal else _load_csv_duckdb(con, table, text.path, header_line, sep,
                                                                 len(cand.headers), match, fields)
     if header_line + raw_rows == max(text.last_line, header_line):
-        dropped = _delete_empty_rows(con, table, fields)
+        dropped = _delete_empty_rows(con, f"{table}__csv", fields)
         result.filas_leidas = raw_rows - dropped
     else:
+        if raw_rows >= 0:
+            drop_read_table(con, table)  # the fast path's view and rows: the exact reader writes a table
         if not canonical.personal:
             result.avisos.append(
                 "El archivo tiene líneas vacías, saltos de línea dentro de campos entre comillas, comillas mal "
@@ -334,16 +336,33 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
         else f"CAST(NULL AS VARCHAR) AS {quote_ident(f)}"
         for f in fields
     )
+    # rowid follows insertion order, which follows the file while preserve_insertion_order is on: numbering rows
+    # that way costs one cheap copy, where row_number() OVER () runs single-threaded over the whole file.
+    parsed = f"{table}__csv"
     sql = (
-        f"CREATE OR REPLACE TABLE {quote_ident(table)} AS "
-        f"SELECT CAST(row_number() OVER () + $header AS BIGINT) AS fila, {select} "
+        f"CREATE OR REPLACE TABLE {quote_ident(parsed)} AS SELECT {select} "
         f"FROM read_csv($path, delim=$sep, header=true, skip=$skip, columns={{{column_types}}}, "
         "auto_detect=false, quote='\"', escape='\"', ignore_errors=true, max_line_size=16000000)"
     )
-    params = {"path": str(csv_path), "sep": sep, "skip": header_line - 1, "header": header_line, "trim": _TRIM_CHARS}
+    params = {"path": str(csv_path), "sep": sep, "skip": header_line - 1, "trim": _TRIM_CHARS}
     with _insertion_order_preserved(con):
         con.execute(sql, params)
-    return con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0]
+    # A view, not a copy: a second copy of a national file would double the build's peak memory. rowid survives
+    # the deletion of empty rows, so fila stays the line number.
+    con.execute(f"CREATE OR REPLACE VIEW {quote_ident(table)} AS "
+                f"SELECT CAST(rowid + 1 + {int(header_line)} AS BIGINT) AS fila, * FROM {quote_ident(parsed)}")
+    return con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
+
+
+def drop_read_table(con, table: str) -> None:
+    """Drops what a reader created under `table`: a table, or the fast path's view and its parsed rows."""
+    kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_catalog || '.' || table_name = ? "
+                       "OR table_name = ?", [table, table]).fetchall()
+    if kind and kind[0][0] == "VIEW":
+        con.execute(f"DROP VIEW {quote_ident(table)}")
+    else:
+        con.execute(f"DROP TABLE IF EXISTS {quote_ident(table)}")
+    con.execute(f"DROP TABLE IF EXISTS {quote_ident(table + '__csv')}")
 
 
 @contextlib.contextmanager

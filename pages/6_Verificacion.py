@@ -7,7 +7,7 @@ import streamlit as st
 from pages.ui import layout
 from pages.ui import verification as view
 from pages.ui.export import download_csv
-from pages.ui.fmt import fecha_es, md_escape
+from pages.ui.fmt import fecha_es, md_escape, num
 from pages.ui.tables import ente_label, show_table
 from warehouse import read, read_verification
 
@@ -39,17 +39,13 @@ review = by_review.loc[verificacion].to_dict() | {"verificacion_id": verificacio
 
 # ---- heatmap ente × fracción ------------------------------------------------------------------------------
 layout.subheader(f"Mapa de cumplimiento por ente y fracción ({review['ley_version']})")
-mapa = read_verification.heatmap(verificacion)
-layout.summary(view.heatmap_summary(mapa, review))
-entes_en_mapa = mapa["ente_id"].nunique()
-mapa_visible = mapa
-if entes_en_mapa > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
-    peores = (mapa[mapa["estado"] == "evaluada"].groupby("ente_id")["puntaje"].mean().nsmallest(MAPA_MAX_ENTES).index)
-    mapa_visible = mapa[mapa["ente_id"].isin(peores)]
-    entes_en_mapa = len(peores)
-    st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor puntaje promedio de "
-               f"{mapa['ente_id'].nunique():,} (el CSV del mapa es el de estos entes); la tabla del índice, abajo, "
-               "incluye a todos.")
+totals = read_verification.heatmap_totals(verificacion)
+layout.summary(view.heatmap_summary(totals, review))
+mapa_visible = read_verification.heatmap(verificacion, MAPA_MAX_ENTES)
+entes_en_mapa = mapa_visible["ente_id"].nunique()
+if totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
+    st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(totals['entes'])} (el CSV del "
+               "mapa es el de estos entes); la tabla del índice, abajo, incluye a todos.")
 layout.show_figure(layout.style_figure(view.heatmap_figure(mapa_visible), height=max(360, 24 * entes_en_mapa + 160),
                                        legend=False), key="fig_mapa")
 st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "

@@ -43,7 +43,7 @@ def test_heatmap_query_marks_no_aplica_without_a_score(db):
     sql = (ROOT / "warehouse" / "queries" / "verif_mapa.sql").read_text(encoding="utf-8")
     with duckdb.connect(str(db), read_only=True) as con:
         cells = {(r[0], r[1], r[2]): (r[3], r[4]) for r in con.execute(
-            f"SELECT ente_id, articulo, fraccion, estado, puntaje FROM ({sql})", {"verificacion": "VM-2024-05"}
+            f"SELECT ente_id, articulo, fraccion, estado, puntaje FROM ({sql})", {"verificacion": "VM-2024-05", "max_entes": 60}
         ).fetchall()}
     assert cells[("CGC", "91", "XXII")] == ("no_aplica", None)
     assert cells[("CGC", "92", "I-a")] == ("no_aplica", None)

@@ -13,9 +13,16 @@ def reviews() -> pd.DataFrame:
     return query("verif_revisiones")
 
 
-def heatmap(verificacion: str) -> pd.DataFrame:
-    """Ente × fracción of one review, with estado evaluada / no_aplica / sin_evaluar."""
-    return query("verif_mapa", verificacion=verificacion)
+def heatmap(verificacion: str, max_entes: int) -> pd.DataFrame:
+    """Ente × fracción of one review for its `max_entes` entes with the lowest index, with estado evaluada /
+    no_aplica / sin_evaluar."""
+    return query("verif_mapa", verificacion=verificacion, max_entes=int(max_entes))
+
+
+def heatmap_totals(verificacion: str) -> dict[str, int]:
+    """entes, evaluadas, incumplidas, no_aplica over every ente of the review."""
+    row = query("verif_mapa_resumen", verificacion=verificacion).iloc[0]
+    return {k: int(v) for k, v in row.items()}
 
 
 def by_fraccion(verificacion: str) -> pd.DataFrame:

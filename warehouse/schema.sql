@@ -67,7 +67,7 @@ CREATE TABLE plazo_legal (
 
 -- Facts
 CREATE TABLE solicitud (
-    folio                  VARCHAR PRIMARY KEY,  -- text: leading zeros matter
+    folio                  VARCHAR NOT NULL,     -- text: leading zeros matter; unique (see below)
     sistema                VARCHAR NOT NULL,     -- layout it came from
     ente_id                VARCHAR NOT NULL,
     tipo_solicitud         VARCHAR NOT NULL,     -- informacion_publica | datos_personales
@@ -94,6 +94,8 @@ CREATE TABLE solicitud (
     archivo                VARCHAR NOT NULL,
     fila                   BIGINT NOT NULL
 );
+-- folio is unique by construction (etl/sql/solicitud.sql keeps one row per folio) and checked before the swap;
+-- no PRIMARY KEY, because building its index costs more than the whole load at national scale.
 CREATE TABLE recurso_revision (
     expediente          VARCHAR PRIMARY KEY,
     folio_solicitud     VARCHAR,

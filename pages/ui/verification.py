@@ -89,13 +89,11 @@ def heatmap_export(mapa: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def heatmap_summary(mapa: pd.DataFrame, review) -> str:
-    evaluated = mapa[mapa["estado"] == "evaluada"]
-    failing = int(evaluated["incumplida"].sum())
-    na = int((mapa["estado"] == "no_aplica").sum())
+def heatmap_summary(totals: dict[str, int], review) -> str:
     return (f"En la verificación {review['verificacion_id']} del {fecha_es(pd.Timestamp(review['fecha']).date())} se "
-            f"evaluaron {num(len(evaluated))} fracciones de {mapa['ente_id'].nunique()} entes: {num(failing)} "
-            f"quedaron por debajo del cumplimiento total; {num(na)} celdas no aplican al ente y no cuentan.")
+            f"evaluaron {num(totals['evaluadas'])} fracciones de {num(totals['entes'])} entes: "
+            f"{num(totals['incumplidas'])} quedaron por debajo del cumplimiento total; {num(totals['no_aplica'])} "
+            "celdas no aplican al ente y no cuentan.")
 
 
 # ---- per fracción and per ente ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
--- Ente × fracción of one review: every obligation of the review's law for every ente the review evaluated.
+-- Ente × fracción of one review: every obligation of the review's law for the entes the review evaluated.
 -- estado: evaluada | no_aplica | sin_evaluar. A fracción that does not apply has no score (never 0).
 WITH rev AS (SELECT * FROM verificacion WHERE verificacion_id = $verificacion),
-entes AS (SELECT DISTINCT ente_id FROM indice_ente WHERE verificacion_id = $verificacion)
+-- with many entes the map shows the $max_entes with the lowest index (a map of thousands of rows cannot be read)
+entes AS (SELECT ente_id FROM indice_ente WHERE verificacion_id = $verificacion
+          ORDER BY indice, ente_id LIMIT $max_entes)
 SELECT e.ente_id, en.siglas, en.nombre_oficial AS nombre, o.articulo, o.fraccion, o.orden, o.nombre AS obligacion,
        o.tipo_obligacion, a.aplica, a.motivo AS motivo_aplicabilidad, f.puntaje, f.incumplida, f.nivel,
        f.n_criterios, f.media_sustantivos, f.media_adjetivos, f.observaciones,
