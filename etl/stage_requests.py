@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import duckdb
 
 from etl.mapping import build_ente_map, build_value_map
 from etl.sqlfiles import sql_file
 from warehouse.paths import catalogos_dir
+
 
 def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
     """Rows of a staging table whose `motivo` is set go to rechazo with file, row, column and value; the value
@@ -25,15 +27,15 @@ def rank_files(con: duckdb.DuckDBPyConnection, raw: str, date_column: str) -> No
 
 
 def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
-    CATALOGOS_DIR = catalogos_dir()  # read at call time: TABLERO_CATALOGOS may point elsewhere
+    catalogs = catalogos_dir()  # read at call time: TABLERO_CATALOGOS may point elsewhere
     rank_files(con, "raw_solicitud", "fecha_solicitud")
     rank_files(con, "raw_recurso", "fecha_interposicion")
     build_ente_map(con, "raw_solicitud")
-    build_value_map(con, "raw_solicitud", "estatus", CATALOGOS_DIR, "estatus.csv", "estatus",
+    build_value_map(con, "raw_solicitud", "estatus", catalogs, "estatus.csv", "estatus",
                     ["estado", "implica_prevencion", "implica_ampliacion"])
-    build_value_map(con, "raw_solicitud", "respuesta", CATALOGOS_DIR, "respuesta.csv", "respuesta",
+    build_value_map(con, "raw_solicitud", "respuesta", catalogs, "respuesta.csv", "respuesta",
                     ["categoria", "implica_prevencion", "implica_ampliacion"])
-    build_value_map(con, "raw_solicitud", "tipo_solicitud", CATALOGOS_DIR, "tipo_solicitud.csv", "tipo",
+    build_value_map(con, "raw_solicitud", "tipo_solicitud", catalogs, "tipo_solicitud.csv", "tipo",
                     ["tipo_solicitud"])
     con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
     write_rejects(con, "stg_solicitud")
@@ -43,7 +45,7 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
     corte = min(newest, today) if newest else None
     con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
     build_ente_map(con, "raw_recurso")
-    build_value_map(con, "raw_recurso", "sentido", CATALOGOS_DIR, "sentido_recurso.csv", "sentido",
+    build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
                     ["sentido", "modifica_o_revoca"])
     con.execute(sql_file("stg_recurso.sql"), {"hoy": today})
     write_rejects(con, "stg_recurso")

@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import duckdb
 
+from indicators import sql
 from indicators.catalog import BASE_TABLES, Indicador, load_catalog
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
 GROUP_KEYS = "nivel, clave, tipo_periodo, periodo"
-
-
-def _sql(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
 def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] | None = None,
@@ -21,9 +16,9 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
     """`fases`, when given, receives the seconds spent on the index (indice_desempeno and its explanations)."""
     catalog = catalog or load_catalog()
     _store_catalog(con, catalog)
-    con.execute(_sql("periodos.sql"))
+    con.execute(sql("periodos.sql"))
     for name, base in BASE_TABLES.items():
-        con.execute(_sql(base.sql))
+        con.execute(sql(base.sql))
         _aggregate(con, name)
     for ind in catalog:
         if ind.tipo == "compuesto":

@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 from fpdf import FPDF
 
-from indicators.index_rules import load_index_rules
+from indicators import sql
+from indicators.index_rules import IndexRules, load_index_rules
 from pages.ui.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
 from pages.ui.periods import period_bounds
+from pages.ui import semaforo as semaforo_ui
 from pages.ui.semaforo import rank_entes
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
-GUINDA, GRIS, VERDE, AMARILLO, ROJO = (123, 30, 58), (110, 110, 110), (26, 152, 80), (242, 183, 1), (215, 48, 39)
+GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
+# The dashboard's semáforo (pages/ui/semaforo.py), as a word and an RGB colour for print.
+SEMAFORO_PDF = {semaforo_ui.VERDE: ("verde", (26, 152, 80)), semaforo_ui.AMARILLO: ("amarillo", (242, 183, 1)),
+                semaforo_ui.ROJO: ("rojo", ROJO)}
 # The PDF core fonts speak Latin-1: typographic signs become their plain equivalents.
 _PLAIN = str.maketrans({"−": "-", "–": "-", "—": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'",
                         "≥": ">=", "≤": "<=", "×": "x", "→": "->"})
-
-
-def _sql(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
 def plain(text: object) -> str:
@@ -41,10 +42,17 @@ def tipo_de(periodo: str) -> str:
     return "mes" if "-" in periodo else "anio"
 
 
-def _semaforo(valor: float, verde: float, amarillo: float) -> tuple[str, tuple[int, int, int]]:
-    if valor >= verde:
-        return "Verde", VERDE
-    return ("Amarillo", AMARILLO) if valor >= amarillo else ("Rojo", ROJO)
+@dataclass(frozen=True)
+class Contexto:
+    """What every ficha of one period shares, read once for all entes."""
+    tipo: str
+    periodo: str
+    corte: str | None
+    rules: IndexRules
+    meta: float
+    verde: float
+    amarillo: float
+    all_values: pd.DataFrame  # every ente's index in the period, for positions
 
 
 class Ficha(FPDF):
@@ -132,13 +140,10 @@ def _trend(pdf: Ficha, trend: pd.DataFrame, meta: float | None) -> None:
         pdf.cell(0, 3, plain(f"Línea punteada: meta de {meta:g} puntos."), new_x="LMARGIN", new_y="NEXT")
 
 
-def render(con: duckdb.DuckDBPyConnection, row: pd.Series, all_values: pd.DataFrame, tipo: str, periodo: str,
-           corte: str | None, out: Path) -> Path:
-    rules = load_index_rules()
-    ind = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador WHERE indicador = 'indice_desempeno'"
-                      ).fetchall()[0]
+def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: Path) -> Path:
+    rules, tipo, periodo = ctx.rules, ctx.tipo, ctx.periodo
     desde, hasta = period_bounds(tipo, periodo)
-    pdf = Ficha(corte)
+    pdf = Ficha(ctx.corte)
     pdf.add_page()
     pdf.set_fill_color(*GUINDA)
     pdf.rect(0, 0, 210, 20, style="F")
@@ -154,15 +159,16 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, all_values: pd.DataFr
     name = row["nombre"] + (f" ({row['siglas']})" if isinstance(row["siglas"], str) and row["siglas"] else "")
     pdf.multi_cell(0, 6, plain(name), new_x="LMARGIN", new_y="NEXT")
 
-    label, color = _semaforo(row["indice"], ind[1], ind[2])
+    label, color = SEMAFORO_PDF[semaforo_ui.semaforo(row["indice"], "mayor_es_mejor", ctx.verde, ctx.amarillo)]
     pdf.set_font("Helvetica", "B", 28)
     pdf.set_text_color(*color)
     pdf.cell(40, 14, f"{row['indice']:.1f}")
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("Helvetica", size=9)
     pdf.multi_cell(0, 4.6, plain(
-        f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label.lower()} (verde desde {ind[1]:g}, "
-        f"amarillo desde {ind[2]:g}; meta {ind[0]:g}). {_position(all_values, row['ente_id'], row['grupo_pares'])}"),
+        f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label} (verde desde {ctx.verde:g}, "
+        f"amarillo desde {ctx.amarillo:g}; meta {ctx.meta:g}). "
+        f"{_position(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
         new_x="LMARGIN", new_y="NEXT")
     if isinstance(row["dimensiones_faltantes"], str) and row["dimensiones_faltantes"]:
         missing = ", ".join(rules.dimension(d).nombre.lower() for d in row["dimensiones_faltantes"].split(","))
@@ -175,24 +181,24 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, all_values: pd.DataFr
                                    AND indicador LIKE 'puntaje_%'""", [row["ente_id"], tipo, periodo]).fetchall())
     _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones])
 
-    trend = con.execute(_sql("ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
+    trend = con.execute(sql("ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if len(trend) >= 2:
         pdf.heading("Índice mes por mes")
-        _trend(pdf, trend, ind[0])
+        _trend(pdf, trend, ctx.meta)
 
     pdf.heading("¿Por qué cambió?")
     pdf.paragraph(row["explicacion"] if isinstance(row["explicacion"], str)
                   else "No hay un periodo anterior comparable para este ente.")
 
     pdf.heading("Qué corregir")
-    fix = con.execute(_sql("ficha_a_corregir.sql"), {"ente": row["ente_id"], "tipo_periodo": tipo,
+    fix = con.execute(sql("ficha_a_corregir.sql"), {"ente": row["ente_id"], "tipo_periodo": tipo,
                                                      "periodo": periodo}).df()
     if fix.empty:
         pdf.paragraph("Ningún indicador con datos suficientes está en amarillo o rojo en este periodo.")
     for r in fix.itertuples(index=False):
         meta = "" if pd.isna(r.meta) else f"; meta {format_value(r.meta, r.unidad)}"
         pdf.paragraph(f"- {r.nombre}: {format_value(r.valor, r.unidad)} ({r.semaforo.lower()}{meta}).", 8.5)
-    failed = con.execute(_sql("ficha_fracciones.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
+    failed = con.execute(sql("ficha_fracciones.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if not failed.empty:
         pdf.paragraph(f"Fracciones incumplidas en la última verificación ({len(failed)}):", 8.5)
         for r in failed.head(8).itertuples(index=False):
@@ -223,11 +229,14 @@ def write_fichas(db_path: Path, periodo: str, out: Path, ente: str | None = None
     with duckdb.connect(str(db_path), read_only=True) as con:
         corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
         corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
-        rows = con.execute(_sql("ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
+        rows = con.execute(sql("ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
+        meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
+                                            "WHERE indicador = 'indice_desempeno'").fetchall()[0]
+        ctx = Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows)
         chosen = rows if ente is None else rows[rows["ente_id"] == ente]
         written = []
         for n, row in enumerate(chosen.itertuples(index=False), start=1):
-            written.append(render(con, pd.Series(row._asdict()), rows, tipo, periodo, corte, out))
+            written.append(render(con, pd.Series(row._asdict()), ctx, out))
             if progress:
                 progress(n, len(chosen), row.ente_id)
     if progress and written:

@@ -7,15 +7,11 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from indicators import sql
 from indicators.explain import Part, explain
 from indicators.index_rules import load_index_rules
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
 VERIFICATION = "indice_cumplimiento_obligaciones"
-
-
-def _sql(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
 CHANGELOG = Path(__file__).resolve().parent / "cambios_metodologia.csv"
@@ -29,14 +25,14 @@ def compute_index(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("INSERT INTO indice_regla VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         (d.id, d.nombre, d.peso, c.indicador, c.peso, c.cero, c.cien, rules.version)
         for d in rules.dimensiones for c in d.componentes])
-    con.execute(_sql("indice.sql"))
-    con.execute(_sql("indice_cambio.sql"))
+    con.execute(sql("indice.sql"))
+    con.execute(sql("indice_cambio.sql"))
     _store_explanations(con)
 
 
 def _fraction_details(con) -> dict[tuple, list[tuple[float, str]]]:
     """(ente, tipo, periodo) -> the fracciones that rose and fell most, as (change, phrase)."""
-    rows = con.execute(_sql("indice_fracciones_cambio.sql")).fetchall()
+    rows = con.execute(sql("indice_fracciones_cambio.sql")).fetchall()
     details: dict[tuple, list[tuple[float, str]]] = {}
     for ente, tipo, periodo, fraccion, antes, ahora in rows:
         details.setdefault((ente, tipo, periodo), []).append((ahora - antes, f"{fraccion} pasó de {antes:.0f} a {ahora:.0f}"))

@@ -11,7 +11,7 @@ from pages.ui.fmt import chart_text, decimals_for, format_value, md_escape, peri
 from pages.ui.layout import TODOS
 from pages.ui.periods import previous_period
 from pages.ui.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
-from pages.ui.stats import movement, wilson
+from pages.ui.stats import interval_text, movement
 from pages.ui.tables import show_table
 from warehouse import read
 
@@ -102,9 +102,8 @@ if not ranked.empty:
     })
     proportion = unidad == "%" and ind.get("tipo") == "razon"
     if proportion:  # how sure each percentage is: a small denominator gives a wide interval
-        intervals = [wilson(n, d) for n, d in zip(ranked["numerador"], ranked["denominador"])]
-        table["Intervalo 95 % (Wilson)"] = [f"{lo:.1f} – {hi:.1f}" if iv else "" for iv in intervals
-                                            for lo, hi in [iv or (0, 0)]]
+        table["Intervalo 95 % (Wilson)"] = [interval_text(n, d) for n, d in zip(ranked["numerador"],
+                                                                                ranked["denominador"])]
         st.caption("El intervalo de 95 % muestra cuánto podría variar cada porcentaje por el número de casos: "
                    "entes cuyos intervalos se traslapan no son distinguibles con certeza, aunque tengan lugares "
                    "distintos.")

@@ -19,7 +19,8 @@ import pytest
 
 from etl.catalogs import load_catalogs
 from indicators.catalog import load_catalog
-from indicators.compute import _sql, _store_catalog
+from indicators import sql
+from indicators.compute import _store_catalog
 from indicators.index import compute_index
 from pages.ui.semaforo import rank_entes
 from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
@@ -50,7 +51,7 @@ def con(tmp_path_factory):
         con.execute(schema.read_text(encoding="utf-8"))
     load_catalogs(con, CATALOGOS_DIR)
     _store_catalog(con, load_catalog())
-    con.execute(_sql("periodos.sql"))
+    con.execute(sql("periodos.sql"))
     con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
                        (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",
                     [(e, p, p, i, v, s, e) for e, p, i, v, s in VALUES])

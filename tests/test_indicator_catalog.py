@@ -1,9 +1,26 @@
 """The indicator catalog is data: typed, unknown keys rejected, every problem reported at once, fully documented."""
+import json
+
 import pytest
 
 from indicators.catalog import CatalogError, load_catalog
 
 REQUIRED_DOCS = ("nombre", "descripcion", "formula", "unidad", "direccion", "fuente", "version")
+# A valid, documented indicator; each test changes only what it is about.
+VALID = {"id": "x", "nombre": "X", "descripcion": "d", "formula": "f", "tipo": "razon", "numerador": "en_plazo",
+         "denominador": "recibidas", "unidad": "%", "direccion": "mayor_es_mejor", "meta": 100,
+         "umbral_verde": 95, "umbral_amarillo": 85, "denominador_minimo": 1, "dimension": "solicitudes",
+         "fuente": "f", "version": "1"}
+
+
+def load_one(tmp_path, drop=(), **changes):
+    """Loads a catalog holding one indicator: VALID with some keys dropped or changed."""
+    entry = {k: v for k, v in (VALID | changes).items() if k not in drop}
+    path = tmp_path / "catalogo.toml"
+    # JSON literals of strings and numbers are valid TOML values.
+    path.write_text("[[indicador]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n"
+                                                for k, v in entry.items()), encoding="utf-8")
+    return load_catalog(path)
 
 
 def test_the_shipped_catalog_is_valid_and_documented():
@@ -15,26 +32,13 @@ def test_the_shipped_catalog_is_valid_and_documented():
             assert ind.numerador and ind.denominador
 
 
+def test_the_valid_fixture_loads(tmp_path):
+    assert [i.id for i in load_one(tmp_path)] == ["x"]
+
+
 def test_every_problem_is_reported_at_once(tmp_path):
-    bad = tmp_path / "catalogo.toml"
-    bad.write_text("""
-[[indicador]]
-id = "x"
-nombre = "X"
-descripcion = "d"
-formula = "f"
-tipo = "razon"
-numerador = "no_existe"
-unidad = "%"
-direccion = "hacia_arriba"
-denominador_minimo = 1
-dimension = "solicitudes"
-fuente = "f"
-version = "1"
-colour = "rojo"
-""", encoding="utf-8")
     with pytest.raises(CatalogError) as err:
-        load_catalog(bad)
+        load_one(tmp_path, drop=("denominador",), numerador="no_existe", direccion="hacia_arriba", colour="rojo")
     message = str(err.value)
     for expected in ("campo desconocido 'colour'", "direccion 'hacia_arriba'", "necesita 'denominador'",
                      "numerador 'no_existe'"):
@@ -42,47 +46,13 @@ colour = "rojo"
 
 
 def test_thresholds_must_agree_with_direction(tmp_path):
-    bad = tmp_path / "catalogo.toml"
-    bad.write_text("""
-[[indicador]]
-id = "y"
-nombre = "Y"
-descripcion = "d"
-formula = "f"
-tipo = "conteo"
-numerador = "recibidas"
-unidad = "solicitudes"
-direccion = "mayor_es_mejor"
-umbral_verde = 50
-umbral_amarillo = 80
-denominador_minimo = 0
-dimension = "solicitudes"
-fuente = "f"
-version = "1"
-""", encoding="utf-8")
     with pytest.raises(CatalogError, match="verde debe ser ≥ el amarillo"):
-        load_catalog(bad)
+        load_one(tmp_path, drop=("denominador",), tipo="conteo", numerador="recibidas", unidad="solicitudes",
+                 umbral_verde=50, umbral_amarillo=80)
 
 
 def test_an_indicator_without_target_or_reason_fails(tmp_path):
-    bad = tmp_path / "catalogo.toml"
-    bad.write_text("""
-[[indicador]]
-id = "z"
-nombre = "Z"
-descripcion = "d"
-formula = "f"
-tipo = "razon"
-numerador = "en_plazo"
-denominador = "recibidas"
-unidad = "%"
-direccion = "mayor_es_mejor"
-denominador_minimo = 1
-dimension = "solicitudes"
-fuente = "f"
-version = "1"
-""", encoding="utf-8")
     with pytest.raises(CatalogError) as err:
-        load_catalog(bad)
+        load_one(tmp_path, drop=("meta", "umbral_verde", "umbral_amarillo"))
     assert "declare 'meta' o explique en 'sin_meta'" in str(err.value)
     assert "necesita umbrales del semáforo" in str(err.value)

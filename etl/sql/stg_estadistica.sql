@@ -27,17 +27,17 @@ malas AS (   -- the first figure of each row that is not a number
     FROM figuras
     WHERE celda.value IS NOT NULL AND (cifra(celda.value) IS NULL OR cifra(celda.value) < 0)
     GROUP BY carga_id, fila
+),
+checked AS (
+    SELECT d.*,
+        CASE
+            WHEN d.dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL,
+                 m := 'Fila con cifras pero sin nombre del sujeto obligado.')
+            WHEN d.ente_id IS NULL THEN struct_pack(c := 'dependencia', v := d.dependencia,
+                 m := 'Sujeto obligado desconocido. ' || d.sugerencia)
+            WHEN m.columna IS NOT NULL THEN struct_pack(c := m.columna, v := m.valor,
+                 m := 'Cifra no válida: debe ser un número entero no negativo (o la celda vacía si no se reportó).')
+        END AS problema
+    FROM detalle d LEFT JOIN malas m USING (carga_id, fila)
 )
-SELECT d.*,
-    CASE
-        WHEN d.dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL,
-             m := 'Fila con cifras pero sin nombre del sujeto obligado.')
-        WHEN d.ente_id IS NULL THEN struct_pack(c := 'dependencia', v := d.dependencia,
-             m := 'Sujeto obligado desconocido. ' || d.sugerencia)
-        WHEN m.columna IS NOT NULL THEN struct_pack(c := m.columna, v := m.valor,
-             m := 'Cifra no válida: debe ser un número entero no negativo (o la celda vacía si no se reportó).')
-    END AS problema
-FROM detalle d LEFT JOIN malas m USING (carga_id, fila);
-
-CREATE OR REPLACE TEMP TABLE stg_estadistica AS
-SELECT *, problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo FROM stg_estadistica;
+SELECT *, problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo FROM checked;

@@ -76,6 +76,7 @@ def render_ente_history(ente_id: str) -> None:
         layout.summary("La serie de este ente incluye a sus antecesores: " + "; ".join(
             f"{r['Antecesor']} ({r['Tipo de cambio']} desde {r['Desde']})" for r in changes.to_dict("records")))
         show_table(changes, key="tabla_linaje")
+        download_csv(changes, f"linaje_{ente_id}.csv", key="csv_linaje")
     if not series.empty:
         st.markdown(md_escape("Solicitudes recibidas por trimestre, a través de sus antecesores"))
         _bars_by_source(series, "Solicitudes recibidas", "fig_historia_ente")

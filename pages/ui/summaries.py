@@ -179,8 +179,8 @@ def ente_position(ente_id: str, all_values: pd.DataFrame, group_values: pd.DataF
 def position_summary(pos: dict, nombre: str, tipo: str, periodo: str, grupo: str) -> str:
     when = periodo_es(tipo, periodo)
     if pos["lugar_general"] is None:
-        return (f"En {when} este ente no entra en el ranking de «{nombre}» porque no tiene suficientes "
-                f"solicitudes con plazo vencido para evaluarlo.")
+        return (f"En {when} este ente no entra en el ranking de «{nombre}»: no tiene datos suficientes para "
+                "compararlo con certeza (por ejemplo, pocas solicitudes o una sola dimensión del índice).")
     return (f"En {when} este ente ocupa el lugar {pos['lugar_general']} de {pos['total_general']} entes en "
             f"«{nombre}» y el {pos['lugar_grupo']} de {pos['total_grupo']} en su grupo de pares ({grupo}).")
 
