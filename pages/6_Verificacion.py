@@ -8,7 +8,7 @@ from pages.ui import layout
 from pages.ui import verification as view
 from pages.ui.export import download_csv
 from pages.ui.fmt import fecha_es, md_escape, num
-from pages.ui.tables import ente_label, show_table
+from pages.ui.tables import show_table
 from warehouse import read, read_verification
 
 MAPA_MAX_ENTES = 60  # rows of the ente × fracción map; beyond it, the entes with the lowest scores
@@ -37,47 +37,44 @@ with c1:
                                                                                | {"verificacion_id": v}))
 review = by_review.loc[verificacion].to_dict() | {"verificacion_id": verificacion}
 
+data = view.review_view(verificacion, MAPA_MAX_ENTES)  # frames and CSV bytes, built once per warehouse file
+
 # ---- heatmap ente × fracción ------------------------------------------------------------------------------
 layout.subheader(f"Mapa de cumplimiento por ente y fracción ({review['ley_version']})")
-totals = read_verification.heatmap_totals(verificacion)
-layout.summary(view.heatmap_summary(totals, review))
-mapa_visible = read_verification.heatmap(verificacion, MAPA_MAX_ENTES)
-entes_en_mapa = mapa_visible["ente_id"].nunique()
-if totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
-    st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(totals['entes'])} (el CSV del "
-               "mapa es el de estos entes); la tabla del índice, abajo, incluye a todos.")
-layout.show_figure(layout.style_figure(view.heatmap_figure(mapa_visible), height=max(360, 24 * entes_en_mapa + 160),
-                                       legend=False), key="fig_mapa")
+layout.summary(view.heatmap_summary(data.totals, review))
+if data.totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
+    st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(data.totals['entes'])} (el CSV "
+               "del mapa es el de estos entes); la tabla del índice, abajo, incluye a todos.")
+layout.show_figure(layout.style_figure(view.heatmap_figure(data.heatmap),
+                                       height=max(360, 24 * data.entes_en_mapa + 160), legend=False), key="fig_mapa")
 st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
            "en blanco: no se evaluó en esta verificación.")
-download_csv(view.heatmap_export(mapa_visible), f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
-             label="Descargar el mapa (CSV)")
+view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
+              label="Descargar el mapa (CSV)")
 
 # ---- index per ente ---------------------------------------------------------------------------------------
 layout.subheader("Índice de cumplimiento por ente")
-entes_tabla = view.entes_table(read_verification.ente_indices(verificacion))
-layout.summary(view.entes_summary(entes_tabla))
-show_table(entes_tabla, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1})
-download_csv(entes_tabla, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
+layout.summary(view.entes_summary(data.entes))
+show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1})
+view.download(data.entes_csv, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
 
 # ---- most failed fracciones -------------------------------------------------------------------------------
 layout.subheader("Fracciones más incumplidas en el gobierno")
-fracciones = view.fracciones_table(read_verification.by_fraccion(verificacion))
-layout.summary(view.fracciones_summary(fracciones))
-layout.show_figure(layout.style_figure(view.fracciones_figure(fracciones), height=420, legend=False),
+layout.summary(view.fracciones_summary(data.fracciones))
+layout.show_figure(layout.style_figure(view.fracciones_figure(data.fracciones), height=420, legend=False),
                    key="fig_fracciones")
-download_csv(fracciones.head(10), f"verificacion_fracciones_top_{verificacion}.csv", key="csv_fracciones_top",
-             label="Descargar datos de la gráfica (CSV)")
-show_table(fracciones, key="tabla_fracciones", numbers={"% de entes que incumplen": 1, "Puntaje promedio (%)": 1})
-download_csv(fracciones, f"verificacion_fracciones_{verificacion}.csv", key="csv_fracciones")
+view.download(data.fracciones_top_csv, f"verificacion_fracciones_top_{verificacion}.csv", key="csv_fracciones_top",
+              label="Descargar datos de la gráfica (CSV)")
+show_table(data.fracciones, key="tabla_fracciones", numbers={"% de entes que incumplen": 1,
+                                                             "Puntaje promedio (%)": 1})
+view.download(data.fracciones_csv, f"verificacion_fracciones_{verificacion}.csv", key="csv_fracciones")
 
 # ---- one ente: monthly chart and what to fix --------------------------------------------------------------
 layout.subheader("Gráfica mensual de cumplimiento por ente")
-entes = read_verification.entes()
+ente_ids, ente_names = view.ente_options()
 with c2:
-    ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
-                                   format_func=ente_label(entes))
-nombre = ente_label(entes)(ente_id)
+    ente_id = layout.url_selectbox("Ente", ente_ids, "ente", ente_ids[0], format_func=ente_names.get)
+nombre = ente_names[ente_id]
 catalog = read.indicator_catalog().set_index("indicador")
 meta = catalog.at[INDICADOR, "meta"] if INDICADOR in catalog.index else None
 own = read.trend("ente", ente_id, [INDICADOR], "mes")

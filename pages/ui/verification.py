@@ -1,13 +1,25 @@
 """Frames, sentences and figures of the Verificación page (obligaciones de transparencia).
 
 Reviewer observations are plain text: they only reach st.dataframe cells and CSV files, never Markdown or HTML.
+
+At national scale (thousands of entes) the per-review frames, the heatmap cells and the CSV bytes are built once
+and cached (review_view, ente_options), keyed like warehouse/read.py on the warehouse file's identity, so a
+rerun only draws.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
+from pages.ui.export import csv_bytes
 from pages.ui.fmt import fecha_es, num, periodo_corto, short_name
+from pages.ui.tables import ente_label
+from warehouse import read_verification
+from warehouse.read import file_signature
 
 NA_COLOR, SIN_EVALUAR_COLOR = "#bdbdbd", "#f2f2f2"
 SCORE_COLORS = [[0.0, "#d73027"], [0.5, "#fc8d59"], [0.7, "#fee08b"], [0.9, "#91cf60"], [1.0, "#1a9850"]]
@@ -32,27 +44,49 @@ def ente_short(siglas, nombre) -> str:
 
 # ---- heatmap ---------------------------------------------------------------------------------------------
 
-def heatmap_figure(mapa: pd.DataFrame) -> go.Figure:
-    """Ente × fracción: score colored red→green; 'no aplica' grey with 'N/A' (never a 0); not evaluated blank."""
+def heatmap_grid(mapa: pd.DataFrame) -> dict:
+    """The cells of the ente × fracción map, ready to draw (plain lists and arrays, so they can be cached):
+    rows (entes), cols (fracciones), score z, cell text and hover, and the masks of the 'no aplica' and
+    'sin evaluar' layers."""
     mapa = mapa.assign(col=[fraccion_label(a, f) for a, f in zip(mapa["articulo"], mapa["fraccion"])],
                        fila=[ente_short(s, n) for s, n in zip(mapa["siglas"], mapa["nombre"])])
     cols = list(dict.fromkeys(mapa.sort_values(["articulo", "orden"])["col"]))
     rows = list(dict.fromkeys(mapa["fila"]))
     score = mapa.pivot_table(index="fila", columns="col", values="puntaje", aggfunc="first").reindex(
-        index=rows, columns=cols)
+        index=rows, columns=cols).to_numpy(dtype=float)
     estado = mapa.pivot_table(index="fila", columns="col", values="estado", aggfunc="first").reindex(
-        index=rows, columns=cols)
+        index=rows, columns=cols).to_numpy(dtype=object)
     names = dict(zip(mapa["col"], mapa["obligacion"]))
-    hover = [[f"{r} · fr. {c} ({names.get(c, '')}): " + _cell_hover(score.at[r, c], estado.at[r, c])
-              for c in cols] for r in rows]
+    heads = [f" · fr. {c} ({names.get(c, '')}): " for c in cols]
+    cells = [list(zip(s, e)) for s, e in zip(score.tolist(), estado.tolist())]  # plain floats, no pandas lookups
+    return {  # text arrays as numpy object arrays: plotly validates them much faster than lists of lists
+        "rows": rows, "cols": cols, "z": score,
+        "text": _object_grid([[_cell_text(s, e) for s, e in row] for row in cells], len(cols)),
+        "hover": _object_grid([[f"{r}{h}" + _cell_hover(s, e) for h, (s, e) in zip(heads, row)]
+                               for r, row in zip(rows, cells)], len(cols)),
+        "layers": {value: (estado == value).tolist() for value in ("no_aplica", "sin_evaluar")
+                   if (estado == value).any()},
+    }
+
+
+def _object_grid(cells: list[list[str]], n_cols: int) -> np.ndarray:
+    out = np.empty((len(cells), n_cols), dtype=object)  # never an array of arrays, even for 0 rows
+    for i, row in enumerate(cells):
+        out[i, :] = row
+    return out
+
+
+def heatmap_figure(grid: dict) -> go.Figure:
+    """Ente × fracción (heatmap_grid): score colored red→green; 'no aplica' grey with 'N/A' (never a 0); not
+    evaluated blank."""
+    cols, rows, hover = grid["cols"], grid["rows"], grid["hover"]
     fig = go.Figure()
-    fig.add_heatmap(z=score.values, x=cols, y=rows, zmin=0, zmax=100, colorscale=SCORE_COLORS, xgap=1, ygap=1,
-                    text=[[_cell_text(score.at[r, c], estado.at[r, c]) for c in cols] for r in rows],
-                    texttemplate="%{text}", textfont=dict(size=9), hovertext=hover, hoverinfo="text",
-                    colorbar=dict(title="Puntaje", ticksuffix=" %"), name="Puntaje")
+    fig.add_heatmap(z=grid["z"], x=cols, y=rows, zmin=0, zmax=100, colorscale=SCORE_COLORS, xgap=1, ygap=1,
+                    text=grid["text"], texttemplate="%{text}", textfont=dict(size=9), hovertext=hover,
+                    hoverinfo="text", colorbar=dict(title="Puntaje", ticksuffix=" %"), name="Puntaje")
     for value, color, label in (("no_aplica", NA_COLOR, "N/A"), ("sin_evaluar", SIN_EVALUAR_COLOR, "")):
-        mask = (estado == value).values
-        if mask.any():
+        mask = grid["layers"].get(value)
+        if mask:
             z = [[1 if m else None for m in row] for row in mask]
             fig.add_heatmap(z=z, x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False, xgap=1,
                             ygap=1, text=[[label if m else "" for m in row] for row in mask],
@@ -206,3 +240,58 @@ def failing_summary(table: pd.DataFrame, ente: str) -> str:
     reincidentes = int((table["Situación"] == "Reincidente").sum())
     return (f"{ente} tiene {num(len(table))} fracciones por corregir según su última evaluación; "
             f"{num(reincidentes)} ya estaban incumplidas en la evaluación anterior (reincidentes).")
+
+
+# ---- what the page shows of one review, built once per warehouse file -------------------------------------
+
+@dataclass(frozen=True)
+class ReviewView:
+    totals: dict[str, int]          # heatmap_totals over every ente of the review
+    heatmap: dict                   # heatmap_grid of the entes shown in the map
+    entes_en_mapa: int
+    mapa_csv: bytes                 # the CSV files are built here, once, not on every rerun
+    entes: pd.DataFrame             # entes_table
+    entes_csv: bytes
+    fracciones: pd.DataFrame        # fracciones_table
+    fracciones_top_csv: bytes       # the data of the chart (the 10 most failed)
+    fracciones_csv: bytes
+
+
+CACHE = dict(max_entries=20, ttl=24 * 3600, show_spinner=False)
+
+
+def review_view(verificacion: str, max_entes: int, top: int = 10) -> ReviewView:
+    """Frames, heatmap cells and CSV bytes of one review; cached until the warehouse file changes."""
+    return _review_view(verificacion, int(max_entes), int(top), file_signature())
+
+
+@st.cache_data(**CACHE)
+def _review_view(verificacion: str, max_entes: int, top: int, signature) -> ReviewView:
+    del signature  # only part of the cache key: a rebuilt warehouse gives a new one
+    mapa = read_verification.heatmap(verificacion, max_entes)
+    entes = entes_table(read_verification.ente_indices(verificacion))
+    fracciones = fracciones_table(read_verification.by_fraccion(verificacion))
+    return ReviewView(
+        totals=read_verification.heatmap_totals(verificacion), heatmap=heatmap_grid(mapa),
+        entes_en_mapa=int(mapa["ente_id"].nunique()), mapa_csv=csv_bytes(heatmap_export(mapa)),
+        entes=entes, entes_csv=csv_bytes(entes), fracciones=fracciones,
+        fracciones_top_csv=csv_bytes(fracciones.head(top)), fracciones_csv=csv_bytes(fracciones))
+
+
+def ente_options() -> tuple[list[str], dict[str, str]]:
+    """Ids of the entes with verifications (picker order) and their labels; cached like review_view."""
+    return _ente_options(file_signature())
+
+
+@st.cache_data(**CACHE)
+def _ente_options(signature) -> tuple[list[str], dict[str, str]]:
+    del signature
+    entes = read_verification.entes()
+    label = ente_label(entes)
+    ids = entes["ente_id"].tolist()
+    return ids, {ente_id: label(ente_id) for ente_id in ids}
+
+
+def download(data: bytes, filename: str, *, key: str, label: str = "Descargar CSV") -> None:
+    """Download button for CSV bytes built by review_view (pages.ui.export.csv_bytes: formulas neutralized)."""
+    st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")
