@@ -10,7 +10,8 @@ WITH criterios AS (
            count(*) FILTER (WHERE tipo_criterio <> 'sustantivo')::INTEGER AS n_adjetivos,
            avg(valor) FILTER (WHERE tipo_criterio = 'sustantivo')         AS media_sustantivos,
            avg(valor) FILTER (WHERE tipo_criterio <> 'sustantivo')        AS media_adjetivos,
-           string_agg('Criterio ' || criterio || ': ' || observacion, ' | ' ORDER BY fila)
+           -- in reading order; the criteria of one fracción can come from two files, each with its own row numbers
+           string_agg('Criterio ' || criterio || ': ' || observacion, ' | ' ORDER BY archivo, fila)
                FILTER (WHERE observacion IS NOT NULL)                     AS observaciones
     FROM verificacion_resultado
     WHERE nivel = 'criterio'

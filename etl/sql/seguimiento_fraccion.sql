@@ -29,9 +29,12 @@ candidatas AS (
     FROM fallidas f
 ),
 siguiente AS (
+    -- The earliest later review decides; within it the lowest score (two fracciones of one review can share a
+    -- clave_historica), and then the fracción itself, so that the choice never depends on row order.
     SELECT * FROM candidatas
     QUALIFY row_number() OVER (PARTITION BY ente_id, verificacion_id, ley_version, articulo, fraccion
-                               ORDER BY fecha_siguiente NULLS LAST, verificacion_siguiente, puntaje_siguiente) = 1
+                               ORDER BY fecha_siguiente NULLS LAST, verificacion_siguiente, puntaje_siguiente,
+                                        articulo_siguiente, fraccion_siguiente) = 1
 )
 SELECT *,
        CASE WHEN verificacion_siguiente IS NULL THEN 'pendiente'

@@ -15,7 +15,9 @@ articulo_comun AS (
     SELECT ley_version, min(articulo) AS articulo FROM obligacion WHERE tipo_obligacion = 'comun' GROUP BY ley_version
 ),
 rango AS (
-    SELECT ley_version, articulo, arg_min(fraccion, orden) AS primera, arg_max(fraccion, orden) AS ultima
+    -- (orden, fraccion): the catalog does not forbid two fracciones with the same orden
+    SELECT ley_version, articulo, arg_min(fraccion, (orden, fraccion)) AS primera,
+           arg_max(fraccion, (orden, fraccion)) AS ultima
     FROM obligacion GROUP BY ALL
 ),
 parsed AS (

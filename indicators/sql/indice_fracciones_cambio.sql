@@ -1,8 +1,11 @@
 -- For the verification part of "why did it move": the fracciones whose score changed between the last review
--- of the ente in the period before and the last one in the period (matched across law versions).
+-- of the ente in the period before and the last one in the period. A fracción is matched with itself within one
+-- law and with its equivalent (same clave_historica) across law versions, as in seguimiento_fraccion: 91-V and
+-- 91-VI both continue in 65-V, but 91-V is never compared with 91-VI.
+-- Last review: by date, then verificacion_id (two reviews on one day), as indice_ente orders them.
 WITH ultima AS (
     SELECT ie.ente_id, t.tipo_periodo, periodo_de(ie.mes, t.tipo_periodo) AS periodo,
-           arg_max(ie.verificacion_id, ie.fecha) AS verificacion_id
+           arg_max(ie.verificacion_id, (ie.fecha, ie.verificacion_id)) AS verificacion_id
     FROM indice_ente ie CROSS JOIN tipos_periodo t
     GROUP BY ALL
 ),
@@ -19,7 +22,10 @@ JOIN ultima u0 ON u0.ente_id = p.ente_id AND u0.tipo_periodo = p.tipo_periodo AN
 JOIN indice_fraccion f1 ON f1.verificacion_id = u1.verificacion_id AND f1.ente_id = p.ente_id
 JOIN indice_fraccion f0 ON f0.verificacion_id = u0.verificacion_id AND f0.ente_id = p.ente_id
                        AND f0.clave_historica = f1.clave_historica
+                       AND (f0.ley_version <> f1.ley_version
+                            OR (f0.articulo = f1.articulo AND f0.fraccion = f1.fraccion))
 LEFT JOIN obligacion o ON o.ley_version = f1.ley_version AND o.articulo = f1.articulo AND o.fraccion = f1.fraccion
 WHERE f1.puntaje <> f0.puntaje
 QUALIFY row_number() OVER (PARTITION BY p.ente_id, p.tipo_periodo, p.periodo, f1.puntaje > f0.puntaje
-                           ORDER BY abs(f1.puntaje - f0.puntaje) DESC, f1.articulo, f1.fraccion) <= 2
+                           ORDER BY abs(f1.puntaje - f0.puntaje) DESC, f1.articulo, f1.fraccion,
+                                    f0.articulo, f0.fraccion) <= 2
