@@ -30,17 +30,26 @@ def compute_index(con: duckdb.DuckDBPyConnection) -> None:
     _store_explanations(con)
 
 
-def _fraction_details(con) -> dict[tuple, list[tuple[float, str]]]:
-    """(ente, tipo, periodo) -> the fracciones that rose and fell most, as (change, phrase)."""
-    rows = con.execute(sql("indice_fracciones_cambio.sql")).fetchall()
-    details: dict[tuple, list[tuple[float, str]]] = {}
-    for ente, tipo, periodo, fraccion, antes, ahora in rows:
-        details.setdefault((ente, tipo, periodo), []).append((ahora - antes, f"{fraccion} pasó de {antes:.0f} a {ahora:.0f}"))
-    return details
+BATCH = 50_000  # explanations written per Arrow batch: memory stays flat however many entes and periods there are
 
 
-def _streamed(result, size: int = 100_000):
-    while chunk := result.fetchmany(size):
+def _explanation_rows(con):
+    """indice_cambio ordered by (ente, tipo, periodo), each row with the fracciones that moved for that key (at
+    most two up and two down, from indice_fracciones_cambio.sql), read in chunks: millions of components for
+    thousands of entes never sit in Python at once."""
+    con.execute("CREATE OR REPLACE TEMP TABLE fraccion_cambio AS " + sql("indice_fracciones_cambio.sql"))
+    result = con.execute("""
+        WITH detalle AS (
+            SELECT ente_id, tipo_periodo, periodo,
+                   list(struct_pack(fraccion, antes, ahora) ORDER BY abs(ahora - antes) DESC, fraccion) AS fracciones
+            FROM fraccion_cambio GROUP BY ALL)
+        SELECT c.ente_id, c.tipo_periodo, c.periodo, c.periodo_anterior, c.indice, c.indice_anterior,
+               c.dimension, c.indicador, c.valor_anterior, c.valor, c.delta, c.efecto_valor, c.efecto_peso, d.fracciones
+        FROM indice_cambio c
+        LEFT JOIN detalle d ON c.indicador = $verificacion AND d.ente_id = c.ente_id
+                           AND d.tipo_periodo = c.tipo_periodo AND d.periodo = c.periodo
+        ORDER BY c.ente_id, c.tipo_periodo, c.periodo""", {"verificacion": VERIFICATION})
+    while chunk := result.fetchmany(100_000):
         yield from chunk
 
 
@@ -48,20 +57,33 @@ def _store_explanations(con) -> None:
     names, units = {}, {}
     for ind, nombre, unidad in con.execute("SELECT indicador, nombre, unidad FROM indicador").fetchall():
         names[ind], units[ind] = nombre, unidad
-    fractions = _fraction_details(con)
-    result = con.execute("""SELECT ente_id, tipo_periodo, periodo, periodo_anterior, indice, indice_anterior,
-                                   dimension, indicador, valor_anterior, valor, delta, efecto_valor, efecto_peso
-                            FROM indice_cambio ORDER BY ente_id, tipo_periodo, periodo""")
-    rows = _streamed(result)  # millions of components for thousands of entes: never all in Python at once
     out = []
-    for key, group in groupby(rows, key=lambda r: r[:6]):
-        ente, tipo, periodo, anterior, indice, indice_anterior = key
-        parts = [Part(*r[6:13]) for r in group]
-        details = {VERIFICATION: fractions.get((ente, tipo, periodo), [])}
-        text = explain(tipo, periodo, anterior, indice, indice_anterior, parts, names, units, details)
-        out.append((ente, tipo, periodo, anterior, indice - indice_anterior, text))
-    if out:  # an Arrow batch: executemany would cost a round trip per row
-        table = pa.table(list(zip(*out)), names=["ente_id", "tipo_periodo", "periodo", "periodo_anterior", "cambio", "texto"])
-        con.register("explicaciones", table)
+    writer = con.cursor()  # the read below streams on `con`: a query there would end it
+    try:
+        for key, group in groupby(_explanation_rows(con), key=lambda r: r[:6]):
+            ente, tipo, periodo, anterior, indice, indice_anterior = key
+            group = list(group)
+            parts = [Part(*r[6:13]) for r in group]
+            moved = next((r[13] for r in group if r[13]), [])
+            details = {VERIFICATION: [(f["ahora"] - f["antes"], f"{f['fraccion']} pasó de {f['antes']:.0f} a {f['ahora']:.0f}")
+                                      for f in moved]}
+            text = explain(tipo, periodo, anterior, indice, indice_anterior, parts, names, units, details)
+            out.append((ente, tipo, periodo, anterior, indice - indice_anterior, text))
+            if len(out) >= BATCH:
+                _write_explanations(writer, out)
+        _write_explanations(writer, out)
+    finally:
+        writer.close()
+
+
+def _write_explanations(con, out: list[tuple]) -> None:
+    """Appends the batch as one Arrow insert (executemany would cost a round trip per row) and empties it."""
+    if not out:
+        return
+    table = pa.table(list(zip(*out)), names=["ente_id", "tipo_periodo", "periodo", "periodo_anterior", "cambio", "texto"])
+    con.register("explicaciones", table)
+    try:
         con.execute("INSERT INTO indice_explicacion SELECT * FROM explicaciones")
+    finally:
         con.unregister("explicaciones")
+    out.clear()
