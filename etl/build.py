@@ -23,7 +23,7 @@ from typing import Callable
 import duckdb
 
 from etl.catalogs import load_catalogs
-from etl.readers import FileError, drop_read_table, read_source
+from etl.readers import FileError, read_source
 from etl.sources import SOURCES, Source, folders, stages
 from etl.sqlfiles import sql_file
 from warehouse.paths import SCHEMA_SQL, catalogos_dir
@@ -142,9 +142,9 @@ def _remove_leftovers(db_path: Path) -> None:
         shutil.rmtree(spill, ignore_errors=True)
 
 
-# Each file is read into an in-memory scratch database: its raw rows never go through the warehouse's
-# write-ahead log and checkpoints (they are copied to a temp raw_* table and dropped).
-RAW_FILE = "lectura.raw_file"
+# Each file is read into its own table of an in-memory scratch database: raw rows never go through the
+# warehouse's write-ahead log and checkpoints, and are never copied: raw_<fuente> is a view over its files.
+READ_DB = "lectura"
 MEMORY_ENV = "TABLERO_MEMORIA_DUCKDB"
 DEFAULT_MEMORY = "1.2GB"  # DuckDB's share; with Python's, a national build stays near 2 GiB (bench/; 1GB did not lower the peak)
 
@@ -220,6 +220,8 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     reports: list[FileReport] = []
     empty: list[str] = []
     con.execute("CREATE TEMP TABLE carga_orden (carga_id VARCHAR, archivo_orden INTEGER)")
+    con.execute(f"CREATE TABLE {READ_DB}.archivo_leido (n INTEGER, fuente VARCHAR, carga_id VARCHAR, "
+                "archivo VARCHAR, layout VARCHAR)")
     for folder, sources in folders().items():
         files = _input_files(inputs / folder)
         if not files:
@@ -227,10 +229,8 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
             say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
         with _timed(fases, f"lectura_{folder}"):
             reports += _load_folder(con, sources, files, build_id, say)
-    for source in SOURCES:  # a source with no file still gets its (empty) raw table
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
-                    f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, 0::BIGINT AS fila, "
-                    f"{_empty_columns(source)} LIMIT 0")
+    for source in SOURCES:
+        _create_raw_view(con, source)
     say("Normalizando y validando…")
     metadata: dict[str, str | None] = {}
     for stage in stages():
@@ -262,33 +262,51 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, s
         carga_id = f"{build_id}-{folder[:3]}-{n:03d}"
         fuentes = sources[0].fuente if len(sources) == 1 else tuple(by_fuente)
         reader = _reader_of(sources[0]) if len(sources) == 1 else read_source
-        result = _read_stable(reader, path, fuentes, con)
+        number = con.execute(f"SELECT count(*) + 1 FROM {READ_DB}.archivo_leido").fetchone()[0]
+        result = _read_stable(reader, path, fuentes, con, _read_table(number))
         source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
-        # The first file of a source fixes the raw table's columns: every reader emits all canonical fields.
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {source.raw} AS SELECT ''::VARCHAR AS carga_id, "
-                    f"''::VARCHAR AS archivo, ''::VARCHAR AS layout, * FROM {RAW_FILE} LIMIT 0")
-        con.execute(f"INSERT INTO {source.raw} BY NAME SELECT ? AS carga_id, ? AS archivo, ? AS layout, * "
-                    f"FROM {RAW_FILE}", [carga_id, path.name, result.layout])
-        drop_read_table(con, RAW_FILE)  # only staged facts belong in the warehouse, not a file's raw rows
+        con.execute(f"INSERT INTO {READ_DB}.archivo_leido VALUES (?, ?, ?, ?, ?)",
+                    [number, source.fuente, carga_id, path.name, result.layout])
         for fila, motivo in result.rechazos:
             con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
         # Rows the reader itself could not use are rejects too: they count as read.
         rep = FileReport(source.fuente, path.name, result.layout,
                          filas_leidas=result.filas_leidas + len(result.rechazos), avisos=list(result.avisos))
         rep.segundos = time.perf_counter() - t0
-        rep.carga_id, rep.sha256, rep.codificacion = carga_id, _sha256(path), result.codificacion
+        rep.carga_id, rep.codificacion = carga_id, result.codificacion
+        rep.sha256 = getattr(result, "sha256", None) or _sha256(path)
         reports.append(rep)
         say(f"[{folder} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
             f"{rep.segundos:.1f} s)")
     return reports
 
 
-def _read_stable(reader, path: Path, fuentes, con):
-    """Reads a file into raw_file and proves it did not change meanwhile: a copy still in progress would
+def _read_table(number: int) -> str:
+    return f"{READ_DB}.archivo_{number:04d}"
+
+
+def _create_raw_view(con, source: Source) -> None:
+    """raw_<fuente>: the rows of every file read for the fuente, with the file's carga_id, name and layout; a
+    fuente with no file gets an empty table with its columns. The files' own tables are dropped with the scratch
+    database at the end of the build: only staged facts belong in the warehouse, not a file's raw rows."""
+    numbers = [n for (n,) in con.execute(f"SELECT n FROM {READ_DB}.archivo_leido WHERE fuente = ? ORDER BY n",
+                                         [source.fuente]).fetchall()]
+    if not numbers:
+        con.execute(f"CREATE TEMP TABLE {source.raw} AS SELECT ''::VARCHAR AS carga_id, ''::VARCHAR AS archivo, "
+                    f"''::VARCHAR AS layout, 0::BIGINT AS fila, {_empty_columns(source)} LIMIT 0")
+        return
+    # n is an integer of ours, never data: the file's name and layout come from archivo_leido.
+    parts = [f"SELECT a.carga_id, a.archivo, a.layout, f.* FROM {_read_table(n)} f, {READ_DB}.archivo_leido a "
+             f"WHERE a.n = {int(n)}" for n in numbers]
+    con.execute(f"CREATE TEMP VIEW {source.raw} AS " + " UNION ALL BY NAME ".join(parts))
+
+
+def _read_stable(reader, path: Path, fuentes, con, table: str):
+    """Reads a file into `table` and proves it did not change meanwhile: a copy still in progress would
     otherwise load half a file and call it complete."""
     before = _file_state(path)
     try:
-        result = reader(path, fuentes, con, RAW_FILE)
+        result = reader(path, fuentes, con, table)
     except Exception as exc:
         if _file_state(path) != before:
             raise _changed_while_read(path) from exc

@@ -12,12 +12,14 @@ import codecs
 import contextlib
 import csv
 import datetime as dt
+import hashlib
 import itertools
 import json
 import os
 import re
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +57,7 @@ class ReadResult:
     rechazos: list[tuple[int, str]] = field(default_factory=list)  # (fila, Spanish reason)
     columnas: dict[str, str] = field(default_factory=dict)  # canonical field -> source header used
     fuente: str | None = None  # the fuente whose layout matched (read_source may be given several)
+    sha256: str | None = None  # of the file's bytes, when the reader hashed them on the way (else the build does)
 
 
 def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyConnection, table: str) -> ReadResult:
@@ -67,10 +70,18 @@ def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyC
     kind = sniff_kind(path)
     if kind in ("xlsx", "xls"):
         return _read_spreadsheet(path, kind, fuente, con, table, catalog)
+    fast_tried = False
+    if kind == "csv" and _starts_as_utf8(path):
+        result = _read_csv_optimistic(path, fuente, con, table, catalog)
+        if result is not None:
+            return result
+        fast_tried = True
     with utf8_text(path) as text:
         if kind == "json":
             return _read_json(path, text, fuente, con, table, catalog)
-        return _read_csv(path, text, fuente, con, table, catalog)
+        # DuckDB already failed on this very file: the transcoded copy of a cp1252 file still deserves a try.
+        fast = not (fast_tried and text.path == path)
+        return _read_csv(path, text, fuente, con, table, catalog, fast=fast)
 
 
 # --------------------------------------------------------------------------------------------- file kind
@@ -184,11 +195,49 @@ def scan_text(path: Path) -> _Scan:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
                 is_utf8 = False
-    content = tail.rstrip(b" \t\r\n")
-    last_line = newlines - tail[len(content) :].count(b"\n") + 1 if content else 0
+    last_line = _last_line(newlines, tail)
     if not is_utf8:
         return _Scan("cp1252", last_line)
     return _Scan("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8", last_line)
+
+
+def _starts_as_utf8(path: Path) -> bool:
+    """True when the first megabyte (whole lines) is strict UTF-8, BOM or not: worth trusting DuckDB with."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 20)
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return False
+    if len(head) == 1 << 20:
+        head = head[: head.rfind(b"\n") + 1]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Digest:
+    sha256: str
+    last_line: int
+
+
+def _digest(path: Path) -> _Digest:
+    """sha256 and the last line with content, in one pass over the bytes (run beside DuckDB's parse: hashlib
+    releases the GIL, so on two cores this costs about a second of a national file instead of four)."""
+    digest = hashlib.sha256()
+    newlines, tail = 0, b""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK_BYTES):
+            digest.update(chunk)
+            newlines += chunk.count(b"\n")
+            tail = (tail + chunk[-65536:])[-65536:]
+    return _Digest(digest.hexdigest(), _last_line(newlines, tail))
+
+
+def _last_line(newlines: int, tail: bytes) -> int:
+    content = tail.rstrip(b" \t\r\n")
+    return newlines - tail[len(content) :].count(b"\n") + 1 if content else 0
 
 
 @contextlib.contextmanager
@@ -285,13 +334,45 @@ def _split_line(line: str, sep: str) -> list[str]:
     return [cell.strip() for cell in next(csv.reader([line], delimiter=sep), [])]
 
 
-def _read_csv(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+def _csv_header(text_path: Path, fuente, path: Path, catalog) -> tuple[Candidate, Match]:
+    """The header line (with its separator) among the first lines, and the layout it matches."""
     candidates = []
-    for number, line in enumerate(_head_lines(text.path, HEADER_SCAN_ROWS), start=1):
+    for number, line in enumerate(_head_lines(text_path, HEADER_SCAN_ROWS), start=1):
         if line.strip():
             sep = sniff_separator(line)
             candidates.append(Candidate((number, sep), _split_line(line, sep), f"la línea {number}"))
-    cand, match = _choose(candidates, fuente, "csv", path, catalog)
+    return _choose(candidates, fuente, "csv", path, catalog)
+
+
+def _read_csv_optimistic(path: Path, fuente, con, table, catalog) -> ReadResult | None:
+    """A file that starts as UTF-8 goes straight to DuckDB, with the line count and sha256 taken beside the parse
+    instead of a separate validating pass. DuckDB checks the UTF-8 of the columns it keeps and skips a row that
+    is not (ignore_errors), so a cp1252 line among them shows up as a count mismatch: then None, and the caller
+    reads the file the careful way. Bytes in columns the tablero never reads are not checked, nor needed."""
+    cand, match = _csv_header(path, fuente, path, catalog)
+    canonical = catalog.canonical(match.layout.fuente)
+    if canonical.personal:
+        return None
+    header_line, sep = cand.position
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_digest, path)
+        raw_rows = _load_csv_duckdb(con, table, path, header_line, sep, len(cand.headers), match, canonical.fields)
+        digest = pending.result()
+    if header_line + raw_rows != max(digest.last_line, header_line):
+        drop_read_table(con, table)
+        return None
+    with open(path, "rb") as fh:
+        encoding = "utf-8-sig" if fh.read(3) == codecs.BOM_UTF8 else "utf-8"
+    result = ReadResult(match.layout.key, "csv", encoding, sep, 0, None, columnas=_columns_used(match, cand),
+                        fuente=match.layout.fuente, sha256=digest.sha256)
+    dropped = _delete_empty_rows(con, f"{table}__csv", canonical.fields)
+    result.filas_leidas = raw_rows - dropped
+    _common_notes(result, dropped)
+    return result
+
+
+def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool = True) -> ReadResult:
+    cand, match = _csv_header(text.path, fuente, path, catalog)
     fuente = match.layout.fuente
     header_line, sep = cand.position
     canonical = catalog.canonical(fuente)
@@ -299,8 +380,9 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
     result = ReadResult(match.layout.key, "csv", text.encoding, sep, 0, None, columnas=_columns_used(match, cand),
                         fuente=fuente)
     # Personal data must be hashed before it lands in a table, so such files skip DuckDB's fast path.
-    raw_rows = -1 if canonical.personal else _load_csv_duckdb(con, table, text.path, header_line, sep,
-                                                                len(cand.headers), match, fields)
+    use_duckdb = fast and not canonical.personal
+    raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields) \
+        if use_duckdb else -1
     if header_line + raw_rows == max(text.last_line, header_line):
         dropped = _delete_empty_rows(con, f"{table}__csv", fields)
         result.filas_leidas = raw_rows - dropped
@@ -331,7 +413,7 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
     exact Python reader. Row order relies on DuckDB's preserve_insertion_order (the default)."""
     column_types = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols))
     select = ", ".join(
-        f"nullif(trim(c{match.columns[f]}, $trim), '') AS {quote_ident(f)}"
+        f"{_cleaned(f'c{match.columns[f]}')} AS {quote_ident(f)}"
         if f in match.columns
         else f"CAST(NULL AS VARCHAR) AS {quote_ident(f)}"
         for f in fields
@@ -352,6 +434,15 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
     con.execute(f"CREATE OR REPLACE VIEW {quote_ident(table)} AS "
                 f"SELECT CAST(rowid + 1 + {int(header_line)} AS BIGINT) AS fila, * FROM {quote_ident(parsed)}")
     return con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
+
+
+def _cleaned(column: str) -> str:
+    """SQL for nullif(trim(column, $trim), ''): a trim with a character list costs more than parsing the file,
+    so it only runs on the few values that start or end with a space or hold a tab, CR, LF or NBSP."""
+    needs_trim = " OR ".join([f"starts_with({column}, ' ')", f"ends_with({column}, ' ')"] +
+                             [f"contains({column}, chr({code}))" for code in (9, 10, 13, 160)])
+    return (f"CASE WHEN {column} = '' THEN NULL WHEN {needs_trim} THEN nullif(trim({column}, $trim), '') "
+            f"ELSE {column} END")
 
 
 def drop_read_table(con, table: str) -> None:

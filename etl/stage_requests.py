@@ -18,17 +18,18 @@ def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
                 f"FROM {stg} WHERE motivo IS NOT NULL")
 
 
-def rank_files(con: duckdb.DuckDBPyConnection, raw: str, date_column: str) -> None:
-    """A later export carries the later state of a record: files are ranked by the newest date they hold."""
+def rank_files(con: duckdb.DuckDBPyConnection, table: str, date_column: str, *, parsed: bool = False) -> None:
+    """A later export carries the later state of a record: files are ranked by the newest date they hold.
+    `date_column` is raw text (parsed here) or, with parsed=True, a DATE column a staging table already parsed."""
+    newest = date_column if parsed else f"parse_fecha({date_column})"
     con.execute(f"""
         INSERT INTO carga_orden
         SELECT carga_id, row_number() OVER (ORDER BY max_fecha NULLS FIRST, archivo)
-        FROM (SELECT carga_id, archivo, max(parse_fecha({date_column})) AS max_fecha FROM {raw} GROUP BY ALL)""")
+        FROM (SELECT carga_id, archivo, max({newest}) AS max_fecha FROM {table} GROUP BY ALL)""")
 
 
 def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     catalogs = catalogos_dir()  # read at call time: TABLERO_CATALOGOS may point elsewhere
-    rank_files(con, "raw_solicitud", "fecha_solicitud")
     rank_files(con, "raw_recurso", "fecha_interposicion")
     build_ente_map(con, "raw_solicitud")
     build_value_map(con, "raw_solicitud", "estatus", catalogs, "estatus.csv", "estatus",
@@ -38,12 +39,14 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
     build_value_map(con, "raw_solicitud", "tipo_solicitud", catalogs, "tipo_solicitud.csv", "tipo",
                     ["tipo_solicitud"])
     con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
+    rank_files(con, "stg_solicitud", "f_presentacion", parsed=True)  # dates parsed once, by staging
     write_rejects(con, "stg_solicitud")
     # The cut-off is the newest filing or answer date in the data (never a receipt date pushed past a weekend).
     newest = con.execute("""SELECT max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion)))
                              FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0][0]
     corte = min(newest, today) if newest else None
     con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
+    con.execute(sql_file("superseded.sql"))
     build_ente_map(con, "raw_recurso")
     build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
                     ["sentido", "modifica_o_revoca"])

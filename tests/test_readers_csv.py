@@ -221,3 +221,40 @@ def test_malformed_rows_do_not_abort_the_callers_transaction(tmp_path, con):
     assert select(con, "fila, folio") == [(2, "1"), (3, "2")]
     con.execute("COMMIT")
     assert result.filas_leidas == 2
+
+
+def test_a_utf8_file_is_hashed_while_duckdb_parses_it(tmp_path, con):
+    import hashlib
+
+    path = write(tmp_path, "x.csv", ["folio;ente;fecha_presentacion", "1;Secretaría;2025-01-02", "2;SEQ;2025-01-03"])
+
+    result = read_source(path, "solicitudes", con, "raw")
+
+    assert result.codificacion == "utf-8" and result.avisos == []
+    assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert select(con, "fila, folio, dependencia") == [(2, "1", "Secretaría"), (3, "2", "SEQ")]
+
+
+def test_spaces_tabs_and_nbsp_around_values_are_trimmed_and_blank_is_null(tmp_path, con):
+    path = write(tmp_path, "x.csv", ["folio;ente;fecha_presentacion;estatus",
+                                     "1; SEQ ;\t2025-01-02\u00a0;  ", '2;"SEQ\r";2025-01-03;"  Terminada"'])
+
+    read_source(path, "solicitudes", con, "raw")
+
+    assert select(con, "fila, folio, dependencia, fecha_solicitud, estatus") == [
+        (2, "1", "SEQ", "2025-01-02", None), (3, "2", "SEQ", "2025-01-03", "Terminada")]
+
+
+def test_cp1252_lines_after_a_utf8_start_are_read_as_cp1252(tmp_path, con):
+    """The first megabyte looks like UTF-8, so DuckDB reads the file; the cp1252 rows further down fail its UTF-8
+    check and send the file to the careful reader, which decodes them instead of losing them."""
+    ascii_rows = [f"{i};SEQ;2025-01-02" for i in range(60_000)]  # > 1 MB of plain ASCII
+    path = tmp_path / "x.csv"
+    path.write_bytes(("\n".join(["folio;ente;fecha_presentacion"] + ascii_rows) + "\n").encode("ascii")
+                     + "60000;Secretaría de Educación;2025-01-03\n".encode("cp1252"))
+
+    result = read_source(path, "solicitudes", con, "raw")
+
+    assert result.codificacion == "cp1252" and result.filas_leidas == 60_001
+    assert select(con, "fila, dependencia", "raw WHERE folio = '60000'") == [(60_002, "Secretaría de Educación")]
+    assert result.sha256 is None  # the build hashes files the careful reader read

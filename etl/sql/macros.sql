@@ -3,11 +3,13 @@
 -- A bare 5-digit number is an Excel serial date (1900 system: 45366 = 2024-03-15) that leaked from a cell
 -- formatted as General; serials from 10000 on are after 1900-02-29 (Excel's fictitious day), so
 -- 1899-12-30 + n is exact. Out-of-range years are caught by the calendar and future-date checks.
-CREATE OR REPLACE TEMP MACRO parse_fecha(s) AS
+-- The PNT's DD/MM/YYYY is tried alone first: the full check costs four times as much, and a national file has
+-- millions of dates.
+CREATE OR REPLACE TEMP MACRO parse_fecha(s) AS coalesce(try_strptime(s, '%d/%m/%Y')::DATE,
     CASE WHEN regexp_full_match(trim(s), '[1-9][0-9]{4}(\.[0-9]+)?')
          THEN DATE '1899-12-30' + CAST(floor(CAST(trim(s) AS DOUBLE)) AS INTEGER)
          ELSE try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y %H:%M:%S',
-                           '%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::DATE END;
+                           '%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::DATE END);
 CREATE OR REPLACE TEMP MACRO si_no(s) AS
     CASE WHEN s IS NULL THEN NULL
          WHEN upper(strip_accents(trim(s))) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO') THEN TRUE

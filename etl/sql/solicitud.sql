@@ -1,14 +1,8 @@
--- stg_solicitud (good rows) → solicitud. The same folio in overlapping exports is one request: the row from the
--- most recent export wins (files ranked by archivo_orden, later rows of a file after earlier ones).
+-- stg_solicitud (good rows) → solicitud; superseded.sql then drops the rows a later export replaced.
 -- Parameter $corte: the data cut-off date, used to decide whether an unanswered request is already overdue.
 INSERT INTO solicitud
-WITH ranked AS (
-    SELECT *, row_number() OVER (PARTITION BY folio ORDER BY archivo_orden DESC, fila DESC) AS version
-    FROM stg_solicitud
-    WHERE motivo IS NULL
-),
-latest AS (
-    SELECT * FROM ranked WHERE version = 1
+WITH latest AS (
+    SELECT * FROM stg_solicitud WHERE motivo IS NULL
 ),
 timed AS (
     SELECT l.*,

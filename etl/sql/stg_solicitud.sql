@@ -2,7 +2,7 @@
 -- rejected (the first failing check), NULL when it is good. Parameter $hoy: the build date.
 CREATE OR REPLACE TEMP TABLE stg_solicitud AS
 WITH parsed AS (
-    SELECT r.*, co.archivo_orden,
+    SELECT r.*,
            parse_fecha(r.fecha_solicitud)         AS f_presentacion,
            parse_fecha(r.fecha_recepcion_oficial) AS f_recepcion_oficial,
            parse_fecha(r.fecha_respuesta)         AS f_respuesta,
@@ -13,7 +13,6 @@ WITH parsed AS (
            coalesce(rs.implica_ampliacion, FALSE) AS resp_ampl,
            coalesce(mt.tipo_solicitud, CASE WHEN r.tipo_solicitud IS NULL THEN 'informacion_publica' END) AS tipo
     FROM raw_solicitud r
-    JOIN carga_orden co         ON co.carga_id = r.carga_id
     LEFT JOIN map_ente me       ON me.valor = r.dependencia
     LEFT JOIN map_estatus es    ON es.valor = r.estatus
     LEFT JOIN map_respuesta rs  ON rs.valor = r.respuesta
@@ -73,7 +72,11 @@ checked AS (
         END AS problema
     FROM with_law w
 )
-SELECT *,
+-- Only what solicitud.sql and the rejects need: a national file is millions of rows, and every extra text
+-- column of this table is memory the build may have to spill.
+SELECT carga_id, archivo, fila, folio, layout, ente_id, tipo, derecho_arcop, medio_entrada,
+       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta, resp_cat, queja,
+       ley_version, dias_respuesta, dias_ampliacion,
        problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
        -- Without a status, a response date means the request was answered.
        coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END) AS estado_final,
