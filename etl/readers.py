@@ -220,19 +220,63 @@ def _starts_as_utf8(path: Path) -> bool:
 class _Digest:
     sha256: str
     last_line: int
+    csv_alike: bool = True  # checked only when asked: see _CsvAlike
 
 
-def _digest(path: Path) -> _Digest:
+def _digest(path: Path, check_alike: bool = False) -> _Digest:
     """sha256 and the last line with content, in one pass over the bytes (run beside DuckDB's parse: hashlib
-    releases the GIL, so on two cores this costs about a second of a national file instead of four)."""
+    releases the GIL, so on two cores this costs about a second of a national file instead of four); with
+    check_alike, also whether DuckDB reads the file as the careful reader would (_CsvAlike)."""
     digest = hashlib.sha256()
     newlines, tail = 0, b""
+    alike = _CsvAlike() if check_alike else None
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK_BYTES):
             digest.update(chunk)
             newlines += chunk.count(b"\n")
             tail = (tail + chunk[-65536:])[-65536:]
-    return _Digest(digest.hexdigest(), _last_line(newlines, tail))
+            if alike is not None:
+                alike.feed(chunk)
+    return _Digest(digest.hexdigest(), _last_line(newlines, tail), alike.close() if alike is not None else True)
+
+
+class _CsvAlike:
+    """Whether DuckDB's parse of a file gives exactly the careful reader's rows and values, wherever the row
+    count matches the line count (the fast path's own check). Three things break that: bytes that are not
+    UTF-8 anywhere in the file (scan_text sends such a file to the cp1252 transcoder, so the careful reader sees
+    other text); a space just before a quote (DuckDB reads ` "x"` as x, Python's csv as ` "x"`); a CR that is not
+    part of a CRLF (Python's csv counts a line there, so the rows after it are numbered otherwise, and an unquoted
+    field ends). Files with personal fields need this: their rows and pseudonyms must not depend on the path the
+    file took."""
+
+    def __init__(self):
+        self._utf8 = codecs.getincrementaldecoder("utf-8")("strict")
+        self._last = b""
+        self.alike = True
+
+    def feed(self, chunk: bytes) -> None:
+        if not self.alike:
+            return
+        try:
+            self._utf8.decode(chunk)
+        except UnicodeDecodeError:
+            self.alike = False
+            return
+        edge = self._last + chunk[:1]  # the two bytes around the previous chunk's end
+        if b' "' in chunk or edge == b' "' or (self._last == b"\r" and chunk[:1] != b"\n"):
+            self.alike = False
+        body = chunk[:-1] if chunk.endswith(b"\r") else chunk  # a CR at the end waits for the next chunk
+        if body.count(b"\r") != body.count(b"\r\n"):
+            self.alike = False
+        self._last = chunk[-1:]
+
+    def close(self) -> bool:
+        if self.alike:
+            try:
+                self._utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                self.alike = False
+        return self.alike and self._last != b"\r"
 
 
 def _last_line(newlines: int, tail: bytes) -> int:
@@ -348,17 +392,25 @@ def _read_csv_optimistic(path: Path, fuente, con, table, catalog) -> ReadResult 
     """A file that starts as UTF-8 goes straight to DuckDB, with the line count and sha256 taken beside the parse
     instead of a separate validating pass. DuckDB checks the UTF-8 of the columns it keeps and skips a row that
     is not (ignore_errors), so a cp1252 line among them shows up as a count mismatch: then None, and the caller
-    reads the file the careful way. Bytes in columns the tablero never reads are not checked, nor needed."""
+    reads the file the careful way. Bytes in columns the tablero never reads are not checked, nor needed.
+
+    A fuente with personal fields takes this path too: the parsing query itself computes the pseudonyms
+    (etl/pseudonym.py, SqlPseudonyms), so names, e-mails and CURPs are never stored. Its rows must come out
+    exactly as the careful reader's would, so the pass beside the parse also checks _CsvAlike, and a parse
+    error (which that reader may survive) sends the file there too."""
     cand, match = _csv_header(path, fuente, path, catalog)
     canonical = catalog.canonical(match.layout.fuente)
-    if canonical.personal:
-        return None
+    personal = bool(canonical.personal)
     header_line, sep = cand.position
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_digest, path)
-        raw_rows = _load_csv_duckdb(con, table, path, header_line, sep, len(cand.headers), match, canonical.fields)
+        pending = pool.submit(_digest, path, personal)
+        try:
+            raw_rows = _load_csv_duckdb(con, table, path, header_line, sep, len(cand.headers), match,
+                                        canonical.fields, personal=personal)
+        except duckdb.InvalidInputException:  # e.g. a file with lone CRs: "the CSV parser … reached an invalid state"
+            raw_rows = -1  # the careful reader copes with such files
         digest = pending.result()
-    if header_line + raw_rows != max(digest.last_line, header_line):
+    if raw_rows < 0 or not digest.csv_alike or header_line + raw_rows != max(digest.last_line, header_line):
         drop_read_table(con, table)
         return None
     with open(path, "rb") as fh:
@@ -379,7 +431,8 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
     fields = canonical.fields
     result = ReadResult(match.layout.key, "csv", text.encoding, sep, 0, None, columnas=_columns_used(match, cand),
                         fuente=fuente)
-    # Personal data must be hashed before it lands in a table, so such files skip DuckDB's fast path.
+    # Files with personal fields reach this reader only when the fast path (with its pseudonyms computed in SQL)
+    # could not take them: they are read here the careful way, hashed in Python before anything lands in a table.
     use_duckdb = fast and not canonical.personal
     raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields) \
         if use_duckdb else -1
@@ -403,21 +456,26 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
     return result
 
 
-def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match, fields) -> int:
+def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match, fields, *,
+                     personal: bool = False) -> int:
     """Fast path: DuckDB parses the file. fila = header line + row number, which is exact only when every
     record is one physical line (no blank lines, no line breaks inside quoted fields) and none was skipped;
     the caller checks that by comparing the row count with the file's line count.
 
     ignore_errors=true: a malformed row is skipped instead of raising, because an error would also abort
     the caller's open transaction; a skipped row shows up as a count mismatch and sends the file to the
-    exact Python reader. Row order relies on DuckDB's preserve_insertion_order (the default)."""
+    exact Python reader. Row order relies on DuckDB's preserve_insertion_order (the default).
+
+    personal: the fuente has personal fields. hash_curp / hash_correo / hash_nombre are computed in this same
+    query from the curp / correo / nombre columns, which are never selected themselves: the identifiers only
+    stream through the scan and the projection (no sort, join or aggregate that could spill them to disk), and
+    the table holds their pseudonyms. Values are stripped exactly as clean_text does (_stripped)."""
+    pseudonyms = None
+    if personal:
+        from etl.pseudonym import SqlPseudonyms
+        pseudonyms = SqlPseudonyms(con)
     column_types = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols))
-    select = ", ".join(
-        f"{_cleaned(f'c{match.columns[f]}')} AS {quote_ident(f)}"
-        if f in match.columns
-        else f"CAST(NULL AS VARCHAR) AS {quote_ident(f)}"
-        for f in fields
-    )
+    select = ", ".join(f"{_column_sql(f, match, pseudonyms)} AS {quote_ident(f)}" for f in fields)
     # rowid follows insertion order, which follows the file while preserve_insertion_order is on: numbering rows
     # that way costs one cheap copy, where row_number() OVER () runs single-threaded over the whole file.
     parsed = f"{table}__csv"
@@ -427,13 +485,41 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
         "auto_detect=false, quote='\"', escape='\"', ignore_errors=true, max_line_size=16000000)"
     )
     params = {"path": str(csv_path), "sep": sep, "skip": header_line - 1, "trim": _TRIM_CHARS}
-    with _insertion_order_preserved(con):
-        con.execute(sql, params)
+    if pseudonyms is not None:
+        from etl.pseudonym import WHITESPACE
+        # DuckDB refuses parameters a statement does not use (a file may lack every personal column).
+        params = {name: value for name, value in {**params, **pseudonyms.params, "strip": WHITESPACE}.items()
+                  if f"${name}" in sql}
+    with _insertion_order_preserved(con), (pseudonyms or contextlib.nullcontext()):
+        (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
     # A view, not a copy: a second copy of a national file would double the build's peak memory. rowid survives
     # the deletion of empty rows, so fila stays the line number.
     con.execute(f"CREATE OR REPLACE VIEW {quote_ident(table)} AS "
                 f"SELECT CAST(rowid + 1 + {int(header_line)} AS BIGINT) AS fila, * FROM {quote_ident(parsed)}")
     return con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
+
+
+def _column_sql(field: str, match: Match, pseudonyms) -> str:
+    """SQL for one output field: the cleaned source column, its pseudonym (a hash field), or NULL."""
+    if pseudonyms is not None:
+        from etl.pseudonym import HASH_FIELDS, PERSONAL_KINDS
+        if field in HASH_FIELDS:
+            kind = PERSONAL_KINDS[HASH_FIELDS.index(field)]
+            if kind in match.columns:
+                return pseudonyms.hash_sql(kind, f"c{match.columns[kind]}")
+            return "CAST(NULL AS VARCHAR)"
+    if field not in match.columns:
+        return "CAST(NULL AS VARCHAR)"
+    column = f"c{match.columns[field]}"
+    return _stripped(column) if pseudonyms is not None else _cleaned(column)
+
+
+def _stripped(column: str) -> str:
+    """SQL for clean_text(column), exactly: str.strip() removes every Unicode space ($strip), not only _TRIM_CHARS.
+    For files whose rows must equal the careful reader's (those with personal fields)."""
+    at_an_end = f"contains($strip, left({column}, 1)) OR contains($strip, right({column}, 1))"
+    return (f"CASE WHEN {column} = '' THEN NULL WHEN {at_an_end} THEN nullif(trim({column}, $strip), '') "
+            f"ELSE {column} END")
 
 
 def _cleaned(column: str) -> str:
