@@ -16,10 +16,10 @@ from warehouse.paths import CATALOGOS_DIR, catalogos_dir
 
 def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     weights = _load_catalogs(con)
-    rank_files(con, "raw_verificacion", "fecha_verificacion")
     build_ente_map(con, "raw_verificacion")
     _build_fraccion_map(con)
     con.execute(sql_file("stg_verificacion.sql"), {"hoy": today})
+    rank_files(con, "stg_verificacion", "f_verificacion", parsed=True)  # dates parsed once, by staging
     write_rejects(con, "stg_verificacion")
     con.execute(sql_file("verificacion.sql"))
     _compute_index(con, weights)

@@ -1,6 +1,10 @@
 -- raw_verificacion → stg_verificacion: parsed, mapped to the law in force and its catalog of obligations, checked.
 -- One row per source row; `motivo` says why a row is rejected (the first failing check), NULL when it is good.
 -- The form of a row (criterion score or fracción-level percentage) is decided by which fields it carries.
+-- A national file has millions of rows but a few thousand distinct (review, type, date, article, fracción) as
+-- written: the date is parsed, the law in force found and the obligation looked up once per distinct combination
+-- (`cabecera`), not once per row. Only the columns the next steps read are kept (verificacion.sql, write_rejects,
+-- rank_files and the build's counts): each column of millions of rows costs time to write.
 -- Parameter $hoy: the build date.
 CREATE OR REPLACE TEMP TABLE stg_verificacion AS
 WITH vigencia AS (
@@ -20,16 +24,58 @@ rango AS (
            arg_max(fraccion, (orden, fraccion)) AS ultima
     FROM obligacion GROUP BY ALL
 ),
-parsed AS (
-    SELECT r.*, co.archivo_orden,
-           parse_fecha(r.fecha_verificacion) AS f_verificacion,
+filas_por_fecha AS (
+    -- Rows of each review per date as written: the distinct dates to parse, and each date's votes below.
+    SELECT verificacion, fecha_verificacion, count(*) AS filas FROM raw_verificacion GROUP BY ALL
+),
+fecha AS (
+    SELECT fecha_verificacion, parse_fecha(fecha_verificacion) AS f_verificacion
+    FROM (SELECT DISTINCT fecha_verificacion FROM filas_por_fecha WHERE fecha_verificacion IS NOT NULL)
+),
+fecha_revision AS (
+    -- A review has one date: the one most of its rows carry (ties: the earliest; each date once per review).
+    SELECT verificacion, arg_min(f_verificacion, (-filas, f_verificacion)) AS fecha_revision
+    FROM (SELECT p.verificacion, f.f_verificacion, sum(p.filas) AS filas
+          FROM filas_por_fecha p JOIN fecha f USING (fecha_verificacion)
+          WHERE f.f_verificacion IS NOT NULL
+          GROUP BY ALL)
+    GROUP BY verificacion
+),
+escrito AS (
+    -- Each distinct combination as written (NULL is a value here: DISTINCT and the join below treat it as one).
+    SELECT DISTINCT verificacion, tipo_verificacion, fecha_verificacion, articulo, fraccion FROM raw_verificacion
+),
+cabecera_ley AS (
+    -- Everything that depends only on those five fields: the date and the review's date, the law in force, the
+    -- review type, the article and the fracción normalized.
+    SELECT e.*, f.f_verificacion, fr.fecha_revision, v.ley_version, mf.fraccion_norm,
+           nullif(ltrim(regexp_replace(e.articulo, '[^0-9]', '', 'g'), '0'), '') AS articulo_norm,
+           CASE WHEN upper(strip_accents(trim(e.tipo_verificacion))) LIKE 'DIAGNOST%' THEN 'diagnostica'
+                WHEN upper(strip_accents(trim(e.tipo_verificacion))) LIKE 'VINCULANTE%' THEN 'vinculante'
+                WHEN upper(strip_accents(trim(e.tipo_verificacion))) LIKE 'SEGUIMIENTO%' THEN 'seguimiento'
+                WHEN upper(strip_accents(trim(e.tipo_verificacion))) LIKE 'MENSUAL%' THEN 'mensual' END AS tipo_norm
+    FROM escrito e
+    LEFT JOIN fecha f           ON f.fecha_verificacion = e.fecha_verificacion
+    LEFT JOIN fecha_revision fr ON fr.verificacion = e.verificacion
+    LEFT JOIN vigencia v        ON f.f_verificacion BETWEEN v.desde AND v.hasta
+    LEFT JOIN map_fraccion mf   ON mf.valor = e.fraccion
+),
+cabecera AS (
+    SELECT c.*, o.nombre AS obligacion_nombre, rg.primera, rg.ultima
+    FROM (SELECT c.*, coalesce(c.articulo_norm, ac.articulo) AS articulo_final
+          FROM cabecera_ley c LEFT JOIN articulo_comun ac ON ac.ley_version = c.ley_version) c
+    LEFT JOIN obligacion o ON o.ley_version = c.ley_version AND o.articulo = c.articulo_final
+                          AND o.fraccion = c.fraccion_norm
+    LEFT JOIN rango rg ON rg.ley_version = c.ley_version AND rg.articulo = c.articulo_final
+),
+parsed AS NOT MATERIALIZED (
+    -- Not materialized: fracciones_con_criterios reads only its key columns, and only the criterion rows.
+    SELECT r.carga_id, r.archivo, r.fila, r.verificacion, r.tipo_verificacion, r.periodo_evaluado,
+           r.fecha_verificacion, r.dependencia, r.articulo, r.fraccion, r.porcentaje, r.criterio, r.tipo_criterio,
+           r.valor, r.observacion,
+           c.f_verificacion, c.fecha_revision, c.ley_version, c.fraccion_norm, c.articulo_norm, c.articulo_final,
+           c.tipo_norm, c.obligacion_nombre, c.primera, c.ultima,
            me.ente_id, me.sugerencia,
-           mf.fraccion_norm,
-           nullif(ltrim(regexp_replace(r.articulo, '[^0-9]', '', 'g'), '0'), '') AS articulo_norm,
-           CASE WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'DIAGNOST%' THEN 'diagnostica'
-                WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'VINCULANTE%' THEN 'vinculante'
-                WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'SEGUIMIENTO%' THEN 'seguimiento'
-                WHEN upper(strip_accents(trim(r.tipo_verificacion))) LIKE 'MENSUAL%' THEN 'mensual' END AS tipo_norm,
            CASE WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'SUSTANTIV%' THEN 'sustantivo'
                 WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'ADJETIV%ACTUALIZ%' THEN 'adjetivo_actualizacion'
                 WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'ADJETIV%CONFIAB%' THEN 'adjetivo_confiabilidad'
@@ -40,34 +86,29 @@ parsed AS (
            try_cast(replace(replace(trim(r.porcentaje), '%', ''), ',', '.') AS DOUBLE) AS porcentaje_num,
            (r.criterio IS NOT NULL OR r.tipo_criterio IS NOT NULL OR r.valor IS NOT NULL) AS es_criterio
     FROM raw_verificacion r
-    JOIN carga_orden co       ON co.carga_id = r.carga_id
-    LEFT JOIN map_ente me     ON me.valor = r.dependencia
-    LEFT JOIN map_fraccion mf ON mf.valor = r.fraccion
+    JOIN cabecera c ON c.verificacion IS NOT DISTINCT FROM r.verificacion
+                   AND c.tipo_verificacion IS NOT DISTINCT FROM r.tipo_verificacion
+                   AND c.fecha_verificacion IS NOT DISTINCT FROM r.fecha_verificacion
+                   AND c.articulo IS NOT DISTINCT FROM r.articulo
+                   AND c.fraccion IS NOT DISTINCT FROM r.fraccion
+    LEFT JOIN map_ente me ON me.valor = r.dependencia
 ),
-reviewed AS (
-    -- A review has one date: the one most of its rows carry (ties: the earliest).
-    SELECT p.*, fr.fecha_revision, v.ley_version,
-           coalesce(p.articulo_norm, ac.articulo) AS articulo_final
-    FROM parsed p
-    LEFT JOIN (SELECT verificacion, f_verificacion AS fecha_revision
-               FROM (SELECT verificacion, f_verificacion, count(*) AS n FROM parsed
-                     WHERE f_verificacion IS NOT NULL GROUP BY ALL)
-               QUALIFY row_number() OVER (PARTITION BY verificacion ORDER BY n DESC, f_verificacion) = 1
-              ) fr ON fr.verificacion = p.verificacion
-    LEFT JOIN vigencia v ON p.f_verificacion BETWEEN v.desde AND v.hasta
-    LEFT JOIN articulo_comun ac ON ac.ley_version = v.ley_version
+fracciones_con_criterios AS (
+    -- Review × ente × fracción with any criterion row, good or not: a percentage row beside them is rejected.
+    -- (A hash aggregate over the criterion rows, not a window over every row.)
+    SELECT DISTINCT verificacion, ente_id, ley_version, articulo_final, fraccion_norm FROM parsed WHERE es_criterio
 ),
 matched AS (
-    SELECT rv.*, o.nombre AS obligacion_nombre, a.aplica, a.motivo AS motivo_aplicabilidad,
-           rg.primera, rg.ultima,
-           bool_or(rv.es_criterio) OVER (PARTITION BY rv.verificacion, rv.ente_id, rv.ley_version, rv.articulo_final,
-                                                    rv.fraccion_norm) AS fraccion_con_criterios
-    FROM reviewed rv
-    LEFT JOIN obligacion o ON o.ley_version = rv.ley_version AND o.articulo = rv.articulo_final
-                          AND o.fraccion = rv.fraccion_norm
-    LEFT JOIN aplicabilidad a ON a.ente_id = rv.ente_id AND a.ley_version = rv.ley_version
-                             AND a.articulo = rv.articulo_final AND a.fraccion = rv.fraccion_norm
-    LEFT JOIN rango rg ON rg.ley_version = rv.ley_version AND rg.articulo = rv.articulo_final
+    SELECT p.*, a.aplica, a.motivo AS motivo_aplicabilidad, cc.verificacion IS NOT NULL AS fraccion_con_criterios
+    FROM parsed p
+    -- Only the exceptions: a fracción that applies, or has no row, passes the check either way.
+    LEFT JOIN (SELECT * FROM aplicabilidad WHERE NOT aplica) a
+           ON a.ente_id = p.ente_id AND a.ley_version = p.ley_version
+          AND a.articulo = p.articulo_final AND a.fraccion = p.fraccion_norm
+    -- Plain equality: every key is set on the rows that reach that check (a NULL one is rejected before).
+    LEFT JOIN fracciones_con_criterios cc ON cc.verificacion = p.verificacion AND cc.ente_id = p.ente_id
+                                         AND cc.ley_version = p.ley_version AND cc.articulo_final = p.articulo_final
+                                         AND cc.fraccion_norm = p.fraccion_norm
 ),
 checked AS (
     SELECT m.*,
@@ -129,5 +170,8 @@ checked AS (
         END AS problema
     FROM matched m
 )
-SELECT *, problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo
+SELECT carga_id, archivo, fila, verificacion, periodo_evaluado, f_verificacion, fecha_revision, tipo_norm, ente_id,
+       ley_version, articulo_final, fraccion_norm, es_criterio, criterio, tipo_criterio_norm, valor_num,
+       porcentaje_num, observacion,
+       problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo
 FROM checked;
