@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
+import openpyxl
 
 from etl.build import build_warehouse
 
@@ -28,3 +29,18 @@ def build(inputs: Path, tmp_path: Path, **kwargs) -> Path:
 def query(db: Path, sql: str, params=None) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
+
+
+def workbook(path: Path, sheets: dict[str, list[list]], merge: dict[str, list[str]] | None = None) -> Path:
+    """An .xlsx with the given sheets ({name: rows}, in order) and merged ranges ({name: ['A2:A3']})."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+        for cells in (merge or {}).get(name, []):
+            ws.merge_cells(cells)
+    wb.save(path)
+    return path

@@ -13,14 +13,13 @@ import zipfile
 from pathlib import Path
 
 import duckdb
-import openpyxl
 import pytest
 
 import etl.build
 import etl.readers
 from etl.build import BuildError, build_warehouse
 from etl.readers import DEFAULT_MAX_XLSX_MB, max_xlsx_bytes, read_source
-from helpers import PLANTILLA_HEADER, build, query, write
+from helpers import PLANTILLA_HEADER, build, query, workbook, write
 
 ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
 SEFIPLAN = "Secretaría de Finanzas y Planeación"
@@ -70,20 +69,6 @@ def build_error(tmp_path: Path) -> str:
     assert not (tmp_path / "almacen.duckdb").exists()  # nothing was served
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
     return str(err.value)
-
-
-def workbook(path: Path, sheets: dict[str, list[list]], merge: dict[str, list[str]] | None = None) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-        for cells in (merge or {}).get(name, []):
-            ws.merge_cells(cells)
-    wb.save(path)
-    return path
 
 
 def header_cells() -> list[str]:

@@ -2,10 +2,10 @@
 import datetime as dt
 
 import duckdb
-import openpyxl
 import pytest
 
 from etl.readers import FileError, read_source
+from helpers import workbook
 
 HEADERS = ["folio", "ente", "fecha_presentacion", "estatus", "fecha_respuesta", "hubo_ampliacion", "observaciones"]
 
@@ -15,18 +15,6 @@ def con():
     connection = duckdb.connect()
     yield connection
     connection.close()
-
-
-def workbook(path, sheets):
-    """sheets: {name: [rows]}; the first one replaces the default sheet."""
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def select(con, columns):
