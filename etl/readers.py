@@ -71,8 +71,8 @@ def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyC
     if kind in ("xlsx", "xls"):
         return _read_spreadsheet(path, kind, fuente, con, table, catalog)
     fast_tried = False
-    if kind == "csv" and _starts_as_utf8(path):
-        result = _read_csv_optimistic(path, fuente, con, table, catalog)
+    if kind == "csv" and (encoding := _utf8_head(path)):
+        result = _read_csv_optimistic(path, encoding, fuente, con, table, catalog)
         if result is not None:
             return result
         fast_tried = True
@@ -201,19 +201,20 @@ def scan_text(path: Path) -> _Scan:
     return _Scan("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8", last_line)
 
 
-def _starts_as_utf8(path: Path) -> bool:
-    """True when the first megabyte (whole lines) is strict UTF-8, BOM or not: worth trusting DuckDB with."""
+def _utf8_head(path: Path) -> str | None:
+    """'utf-8' or 'utf-8-sig' when the first megabyte (whole lines) is strict UTF-8, worth trusting DuckDB with;
+    None otherwise (UTF-16, cp1252…)."""
     with open(path, "rb") as fh:
         head = fh.read(1 << 20)
     if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return False
+        return None
     if len(head) == 1 << 20:
         head = head[: head.rfind(b"\n") + 1]
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
+    return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
 
 
 @dataclass(frozen=True)
@@ -388,7 +389,7 @@ def _csv_header(text_path: Path, fuente, path: Path, catalog) -> tuple[Candidate
     return _choose(candidates, fuente, "csv", path, catalog)
 
 
-def _read_csv_optimistic(path: Path, fuente, con, table, catalog) -> ReadResult | None:
+def _read_csv_optimistic(path: Path, encoding: str, fuente, con, table, catalog) -> ReadResult | None:
     """A file that starts as UTF-8 goes straight to DuckDB, with the line count and sha256 taken beside the parse
     instead of a separate validating pass. DuckDB checks the UTF-8 of the columns it keeps and skips a row that
     is not (ignore_errors), so a cp1252 line among them shows up as a count mismatch: then None, and the caller
@@ -413,8 +414,6 @@ def _read_csv_optimistic(path: Path, fuente, con, table, catalog) -> ReadResult 
     if raw_rows < 0 or not digest.csv_alike or header_line + raw_rows != max(digest.last_line, header_line):
         drop_read_table(con, table)
         return None
-    with open(path, "rb") as fh:
-        encoding = "utf-8-sig" if fh.read(3) == codecs.BOM_UTF8 else "utf-8"
     result = ReadResult(match.layout.key, "csv", encoding, sep, 0, None, columnas=_columns_used(match, cand),
                         fuente=match.layout.fuente, sha256=digest.sha256)
     dropped = _delete_empty_rows(con, f"{table}__csv", canonical.fields)

@@ -116,7 +116,7 @@ def write_csv(tmp_path, lines, name="lista.csv", newline="\n"):
 def careful_read(path, con, table, monkeypatch):
     """The reference: the same file through the careful reader (Python csv + PseudonymizingWriter)."""
     with monkeypatch.context() as patch:
-        patch.setattr(readers, "_starts_as_utf8", lambda _path: False)
+        patch.setattr(readers, "_utf8_head", lambda _path: None)
         result = read_source(path, "asistencias", con, table)
     assert result.sha256 is None  # the careful reader leaves the hash to the build
     return result
@@ -215,7 +215,7 @@ def unusual_file(tmp_path, case):
         data = ("\n".join(lines + filler) + "\n").encode("utf-8")
         path = tmp_path / "lista.csv"
         path.write_bytes(data + "Zoe Relleno,,,SEFIPLAN,Analísta,Sí,No,C1,10/05/2024,Sí\n".encode("cp1252"))
-        assert len(data) > 1 << 20 and readers._starts_as_utf8(path)
+        assert len(data) > 1 << 20 and readers._utf8_head(path)
         return path
     return write_csv(tmp_path, lines)
 
