@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from etl import pnt_json
@@ -188,7 +189,7 @@ def scan_text(path: Path) -> _Scan:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
                     is_utf8 = False
-            newlines += chunk.count(b"\n")
+            newlines += _count_newlines(chunk)
             tail = (tail + chunk[-65536:])[-65536:]
         if is_utf8:
             try:
@@ -234,11 +235,17 @@ def _digest(path: Path, check_alike: bool = False) -> _Digest:
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK_BYTES):
             digest.update(chunk)
-            newlines += chunk.count(b"\n")
+            newlines += _count_newlines(chunk)
             tail = (tail + chunk[-65536:])[-65536:]
             if alike is not None:
                 alike.feed(chunk)
     return _Digest(digest.hexdigest(), _last_line(newlines, tail), alike.close() if alike is not None else True)
+
+
+def _count_newlines(chunk: bytes) -> int:
+    """bytes.count holds the GIL at ~3.5 GB/s; numpy's comparison runs at ~14 GB/s without it, and this pass
+    shares the two cores with DuckDB's parse."""
+    return int(np.count_nonzero(np.frombuffer(chunk, np.uint8) == 10))
 
 
 class _CsvAlike:

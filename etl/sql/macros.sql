@@ -10,8 +10,12 @@ CREATE OR REPLACE TEMP MACRO parse_fecha(s) AS coalesce(try_strptime(s, '%d/%m/%
          THEN DATE '1899-12-30' + CAST(floor(CAST(trim(s) AS DOUBLE)) AS INTEGER)
          ELSE try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y %H:%M:%S',
                            '%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::DATE END);
+-- The PNT writes Si / No: those are answered first, because normalizing every value of a national file
+-- (three columns of millions of rows) cost more than the rest of the check.
 CREATE OR REPLACE TEMP MACRO si_no(s) AS
     CASE WHEN s IS NULL THEN NULL
+         WHEN s IN ('No', 'NO', 'no') THEN FALSE
+         WHEN s IN ('Si', 'Sí', 'SI', 'SÍ', 'si', 'sí') THEN TRUE
          WHEN upper(strip_accents(trim(s))) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO') THEN TRUE
          WHEN upper(strip_accents(trim(s))) IN ('NO', 'N', 'FALSE', '0', 'FALSO') THEN FALSE END;
 -- A rejected value is shown to fix it (Estado de los datos and its CSV), so it must not carry personal data: a
