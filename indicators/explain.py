@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pages.ui.fmt import format_value, periodo_es, sentence
+from indicators.fmt import format_value, periodo_es, sentence
 
 TOP = 3           # components named in a sentence
 NEGLIGIBLE = 0.05  # points: smaller contributions are not worth a sentence

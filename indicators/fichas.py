@@ -17,13 +17,13 @@ from fpdf import FPDF
 
 from indicators import sql
 from indicators.index_rules import IndexRules, load_index_rules
-from pages.ui.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
-from pages.ui.periods import period_bounds
-from pages.ui import semaforo as semaforo_ui
-from pages.ui.semaforo import rank_entes
+from indicators.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
+from indicators.periods import period_bounds
+from indicators import semaforo as semaforo_ui
+from indicators.semaforo import rank_entes
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
-# The dashboard's semáforo (pages/ui/semaforo.py), as a word and an RGB colour for print.
+# The dashboard's semáforo (indicators/semaforo.py), as a word and an RGB colour for print.
 SEMAFORO_PDF = {semaforo_ui.VERDE: ("verde", (26, 152, 80)), semaforo_ui.AMARILLO: ("amarillo", (242, 183, 1)),
                 semaforo_ui.ROJO: ("rojo", ROJO)}
 # The PDF core fonts speak Latin-1: typographic signs become their plain equivalents.

@@ -6,10 +6,10 @@ import streamlit as st
 
 from pages.ui import charts, layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import contract, md_escape, periodo_es
+from indicators.fmt import contract, md_escape, periodo_es
 from pages.ui.history_block import render_ente_history
 from pages.ui.index_block import render_index_block
-from pages.ui.periods import previous_period
+from indicators.periods import previous_period
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 

@@ -6,8 +6,8 @@ import streamlit as st
 
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import periodo_label
-from pages.ui.periods import period_bounds
+from indicators.fmt import periodo_label
+from indicators.periods import period_bounds
 from pages.ui.tables import group_and_ente_filters, show_table
 from pages.ui.history_block import render_government_history
 from warehouse import read

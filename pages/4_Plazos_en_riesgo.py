@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import chart_text, fecha_es, md_escape, num, short_name
+from indicators.fmt import chart_text, fecha_es, md_escape, num, short_name
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 

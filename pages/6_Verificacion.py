@@ -7,7 +7,7 @@ import streamlit as st
 from pages.ui import layout
 from pages.ui import verification as view
 from pages.ui.export import download_csv
-from pages.ui.fmt import fecha_es, md_escape, num
+from indicators.fmt import fecha_es, md_escape, num
 from pages.ui.tables import show_table
 from warehouse import read, read_verification
 

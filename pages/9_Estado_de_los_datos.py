@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
-from pages.ui.fmt import md_escape, num
+from indicators.fmt import md_escape, num
 from pages.ui.layout import TODOS
 from pages.ui.tables import show_table
 from warehouse import read

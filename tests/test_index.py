@@ -22,7 +22,7 @@ from indicators.catalog import load_catalog
 from indicators import sql
 from indicators.compute import _store_catalog
 from indicators.index import compute_index
-from pages.ui.semaforo import rank_entes
+from indicators.semaforo import rank_entes
 from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
 
 VALUES = [  # ente, periodo, indicador, valor, suficiente

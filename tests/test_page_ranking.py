@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from conftest import all_text, run_page, table_with
-from pages.ui.semaforo import AMARILLO, INSUFICIENTE, ROJO, VERDE, rank_entes, semaforo
+from indicators.semaforo import AMARILLO, INSUFICIENTE, ROJO, VERDE, rank_entes, semaforo
 from pages.ui.stats import movement
 
 PAGE = "pages/1_Ranking.py"

@@ -8,7 +8,7 @@ import streamlit as st
 
 from pages.ui import layout
 from pages.ui.export import download_csv
-from pages.ui.fmt import md_escape, periodo_corto
+from indicators.fmt import md_escape, periodo_corto
 from pages.ui.tables import show_table
 from warehouse import read
 

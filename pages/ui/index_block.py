@@ -6,8 +6,8 @@ import streamlit as st
 
 from pages.ui import layout
 from pages.ui.export import download_csv
-from pages.ui.fmt import contract, md_escape, periodo_es
-from pages.ui.semaforo import semaforo
+from indicators.fmt import contract, md_escape, periodo_es
+from indicators.semaforo import semaforo
 from pages.ui.tables import show_table
 from warehouse import read
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages.ui.fmt import fecha_es, md_escape, sentence
+from indicators.fmt import fecha_es, md_escape, sentence
 from warehouse import read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,7 +91,7 @@ def summary(text: str) -> None:
 
 def open_period_note(tipo: str, periodo: str, ente: str | None = None) -> None:
     """Warn when requests of the period are still in process: a recent month looks better than it will end."""
-    from pages.ui.periods import period_bounds
+    from indicators.periods import period_bounds
     desde, hasta = period_bounds(tipo, periodo)
     en_tramite, recibidas = read.in_process(desde, hasta, ente)
     if en_tramite and recibidas:
@@ -157,8 +157,8 @@ def url_int_slider(label: str, min_value: int, max_value: int, param: str, defau
 def period_filters(periods_for, corte: date | None, containers=None, *, radio: bool = True) -> tuple[str, str] | None:
     """Tipo de periodo (radio) + periodo (selectbox), defaulting to the latest complete period.
     periods_for(tipo) -> list of periodo strings, newest first. containers: two places to draw them."""
-    from pages.ui.fmt import TIPOS_PERIODO, periodo_label
-    from pages.ui.periods import default_period
+    from indicators.fmt import TIPOS_PERIODO, periodo_label
+    from indicators.periods import default_period
 
     first, second = containers or (st.container(), st.container())
     with first:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from pages.ui.fmt import change_words, format_value, num, periodo_es, unit_suffix
-from pages.ui.semaforo import COLORS, semaforo
+from indicators.fmt import change_words, format_value, num, periodo_es, unit_suffix
+from indicators.semaforo import COLORS, semaforo
 
 CATALOG_COLUMNS = ["indicador", "nombre", "descripcion", "unidad", "direccion", "meta", "umbral_verde",
                    "umbral_amarillo", "orden"]
@@ -159,7 +159,7 @@ def indicator_rule(ind) -> str:
 def ente_position(ente_id: str, all_values: pd.DataFrame, group_values: pd.DataFrame, direccion: str) -> dict:
     """Place of one ente in the ranking overall and in its group: {'general': '5 de 30', 'grupo': '2 de 16',
     'lugar_general': 5, 'total_general': 30, 'lugar_grupo': 2, 'total_grupo': 16, 'insuficiente': False}."""
-    from pages.ui.semaforo import rank_entes
+    from indicators.semaforo import rank_entes
 
     out: dict = {"insuficiente": False}
     for name, df in (("general", all_values), ("grupo", group_values)):
@@ -365,7 +365,7 @@ def deadline_table(open_requests: pd.DataFrame, dias: int) -> pd.DataFrame:
 
 
 def deadline_summary(per_ente: pd.DataFrame, dias: int, corte: date) -> str:
-    from pages.ui.fmt import fecha_es
+    from indicators.fmt import fecha_es
 
     v, h, p = (int(per_ente[c].sum()) for c in deadline_columns(dias))
     text = (f"Al {fecha_es(corte)} hay {num(v)} solicitudes abiertas ya vencidas, {num(h)} que vencen hoy y "
@@ -439,7 +439,7 @@ def rejects_summary(rejects: pd.DataFrame, total: int, limit: int) -> str:
 
 def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, corte: date | None) -> pd.DataFrame:
     """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date."""
-    from pages.ui.fmt import MESES_CORTOS
+    from indicators.fmt import MESES_CORTOS
 
     has = monthly[monthly["recibidas"] > 0].groupby("ente_id")["mes"].apply(set)
     # entes in force during the year, plus any with data that year

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages.ui.fmt import format_value, num
+from indicators.fmt import format_value, num
 from pages.ui.layout import TODOS, url_selectbox
 
 
