@@ -7,7 +7,7 @@ present), so the parts shown always add up to the change.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from indicators.fmt import format_value, periodo_es, sentence
 
@@ -15,8 +15,8 @@ TOP = 3           # components named in a sentence
 NEGLIGIBLE = 0.05  # points: smaller contributions are not worth a sentence
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
+    """One component's change (a tuple: the index builds millions of them)."""
     dimension: str
     indicador: str
     valor_anterior: float | None
@@ -42,9 +42,10 @@ def reweighting_sentence(parts: list[Part], names: dict[str, str], units: dict[s
     total = sum(p.efecto_peso for p in parts)
     if abs(total) < NEGLIGIBLE:
         return None
-    gone = [f"{names.get(p.indicador, p.indicador)} (antes {format_value(p.valor_anterior, units.get(p.indicador, ''))})"
-            for p in parts if p.valor is None]
-    new = [names.get(p.indicador, p.indicador) for p in parts if p.valor_anterior is None]
+    # Alphabetical, like any list read by a person (and never in the order rows happened to arrive).
+    gone = sorted(f"{names.get(p.indicador, p.indicador)} (antes {format_value(p.valor_anterior, units.get(p.indicador, ''))})"
+                  for p in parts if p.valor is None)
+    new = sorted(names.get(p.indicador, p.indicador) for p in parts if p.valor_anterior is None)
     why = []
     if gone:
         why.append("sin datos suficientes en este periodo: " + ", ".join(gone))
@@ -65,18 +66,23 @@ def explain(tipo: str, periodo: str, periodo_anterior: str, indice: float, indic
     else:
         verb = "subió" if change > 0 else "bajó"
         head = f"El índice {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
-    parts = list(parts)
-    moved = [p for p in parts if abs(p.efecto_valor) >= NEGLIGIBLE]
-    items: list[tuple[float, str]] = []
-    for p in moved:
-        text = part_sentence(p, names, units)
-        # Details (e.g. fracciones) that moved the same way as the component, so they explain it.
-        extra = [t for d, t in (details or {}).get(p.indicador, []) if (d > 0) == (p.efecto_valor > 0)]
-        if extra:
-            text += " (" + "; ".join(extra) + ")"
-        items.append((p.efecto_valor, text))
+    # In a fixed order first, so that equal effects are told in the same order whatever order the rows came in.
+    parts = sorted(parts, key=lambda p: (p.dimension, p.indicador))
+    # Ranked, then worded: only the TOP + 1 largest effects are told.
+    items: list[tuple[float, Part | None]] = [(p.efecto_valor, p) for p in parts if abs(p.efecto_valor) >= NEGLIGIBLE]
     reweight = reweighting_sentence(parts, names, units)
     if reweight:
-        items.append((sum(p.efecto_peso for p in parts), reweight))
+        items.append((sum(p.efecto_peso for p in parts), None))
     ranked = sorted(items, key=lambda item: -abs(item[0]))[:TOP + 1]
-    return " ".join([sentence(head) + "."] + [sentence(text) + "." for _, text in ranked])
+    texts = [sentence(head) + "."]
+    for _, p in ranked:
+        if p is None:
+            text = reweight
+        else:
+            text = part_sentence(p, names, units)
+            # Details (e.g. fracciones) that moved the same way as the component, so they explain it.
+            extra = [t for d, t in (details or {}).get(p.indicador, []) if (d > 0) == (p.efecto_valor > 0)]
+            if extra:
+                text += " (" + "; ".join(extra) + ")"
+        texts.append(sentence(text) + ".")
+    return " ".join(texts)

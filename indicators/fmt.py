@@ -39,9 +39,14 @@ def periodo_es(tipo: str, periodo: str) -> str:
     return f"el año {periodo}" if tipo == "anio" else periodo
 
 
+_DE_A_EL = re.compile(r"\b([Dd]e|[Aa]) el\b")
+
+
 def contract(text: str) -> str:
     """Spanish contractions after pasting phrases: 'de el' -> 'del', 'a el' -> 'al'."""
-    return re.sub(r"\b([Dd]e|[Aa]) el\b", lambda m: m.group(1)[0] + ("el" if m.group(1).lower() == "de" else "l"), text)
+    if " el" not in text:  # most sentences: the index words hundreds of thousands of them
+        return text
+    return _DE_A_EL.sub(lambda m: m.group(1)[0] + ("el" if m.group(1).lower() == "de" else "l"), text)
 
 
 def sentence(text: str) -> str:

@@ -114,3 +114,21 @@ def test_government_mean_of_entes(con):
     gob = con.execute("SELECT valor, denominador FROM indicador_valor WHERE nivel = 'gobierno' "
                       "AND indicador = 'indice_desempeno' AND periodo = '2026-09'").fetchall()
     assert gob == [(pytest.approx(72.2), 2)]  # SEQ's single-dimension index does not count
+
+
+def test_explanation_does_not_depend_on_row_order():
+    # The index reads components in whatever order DuckDB's threads return them; ties and the list of
+    # components without data must come out the same every time (alphabetical list, fixed tie order).
+    from indicators.explain import Part, explain
+    names = {"a": "Zeta", "b": "Alfa", "c": "Media", "d": "Beta", "e": "Gamma"}
+    units = dict.fromkeys(names, "%")
+    parts = [Part("s", "a", 50.0, None, 1.0, 0.0, 1.0), Part("s", "b", 40.0, None, 1.0, 0.0, 1.0),
+             Part("s", "c", 10.0, 20.0, 2.0, 2.0, 0.0), Part("v", "d", 30.0, 40.0, 2.0, 2.0, 0.0),
+             Part("v", "e", 60.0, 80.0, -2.0, -2.0, 0.0)]
+    texts = {explain("mes", "2026-10", "2026-09", 70.0, 64.0, order, names, units)
+             for order in (parts, parts[::-1], parts[2:] + parts[:2])}
+    assert len(texts) == 1
+    text = texts.pop()
+    assert "(sin datos suficientes en este periodo: Alfa (antes 40.0 %), Zeta (antes 50.0 %))" in text
+    # three effects of 2.0 points: told in a fixed order (dimension, then indicator id)
+    assert text.index("Media pasó") < text.index("Beta pasó") < text.index("Gamma pasó")
