@@ -75,7 +75,7 @@ CREATE TABLE base_capacitacion_mes (
     asistentes BIGINT,               -- rows that attended
     evaluados BIGINT,                -- attended rows with a pass/fail result
     aprobados BIGINT,
-    horas_persona DOUBLE,            -- course hours × persons who attended
+    horas_persona DECIMAL(38, 10),   -- course hours × persons who attended (exact: re-added per period and level)
     personas_capacitadas BIGINT,     -- persons counted in the month of their first course of the year
     personas_ut_capacitadas BIGINT,  -- same, for UT members
     -- stocks (value at the end of the month)

@@ -129,8 +129,10 @@ CREATE TABLE seguimiento_fraccion (
 CREATE TABLE base_verificacion_mes (
     ente_id VARCHAR NOT NULL,
     mes     DATE NOT NULL,
-    revisiones DOUBLE, fracciones_evaluadas DOUBLE, peso_evaluado DOUBLE, suma_puntaje DOUBLE,
-    fracciones_incumplidas DOUBLE, revisiones_con_anterior DOUBLE, suma_variacion DOUBLE,
+    -- Fractional sums are exact DECIMALs: quarters, groups and the government add them up again, and a DOUBLE
+    -- sum would depend on the order the terms arrive (two builds of the same data would differ).
+    revisiones DOUBLE, fracciones_evaluadas DOUBLE, peso_evaluado DECIMAL(38, 10), suma_puntaje DECIMAL(38, 10),
+    fracciones_incumplidas DOUBLE, revisiones_con_anterior DOUBLE, suma_variacion DECIMAL(38, 10),
     observaciones_seguimiento DOUBLE, observaciones_solventadas DOUBLE,
     PRIMARY KEY (ente_id, mes)
 );

@@ -1,13 +1,14 @@
 -- Index of each ente in each review: weighted mean of the scores of its applicable fracciones evaluated
 -- (a fracción that does not apply is never a result, so it never counts as 0), and the change against the
--- previous review of the same ente (by date, any type of review).
+-- previous review of the same ente (by date, any type of review). Fractional sums are exact (DECIMAL): a DOUBLE
+-- sum depends on the order the terms are added, so two builds of the same data could differ.
 INSERT INTO indice_ente BY NAME
 WITH por_revision AS (
     SELECT f.verificacion_id, f.ente_id, v.fecha, v.mes, v.ley_version,
            count(*)::INTEGER                           AS fracciones_evaluadas,
            count(*) FILTER (WHERE f.incumplida)::INTEGER AS fracciones_incumplidas,
-           sum(f.peso_fraccion * f.puntaje)            AS suma_puntaje,
-           sum(f.peso_fraccion)                        AS peso_evaluado
+           sum((f.peso_fraccion * f.puntaje)::DECIMAL(38, 10))::DOUBLE AS suma_puntaje,
+           sum(f.peso_fraccion::DECIMAL(38, 10))::DOUBLE   AS peso_evaluado
     FROM indice_fraccion f
     JOIN verificacion v USING (verificacion_id)
     GROUP BY ALL

@@ -37,7 +37,7 @@ flujos AS (
            count(*) FILTER (WHERE a.asistio)                               AS asistentes,
            count(*) FILTER (WHERE a.asistio AND a.aprobado IS NOT NULL)    AS evaluados,
            count(*) FILTER (WHERE a.aprobado)                              AS aprobados,
-           coalesce(sum(c.horas) FILTER (WHERE a.asistio), 0)              AS horas_persona
+           coalesce(sum(c.horas::DECIMAL(38, 10)) FILTER (WHERE a.asistio), 0) AS horas_persona
     FROM asistencia a JOIN curso c USING (curso_id)
     GROUP BY ALL
 ),

@@ -8,11 +8,11 @@ WITH revisiones AS (
     SELECT ente_id, mes,
            count(*)                       AS revisiones,
            sum(fracciones_evaluadas)      AS fracciones_evaluadas,
-           sum(peso_evaluado)             AS peso_evaluado,
-           sum(suma_puntaje)              AS suma_puntaje,
+           sum(peso_evaluado::DECIMAL(38, 10))       AS peso_evaluado,
+           sum(suma_puntaje::DECIMAL(38, 10))        AS suma_puntaje,
            sum(fracciones_incumplidas)    AS fracciones_incumplidas,
            count(variacion)               AS revisiones_con_anterior,
-           coalesce(sum(variacion), 0)    AS suma_variacion
+           coalesce(sum(variacion::DECIMAL(38, 10)), 0) AS suma_variacion
     FROM indice_ente
     GROUP BY ALL
 ),

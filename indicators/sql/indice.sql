@@ -1,4 +1,6 @@
 -- IDT per ente × period from indicador_valor (nivel ente, values with enough data) and indice_regla.
+-- Sums of fractional values are taken as DECIMAL (exact): a DOUBLE sum depends on the order DuckDB's threads
+-- add the terms, and two builds of the same data would rank tied entes, or round a x.x5, differently.
 INSERT INTO indice_componente
 WITH comp AS (
     SELECT v.clave AS ente_id, v.tipo_periodo, v.periodo, v.periodo_inicio, r.dimension, r.peso_dimension,
@@ -9,12 +11,12 @@ WITH comp AS (
 ),
 weighted AS (
     SELECT *,
-           peso / sum(peso) OVER (PARTITION BY ente_id, tipo_periodo, periodo, dimension) AS peso_componente_norm
+           peso / sum(peso::DECIMAL(38, 10)) OVER (PARTITION BY ente_id, tipo_periodo, periodo, dimension) AS peso_componente_norm
     FROM comp
 ),
 dims AS (   -- the weight of each dimension present, normalized over the dimensions present
     SELECT ente_id, tipo_periodo, periodo, dimension,
-           any_value(peso_dimension) / sum(any_value(peso_dimension)) OVER (PARTITION BY ente_id, tipo_periodo, periodo)
+           any_value(peso_dimension) / sum(any_value(peso_dimension)::DECIMAL(38, 10)) OVER (PARTITION BY ente_id, tipo_periodo, periodo)
                AS peso_dimension_norm
     FROM comp GROUP BY ente_id, tipo_periodo, periodo, dimension
 )
@@ -25,7 +27,7 @@ FROM weighted w JOIN dims d USING (ente_id, tipo_periodo, periodo, dimension);
 INSERT INTO indice_desempeno
 WITH todas AS (SELECT DISTINCT dimension FROM indice_regla),
 presentes AS (
-    SELECT ente_id, tipo_periodo, periodo, any_value(periodo_inicio) AS periodo_inicio, sum(contribucion) AS indice,
+    SELECT ente_id, tipo_periodo, periodo, any_value(periodo_inicio) AS periodo_inicio, sum(contribucion::DECIMAL(38, 10))::DOUBLE AS indice,
            list(DISTINCT dimension ORDER BY dimension) AS dims
     FROM indice_componente GROUP BY ALL
 )
@@ -43,14 +45,14 @@ FROM indice_desempeno i JOIN ente e USING (ente_id);
 
 INSERT INTO indicador_valor
 SELECT 'ente', c.ente_id, e.nombre_oficial, e.grupo_pares, c.tipo_periodo, c.periodo, any_value(c.periodo_inicio),
-       'puntaje_' || c.dimension, sum(c.peso_componente_norm * c.puntaje), NULL, NULL, TRUE, 'registros'
+       'puntaje_' || c.dimension, sum((c.peso_componente_norm * c.puntaje)::DECIMAL(38, 10))::DOUBLE, NULL, NULL, TRUE, 'registros'
 FROM indice_componente c JOIN ente e USING (ente_id)
 GROUP BY c.ente_id, e.nombre_oficial, e.grupo_pares, c.tipo_periodo, c.periodo, c.dimension;
 
 -- Groups and the government: the simple mean of their entes' index (each ente counts once).
 INSERT INTO indicador_valor
 SELECT n.nivel, n.clave, any_value(n.nombre), NULL, v.tipo_periodo, v.periodo, any_value(v.periodo_inicio),
-       v.indicador, avg(v.valor), sum(v.valor), count(*), count(*) >= 3, 'registros'
+       v.indicador, avg(v.valor::DECIMAL(38, 10)), sum(v.valor::DECIMAL(38, 10))::DOUBLE, count(*), count(*) >= 3, 'registros'
 FROM indicador_valor v JOIN niveles n ON n.ente_id = v.clave AND n.nivel IN ('grupo', 'gobierno')
 WHERE v.nivel = 'ente' AND (v.indicador = 'indice_desempeno' OR v.indicador LIKE 'puntaje\_%' ESCAPE '\')
   AND v.suficiente
