@@ -6,9 +6,11 @@ present), so the parts shown always add up to the change.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from etl.names import strip_accents
 from indicators.fmt import format_value, periodo_es, sentence
 
 TOP = 3           # components named in a sentence
@@ -24,6 +26,11 @@ class Part(NamedTuple):
     delta: float              # total change of this component's contribution
     efecto_valor: float = 0.0  # part due to its own score moving
     efecto_peso: float = 0.0   # part due to re-weighting (something without data in one of the periods)
+
+
+@functools.lru_cache(maxsize=None)  # a handful of indicator names, sorted hundreds of thousands of times
+def _alphabetical(text: str) -> str:
+    return strip_accents(text).casefold()
 
 
 def _signed(points: float) -> str:
@@ -42,10 +49,11 @@ def reweighting_sentence(parts: list[Part], names: dict[str, str], units: dict[s
     total = sum(p.efecto_peso for p in parts)
     if abs(total) < NEGLIGIBLE:
         return None
-    # Alphabetical, like any list read by a person (and never in the order rows happened to arrive).
-    gone = sorted(f"{names.get(p.indicador, p.indicador)} (antes {format_value(p.valor_anterior, units.get(p.indicador, ''))})"
-                  for p in parts if p.valor is None)
-    new = sorted(names.get(p.indicador, p.indicador) for p in parts if p.valor_anterior is None)
+    # In alphabetical order (Índice among the I's), never in the order rows happened to arrive.
+    listed = sorted(parts, key=lambda p: _alphabetical(names.get(p.indicador, p.indicador)))
+    gone = [f"{names.get(p.indicador, p.indicador)} (antes {format_value(p.valor_anterior, units.get(p.indicador, ''))})"
+            for p in listed if p.valor is None]
+    new = [names.get(p.indicador, p.indicador) for p in listed if p.valor_anterior is None]
     why = []
     if gone:
         why.append("sin datos suficientes en este periodo: " + ", ".join(gone))
