@@ -5,11 +5,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages.ui import layout, summaries
-from pages.ui.export import download_csv
 from indicators.fmt import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
 from indicators.periods import month_range, previous_period
 from indicators.semaforo import delta_color, semaforo
+from pages.ui import layout, summaries
+from pages.ui.export import download_csv
 from warehouse import read
 
 RECIBIDAS, EN_PLAZO = "solicitudes_recibidas", "pct_en_plazo"

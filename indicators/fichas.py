@@ -15,17 +15,15 @@ import duckdb
 import pandas as pd
 from fpdf import FPDF
 
-from indicators import sql
-from indicators.index_rules import IndexRules, load_index_rules
+from indicators import semaforo, sql
 from indicators.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
+from indicators.index_rules import IndexRules, load_index_rules
 from indicators.periods import period_bounds
-from indicators import semaforo as semaforo_ui
-from indicators.semaforo import rank_entes
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
-# The dashboard's semáforo (indicators/semaforo.py), as a word and an RGB colour for print.
-SEMAFORO_PDF = {semaforo_ui.VERDE: ("verde", (26, 152, 80)), semaforo_ui.AMARILLO: ("amarillo", (242, 183, 1)),
-                semaforo_ui.ROJO: ("rojo", ROJO)}
+# The dashboard's semáforo, as a word and an RGB colour for print.
+SEMAFORO_PDF = {semaforo.VERDE: ("verde", (26, 152, 80)), semaforo.AMARILLO: ("amarillo", (242, 183, 1)),
+                semaforo.ROJO: ("rojo", ROJO)}
 # The PDF core fonts speak Latin-1: typographic signs become their plain equivalents.
 _PLAIN = str.maketrans({"−": "-", "–": "-", "—": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'",
                         "≥": ">=", "≤": "<=", "×": "x", "→": "->"})
@@ -85,7 +83,7 @@ def _position(all_values: pd.DataFrame, ente_id: str, grupo: str) -> str:
     parts = []
     for label, df in (("entre todos los entes", all_values),
                       (f"en su grupo ({grupo})", all_values[all_values["grupo_pares"] == grupo])):
-        ranked, _ = rank_entes(df.rename(columns={"indice": "valor"}), "mayor_es_mejor")
+        ranked, _ = semaforo.rank_entes(df.rename(columns={"indice": "valor"}), "mayor_es_mejor")
         hit = ranked[ranked["ente_id"] == ente_id]
         if not hit.empty:
             parts.append(f"lugar {int(hit['lugar'].iloc[0])} de {len(ranked)} {label}")
@@ -159,7 +157,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     name = row["nombre"] + (f" ({row['siglas']})" if isinstance(row["siglas"], str) and row["siglas"] else "")
     pdf.multi_cell(0, 6, plain(name), new_x="LMARGIN", new_y="NEXT")
 
-    label, color = SEMAFORO_PDF[semaforo_ui.semaforo(row["indice"], "mayor_es_mejor", ctx.verde, ctx.amarillo)]
+    label, color = SEMAFORO_PDF[semaforo.semaforo(row["indice"], "mayor_es_mejor", ctx.verde, ctx.amarillo)]
     pdf.set_font("Helvetica", "B", 28)
     pdf.set_text_color(*color)
     pdf.cell(40, 14, f"{row['indice']:.1f}")

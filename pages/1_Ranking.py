@@ -5,12 +5,12 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from pages.ui import layout, summaries
-from pages.ui.export import download_csv
 from indicators.fmt import chart_text, decimals_for, format_value, md_escape, periodo_corto, periodo_es, short_name
-from pages.ui.layout import TODOS
 from indicators.periods import previous_period
 from indicators.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
+from pages.ui import layout, summaries
+from pages.ui.export import download_csv
+from pages.ui.layout import TODOS
 from pages.ui.stats import interval_text, movement
 from pages.ui.tables import show_table
 from warehouse import read

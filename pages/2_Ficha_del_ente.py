@@ -4,12 +4,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from indicators.fmt import contract, md_escape, periodo_es
+from indicators.periods import previous_period
 from pages.ui import charts, layout, summaries
 from pages.ui.export import download_csv
-from indicators.fmt import contract, md_escape, periodo_es
 from pages.ui.history_block import render_ente_history
 from pages.ui.index_block import render_index_block
-from indicators.periods import previous_period
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 

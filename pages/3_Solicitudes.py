@@ -4,12 +4,12 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from pages.ui import layout, summaries
-from pages.ui.export import download_csv
 from indicators.fmt import periodo_label
 from indicators.periods import period_bounds
-from pages.ui.tables import group_and_ente_filters, show_table
+from pages.ui import layout, summaries
+from pages.ui.export import download_csv
 from pages.ui.history_block import render_government_history
+from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
 corte = layout.start_page("Solicitudes: tiempos y tipos de respuesta")

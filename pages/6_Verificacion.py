@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.fmt import fecha_es, md_escape, num
 from pages.ui import layout
 from pages.ui import verification as view
 from pages.ui.export import download_csv
-from indicators.fmt import fecha_es, md_escape, num
 from pages.ui.tables import show_table
 from warehouse import read, read_verification
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
+from indicators.fmt import md_escape, num, periodo_corto, periodo_label
+from indicators.periods import period_bounds
 from pages.ui import layout
 from pages.ui import training_block as tb
 from pages.ui.export import download_csv
-from indicators.fmt import md_escape, num, periodo_corto, periodo_label
-from indicators.periods import period_bounds
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read, read_training
 

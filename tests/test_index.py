@@ -18,8 +18,8 @@ import pandas as pd
 import pytest
 
 from etl.catalogs import load_catalogs
-from indicators.catalog import load_catalog
 from indicators import sql
+from indicators.catalog import load_catalog
 from indicators.compute import _store_catalog
 from indicators.index import compute_index
 from indicators.semaforo import rank_entes

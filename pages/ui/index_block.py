@@ -4,10 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages.ui import layout
-from pages.ui.export import download_csv
 from indicators.fmt import contract, md_escape, periodo_es
 from indicators.semaforo import semaforo
+from pages.ui import layout
+from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from warehouse import read
 

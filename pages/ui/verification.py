@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages.ui.export import csv_bytes
 from indicators.fmt import fecha_es, num, periodo_corto, short_name
+from pages.ui.export import csv_bytes
 from pages.ui.tables import ente_label
 from warehouse import read_verification
 from warehouse.read import file_signature
