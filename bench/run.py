@@ -80,6 +80,7 @@ def measure_scale(scale: Scale, data_dir: Path, out_dir: Path, *, regenerate: bo
                                  "--tiempos"], env)
     fases = _phases(stdout)
     result["build"] = {"segundos": seconds, "memoria_mib": mem, "fases": fases}
+    # The requests file against its own baseline: the appeals file is read and staged in phases of its own.
     result["carga_solicitudes_s"] = fases.get("lectura_solicitudes", 0) + fases.get("etapa_requests", 0)
 
     say("python -m indicators export …")

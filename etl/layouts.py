@@ -29,6 +29,7 @@ class Canonical:
     required: tuple[str, ...]
     fields: tuple[str, ...]
     personal: tuple[str, ...] = ()  # read only to derive pseudonymous keys; never written (etl/pseudonym.py)
+    repeated: tuple[str, ...] = ()  # few distinct values (names, dates, flags): cleaned once per value on read
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,26 @@ class Match:
         return (len(self.columns), self.distinctive)
 
 
+CANONICAL_KEYS = frozenset({"required", "fields", "personal", "repeated"})
+
+
+def _canonical(name: str, spec: dict) -> Canonical:
+    """A [canonical.X] table of layouts.toml; a key we do not know, or a listed field that is not one of its
+    fields, is a mistake in the file that would otherwise be ignored silently."""
+    problems = [f"clave desconocida '{key}'" for key in sorted(set(spec) - CANONICAL_KEYS)]
+    for key in ("required", "repeated"):
+        problems += [f"'{f}' de {key} no está en fields" for f in spec.get(key, ()) if f not in spec["fields"]]
+    if problems:
+        raise ValueError(f"layouts.toml, [canonical.{name}]: " + "; ".join(problems))
+    return Canonical(name, tuple(spec["required"]), tuple(spec["fields"]), tuple(spec.get("personal", ())),
+                     tuple(spec.get("repeated", ())))
+
+
 @functools.lru_cache(maxsize=4)
 def load_catalog(path: Path = LAYOUTS_FILE) -> Catalog:
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    canonicals = {
-        name: Canonical(name, tuple(spec["required"]), tuple(spec["fields"]), tuple(spec.get("personal", ())))
-        for name, spec in data.get("canonical", {}).items()
-    }
+    canonicals = {name: _canonical(name, spec) for name, spec in data.get("canonical", {}).items()}
     layouts = tuple(
         Layout(
             key=key,

@@ -12,7 +12,6 @@ import codecs
 import contextlib
 import csv
 import datetime as dt
-import hashlib
 import itertools
 import json
 import os
@@ -33,6 +32,11 @@ from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header
 
 BATCH_ROWS = 50_000
 CHUNK_BYTES = 16 << 20
+# A record of the PNT may hold long request texts. With max_line_size raised alone, DuckDB's own choice of buffer
+# made parsing a national file 0.9 s slower (2.65 s instead of 1.75 s for 5 M rows); a 16 MiB buffer, just above
+# the longest line allowed, parses it in 1.55 s (bench/, same file, same process).
+MAX_LINE_BYTES = 16_000_000
+CSV_BUFFER_BYTES = 16 << 20
 HEADER_SCAN_ROWS = 20  # a title or blank rows may precede the header row
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
@@ -58,7 +62,7 @@ class ReadResult:
     rechazos: list[tuple[int, str]] = field(default_factory=list)  # (fila, Spanish reason)
     columnas: dict[str, str] = field(default_factory=dict)  # canonical field -> source header used
     fuente: str | None = None  # the fuente whose layout matched (read_source may be given several)
-    sha256: str | None = None  # of the file's bytes, when the reader hashed them on the way (else the build does)
+    lector: str = "detallado"  # "duckdb": DuckDB parsed the file (fast path); "detallado": the careful reader
 
 
 def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyConnection, table: str) -> ReadResult:
@@ -219,27 +223,24 @@ def _utf8_head(path: Path) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Digest:
-    sha256: str
+class _LineScan:
     last_line: int
     csv_alike: bool = True  # checked only when asked: see _CsvAlike
 
 
-def _digest(path: Path, check_alike: bool = False) -> _Digest:
-    """sha256 and the last line with content, in one pass over the bytes (run beside DuckDB's parse: hashlib
-    releases the GIL, so on two cores this costs about a second of a national file instead of four); with
-    check_alike, also whether DuckDB reads the file as the careful reader would (_CsvAlike)."""
-    digest = hashlib.sha256()
+def _line_scan(path: Path, check_alike: bool = False) -> _LineScan:
+    """The last line with content, in one pass over the bytes beside DuckDB's parse (numpy releases the GIL);
+    with check_alike, also whether DuckDB reads the file as the careful reader would (_CsvAlike). The file's
+    sha256 is not taken here: it would share the two cores with the parse (the build hashes files later)."""
     newlines, tail = 0, b""
     alike = _CsvAlike() if check_alike else None
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK_BYTES):
-            digest.update(chunk)
             newlines += _count_newlines(chunk)
             tail = (tail + chunk[-65536:])[-65536:]
             if alike is not None:
                 alike.feed(chunk)
-    return _Digest(digest.hexdigest(), _last_line(newlines, tail), alike.close() if alike is not None else True)
+    return _LineScan(_last_line(newlines, tail), alike.close() if alike is not None else True)
 
 
 def _count_newlines(chunk: bytes) -> int:
@@ -397,8 +398,8 @@ def _csv_header(text_path: Path, fuente, path: Path, catalog) -> tuple[Candidate
 
 
 def _read_csv_optimistic(path: Path, encoding: str, fuente, con, table, catalog) -> ReadResult | None:
-    """A file that starts as UTF-8 goes straight to DuckDB, with the line count and sha256 taken beside the parse
-    instead of a separate validating pass. DuckDB checks the UTF-8 of the columns it keeps and skips a row that
+    """A file that starts as UTF-8 goes straight to DuckDB, with the line count taken beside the parse instead of
+    a separate validating pass. DuckDB checks the UTF-8 of the columns it keeps and skips a row that
     is not (ignore_errors), so a cp1252 line among them shows up as a count mismatch: then None, and the caller
     reads the file the careful way. Bytes in columns the tablero never reads are not checked, nor needed.
 
@@ -411,18 +412,18 @@ def _read_csv_optimistic(path: Path, encoding: str, fuente, con, table, catalog)
     personal = bool(canonical.personal)
     header_line, sep = cand.position
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_digest, path, personal)
+        pending = pool.submit(_line_scan, path, personal)
         try:
             raw_rows = _load_csv_duckdb(con, table, path, header_line, sep, len(cand.headers), match,
-                                        canonical.fields, personal=personal)
+                                        canonical.fields, personal=personal, repeated=canonical.repeated)
         except duckdb.InvalidInputException:  # e.g. a file with lone CRs: "the CSV parser … reached an invalid state"
             raw_rows = -1  # the careful reader copes with such files
-        digest = pending.result()
-    if raw_rows < 0 or not digest.csv_alike or header_line + raw_rows != max(digest.last_line, header_line):
+        scan = pending.result()
+    if raw_rows < 0 or not scan.csv_alike or header_line + raw_rows != max(scan.last_line, header_line):
         drop_read_table(con, table)
         return None
     result = ReadResult(match.layout.key, "csv", encoding, sep, 0, None, columnas=_columns_used(match, cand),
-                        fuente=match.layout.fuente, sha256=digest.sha256)
+                        fuente=match.layout.fuente, lector="duckdb")
     dropped = _delete_empty_rows(con, f"{table}__csv", canonical.fields)
     result.filas_leidas = raw_rows - dropped
     _common_notes(result, dropped)
@@ -440,8 +441,8 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
     # Files with personal fields reach this reader only when the fast path (with its pseudonyms computed in SQL)
     # could not take them: they are read here the careful way, hashed in Python before anything lands in a table.
     use_duckdb = fast and not canonical.personal
-    raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields) \
-        if use_duckdb else -1
+    raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields,
+                                repeated=canonical.repeated) if use_duckdb else -1
     if header_line + raw_rows == max(text.last_line, header_line):
         dropped = _delete_empty_rows(con, f"{table}__csv", fields)
         result.filas_leidas = raw_rows - dropped
@@ -463,7 +464,7 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
 
 
 def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match, fields, *,
-                     personal: bool = False) -> int:
+                     personal: bool = False, repeated: Sequence[str] = ()) -> int:
     """Fast path: DuckDB parses the file. fila = header line + row number, which is exact only when every
     record is one physical line (no blank lines, no line breaks inside quoted fields) and none was skipped;
     the caller checks that by comparing the row count with the file's line count.
@@ -475,20 +476,25 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
     personal: the fuente has personal fields. hash_curp / hash_correo / hash_nombre are computed in this same
     query from the curp / correo / nombre columns, which are never selected themselves: the identifiers only
     stream through the scan and the projection (no sort, join or aggregate that could spill them to disk), and
-    the table holds their pseudonyms. Values are stripped exactly as clean_text does (_stripped)."""
+    the table holds their pseudonyms. Values are stripped exactly as clean_text does (_stripped).
+
+    repeated: fields with few distinct values, stored as parsed and trimmed afterwards once per distinct value
+    (_trim_repeated); the others are trimmed row by row (_cleaned). Not for personal fuentes."""
+    per_value = [f for f in repeated if f in match.columns] if not personal else []
     pseudonyms = None
     if personal:
         from etl.pseudonym import SqlPseudonyms
         pseudonyms = SqlPseudonyms(con)
     column_types = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols))
-    select = ", ".join(f"{_column_sql(f, match, pseudonyms)} AS {quote_ident(f)}" for f in fields)
+    select = ", ".join(f"{_column_sql(f, match, pseudonyms, f in per_value)} AS {quote_ident(f)}" for f in fields)
     # rowid follows insertion order, which follows the file while preserve_insertion_order is on: numbering rows
     # that way costs one cheap copy, where row_number() OVER () runs single-threaded over the whole file.
     parsed = f"{table}__csv"
     sql = (
         f"CREATE OR REPLACE TABLE {quote_ident(parsed)} AS SELECT {select} "
         f"FROM read_csv($path, delim=$sep, header=true, skip=$skip, columns={{{column_types}}}, "
-        "auto_detect=false, quote='\"', escape='\"', ignore_errors=true, max_line_size=16000000)"
+        "auto_detect=false, quote='\"', escape='\"', ignore_errors=true, "
+        f"max_line_size={MAX_LINE_BYTES}, buffer_size={CSV_BUFFER_BYTES})"
     )
     params = {"path": str(csv_path), "sep": sep, "skip": header_line - 1, "trim": _TRIM_CHARS}
     if pseudonyms is not None:
@@ -498,6 +504,7 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
                   if f"${name}" in sql}
     with _insertion_order_preserved(con), (pseudonyms or contextlib.nullcontext()):
         (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
+    _trim_repeated(con, parsed, per_value)
     # A view, not a copy: a second copy of a national file would double the build's peak memory. rowid survives
     # the deletion of empty rows, so fila stays the line number.
     con.execute(f"CREATE OR REPLACE VIEW {quote_ident(table)} AS "
@@ -505,8 +512,9 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
     return con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
 
 
-def _column_sql(field: str, match: Match, pseudonyms) -> str:
-    """SQL for one output field: the cleaned source column, its pseudonym (a hash field), or NULL."""
+def _column_sql(field: str, match: Match, pseudonyms, trimmed_later: bool = False) -> str:
+    """SQL for one output field: the cleaned source column, its pseudonym (a hash field), or NULL.
+    trimmed_later: only '' becomes NULL here; _trim_repeated trims the column once the table exists."""
     if pseudonyms is not None:
         from etl.pseudonym import HASH_FIELDS, PERSONAL_KINDS
         if field in HASH_FIELDS:
@@ -517,6 +525,8 @@ def _column_sql(field: str, match: Match, pseudonyms) -> str:
     if field not in match.columns:
         return "CAST(NULL AS VARCHAR)"
     column = f"c{match.columns[field]}"
+    if trimmed_later:
+        return f"nullif({column}, '')"
     return _stripped(column) if pseudonyms is not None else _cleaned(column)
 
 
@@ -531,10 +541,28 @@ def _stripped(column: str) -> str:
 def _cleaned(column: str) -> str:
     """SQL for nullif(trim(column, $trim), ''): a trim with a character list costs more than parsing the file,
     so it only runs on the few values that start or end with a space or hold a tab, CR, LF or NBSP."""
-    needs_trim = " OR ".join([f"starts_with({column}, ' ')", f"ends_with({column}, ' ')"] +
-                             [f"contains({column}, chr({code}))" for code in (9, 10, 13, 160)])
-    return (f"CASE WHEN {column} = '' THEN NULL WHEN {needs_trim} THEN nullif(trim({column}, $trim), '') "
+    return (f"CASE WHEN {column} = '' THEN NULL WHEN {_needs_trim(column)} THEN nullif(trim({column}, $trim), '') "
             f"ELSE {column} END")
+
+
+def _needs_trim(column: str) -> str:
+    return " OR ".join([f"starts_with({column}, ' ')", f"ends_with({column}, ' ')"] +
+                       [f"contains({column}, chr({code}))" for code in (9, 10, 13, 160)])
+
+
+def _trim_repeated(con, table: str, fields: Sequence[str]) -> None:
+    """Trims the `fields` of `table` as _cleaned would, looking at each distinct value once: even the cheap test of
+    _cleaned, row by row, cost more than a third of parsing a national requests file (13 such columns), while the
+    distinct values of a column take a fraction of that. Usually no value needs trimming and nothing is updated."""
+    for field in fields:
+        column = quote_ident(field)
+        # The test runs on the list of distinct values: as a WHERE on SELECT DISTINCT, DuckDB would push it below
+        # the DISTINCT and test every row again.
+        (dirty,) = con.execute(f"SELECT list_filter(list(DISTINCT {column}), lambda v: {_needs_trim('v')}) "
+                               f"FROM {quote_ident(table)}").fetchone()
+        if dirty:
+            con.execute(f"UPDATE {quote_ident(table)} SET {column} = nullif(trim({column}, $trim), '') "
+                        f"WHERE {column} IN (SELECT unnest($dirty))", {"trim": _TRIM_CHARS, "dirty": dirty})
 
 
 def drop_read_table(con, table: str) -> None:

@@ -45,10 +45,10 @@ Stage = Callable[[duckdb.DuckDBPyConnection, dt.date], dict[str, str | None]]
 
 def stages() -> list[Stage]:
     from etl.stage_history import stage_history
-    from etl.stage_requests import stage_requests
+    from etl.stage_requests import stage_appeals, stage_requests
     from etl.stage_training import stage_training
     from etl.stage_verification import stage_verification
-    return [stage_requests, stage_history, stage_training, stage_verification]
+    return [stage_requests, stage_appeals, stage_history, stage_training, stage_verification]
 
 
 def folders() -> dict[str, list[Source]]:

@@ -389,3 +389,21 @@ def test_file_modified_during_the_read_fails_and_asks_to_retry(tmp_path, monkeyp
     assert folios(build(tmp_path / "in", tmp_path)) == ["240000000000001", "240000000000002"]  # retry succeeds
     assert path.exists()
 
+
+def test_file_modified_after_its_read_but_before_its_hash_fails(tmp_path, monkeypatch):
+    """The load record's sha256 is taken in the background after the read: it must be of the bytes loaded."""
+    solicitudes(tmp_path, "copiando.csv", plantilla(row("240000000000001")))
+    db = build(tmp_path / "in", tmp_path)
+    served = db.read_bytes()
+    real_hash = etl.build._sha256
+
+    def hash_after_an_edit(p):
+        with Path(p).open("a", encoding="utf-8") as fh:
+            fh.write(row("240000000000002") + "\n")
+        return real_hash(p)
+
+    monkeypatch.setattr(etl.build, "_sha256", hash_after_an_edit)
+    with pytest.raises(BuildError) as err:
+        build_warehouse(tmp_path / "in", db)
+    assert "copiando.csv" in str(err.value) and "cambió mientras se leía" in str(err.value)
+    assert db.read_bytes() == served

@@ -28,7 +28,7 @@ def test_bench_quick_runs_and_writes_its_table(tmp_path):
     assert set(scale["paginas"]["paginas"]) == {"Inicio", "Ranking", "Ficha del ente", "Solicitudes", "Verificación"}
     assert all(v["primera"] > 0 and v["repeticion"] > 0 for v in scale["paginas"]["paginas"].values())
     assert scale["build"]["memoria_mib"] > 0 and scale["base"]["segundos"] > 0
-    assert {"lectura_solicitudes", "etapa_requests", "etapa_training", "etapa_verification",
+    assert {"lectura_solicitudes", "etapa_requests", "etapa_appeals", "etapa_training", "etapa_verification",
             "indicadores", "indice"} <= set(scale["build"]["fases"])
     assert [m["meta"] for m in result["metas"]][:2] == ["Carga de solicitudes ≤ 1.5 × línea base",
                                                          "Memoria pico de la construcción < 2 GiB"]

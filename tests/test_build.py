@@ -1,4 +1,5 @@
 """The build: rejects with reasons, nothing lost, strict mode, atomic swap, empty sources, the CLI."""
+import hashlib
 import os
 import subprocess
 import sys
@@ -34,6 +35,18 @@ def test_bad_rows_go_to_rejects_with_file_row_column_and_reason(tmp_path):
     assert query(db, "SELECT filas_leidas, filas_cargadas, filas_rechazadas, filas_duplicadas FROM carga") == [(5, 1, 4, 0)]
 
 
+def test_load_record_has_the_sha256_of_each_file_as_read(tmp_path):
+    """The hash is taken in the background (etl.build._FileHashes), for files of both readers."""
+    fast = write(tmp_path / "in" / "solicitudes" / "a.csv", PLANTILLA_HEADER + "\n" + GOOD)
+    careful = tmp_path / "in" / "solicitudes" / "b.csv"  # cp1252: the careful reader's
+    careful.write_bytes((PLANTILLA_HEADER + "\n" + GOOD.replace("240000000000001", "240000000000009")
+                         .replace("Información", "Informaci\u00f3n")).encode("cp1252"))
+    db = build(tmp_path / "in", tmp_path)
+    assert query(db, "SELECT archivo, sha256, codificacion FROM carga ORDER BY archivo") == [
+        ("a.csv", hashlib.sha256(fast.read_bytes()).hexdigest(), "utf-8"),
+        ("b.csv", hashlib.sha256(careful.read_bytes()).hexdigest(), "cp1252")]
+
+
 def test_same_folio_in_overlapping_exports_is_one_request_latest_state_wins(tmp_path):
     older = PLANTILLA_HEADER + "\n240000000000009,2024-12-30,,SEFIPLAN,Información pública,,,En proceso,Registro de la Solicitud,,No,No\n"
     newer = PLANTILLA_HEADER + f"\n240000000000009,2024-12-30,,SEFIPLAN,Información pública,,,Terminada,{ENTREGA},2025-01-06,No,No\n" \
@@ -41,7 +54,8 @@ def test_same_folio_in_overlapping_exports_is_one_request_latest_state_wins(tmp_
     write(tmp_path / "in" / "solicitudes" / "b_2024.csv", older)  # names sort the other way on purpose
     write(tmp_path / "in" / "solicitudes" / "a_2025.csv", newer)
     db = build(tmp_path / "in", tmp_path)
-    assert query(db, "SELECT estado, archivo FROM solicitud WHERE folio = '240000000000009'") == [("terminada", "a_2025.csv")]
+    assert query(db, "SELECT estado, archivo FROM solicitud JOIN carga USING (carga_id) "
+                     "WHERE folio = '240000000000009'") == [("terminada", "a_2025.csv")]
     assert query(db, "SELECT archivo, filas_duplicadas FROM carga ORDER BY archivo") == [("a_2025.csv", 0), ("b_2024.csv", 1)]
 
 

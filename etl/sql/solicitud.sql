@@ -14,18 +14,19 @@ timed AS (
     LEFT JOIN calendario cs ON cs.fecha = l.f_respuesta
 )
 SELECT
-    t.folio, t.layout, t.ente_id, t.tipo, t.derecho_arcop, t.medio_entrada,
+    t.folio, a.layout, t.ente_id, t.tipo, t.derecho_arcop, t.medio_entrada,
     t.f_presentacion, t.f_recepcion, date_trunc('month', t.f_recepcion)::DATE,
     t.f_respuesta, lim.fecha, t.f_limite_fuente, t.estatus, t.respuesta, t.estado_final,
     CASE WHEN t.estado_final = 'desechada' THEN 'desechada'
          WHEN t.estado_final IN ('en_proceso', 'en_espera_solicitante') THEN 'en_proceso'
          ELSE coalesce(t.resp_cat, 'sin_dato') END,
-    t.prevencion_final, t.ampliacion, si_no(t.queja), t.ley_version, t.plazo,
+    t.prevencion_final, t.ampliacion, t.queja, t.ley_version, t.plazo,
     t.n_respuesta - t.n_recepcion,
     CASE WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.n_respuesta - t.n_recepcion <= t.plazo
          WHEN t.estado_final = 'en_proceso' AND t.f_respuesta IS NULL AND corte.n_habil - t.n_recepcion > t.plazo THEN FALSE
     END,
-    t.carga_id, t.archivo, t.fila
+    t.carga_id, t.fila
 FROM timed t
+JOIN lectura.archivo_leido a ON a.carga_id = t.carga_id
 CROSS JOIN (SELECT n_habil FROM calendario WHERE fecha = $corte) corte
 LEFT JOIN calendario lim ON lim.habil AND lim.n_habil = t.n_recepcion + t.plazo;

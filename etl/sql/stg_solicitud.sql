@@ -74,8 +74,9 @@ checked AS (
 )
 -- Only what solicitud.sql and the rejects need: a national file is millions of rows, and every extra text
 -- column of this table is memory the build may have to spill.
-SELECT carga_id, archivo, fila, folio, layout, ente_id, tipo, derecho_arcop, medio_entrada,
-       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta, resp_cat, queja,
+-- The file's name and layout are the same on all its rows: they come back from lectura.archivo_leido by carga_id.
+SELECT carga_id, fila, folio, ente_id, tipo, derecho_arcop, medio_entrada,
+       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta, resp_cat, si_no(queja) AS queja,
        ley_version, dias_respuesta, dias_ampliacion,
        problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
        -- Without a status, a response date means the request was answered.
