@@ -45,14 +45,16 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
     rank_files(con, "stg_solicitud", "f_presentacion", parsed=True)  # dates parsed once, by staging
     write_rejects(con, "stg_solicitud")
     # The cut-off is the newest filing or answer date in the data (never a receipt date pushed past a weekend).
-    # The same pass says whether any folio repeats: a national export usually has none, and looking for the
-    # repeated ones in the written table costs twice as much as this count.
-    newest, repeated = con.execute("""
-        SELECT max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))), count(*) - count(DISTINCT folio)
+    # The same pass says whether any folio may repeat: a national export usually has none, and looking for the
+    # repeated ones in the written table costs more than this count. Counting distinct 64-bit hashes instead of
+    # the folios keeps the set small; two folios with the same hash only make superseded.sql run for nothing.
+    newest, maybe_repeated = con.execute("""
+        SELECT max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))),
+               count(*) - count(DISTINCT hash(folio))
         FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0]
     corte = min(newest, today) if newest else None
     con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
-    if repeated:
+    if maybe_repeated:
         con.execute(sql_file("superseded.sql"))
     return {"fecha_corte": corte.isoformat() if corte else None}
 

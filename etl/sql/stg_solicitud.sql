@@ -1,18 +1,29 @@
 -- raw_solicitud → stg_solicitud: parsed, mapped, checked. One row per source row; `motivo` says why a row is
 -- rejected (the first failing check), NULL when it is good. Parameter $hoy: the build date.
 CREATE OR REPLACE TEMP TABLE stg_solicitud AS
-WITH parsed AS (
+WITH fechas AS (
+    -- A national file has millions of dates but only a few thousand distinct texts: each is parsed once.
+    SELECT texto, parse_fecha(texto) AS fecha FROM (
+        SELECT fecha_solicitud AS texto FROM raw_solicitud UNION SELECT fecha_recepcion_oficial FROM raw_solicitud
+        UNION SELECT fecha_respuesta FROM raw_solicitud UNION SELECT fecha_limite FROM raw_solicitud)
+    WHERE texto IS NOT NULL
+),
+parsed AS (
     SELECT r.*,
-           parse_fecha(r.fecha_solicitud)         AS f_presentacion,
-           parse_fecha(r.fecha_recepcion_oficial) AS f_recepcion_oficial,
-           parse_fecha(r.fecha_respuesta)         AS f_respuesta,
-           parse_fecha(r.fecha_limite)            AS f_limite_fuente,
+           d1.fecha AS f_presentacion,
+           d2.fecha AS f_recepcion_oficial,
+           d3.fecha AS f_respuesta,
+           d4.fecha AS f_limite_fuente,
            me.ente_id, me.sugerencia,
            es.estado, coalesce(es.implica_prevencion, FALSE) AS est_prev, coalesce(es.implica_ampliacion, FALSE) AS est_ampl,
            rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
            coalesce(rs.implica_ampliacion, FALSE) AS resp_ampl,
            coalesce(mt.tipo_solicitud, CASE WHEN r.tipo_solicitud IS NULL THEN 'informacion_publica' END) AS tipo
     FROM raw_solicitud r
+    LEFT JOIN fechas d1 ON d1.texto = r.fecha_solicitud
+    LEFT JOIN fechas d2 ON d2.texto = r.fecha_recepcion_oficial
+    LEFT JOIN fechas d3 ON d3.texto = r.fecha_respuesta
+    LEFT JOIN fechas d4 ON d4.texto = r.fecha_limite
     LEFT JOIN map_ente me       ON me.valor = r.dependencia
     LEFT JOIN map_estatus es    ON es.valor = r.estatus
     LEFT JOIN map_respuesta rs  ON rs.valor = r.respuesta
