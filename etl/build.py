@@ -264,15 +264,29 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     con.execute(f"CREATE TABLE {READ_DB}.archivo_leido (n INTEGER, fuente VARCHAR, carga_id VARCHAR, "
                 "archivo VARCHAR, layout VARCHAR)")
     hashes = _FileHashes()
+    metadata: dict[str, str | None] = {}
+    by_folder = folders()
     try:
-        for folder, sources in folders().items():
-            files = _input_files(inputs / folder)
-            if not files:
-                empty.append(folder)
-                say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
-            with _timed(fases, f"lectura_{folder}"):
-                reports += _load_folder(con, sources, files, build_id, hashes, say)
-        metadata = _stage_and_compute(con, today, fases, say)
+        for stage, stage_folders in stages():
+            for folder in stage_folders:
+                files = _input_files(inputs / folder)
+                if not files:
+                    empty.append(folder)
+                    say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
+                with _timed(fases, f"lectura_{folder}"):
+                    reports += _load_folder(con, by_folder[folder], files, build_id, hashes, say)
+                for source in by_folder[folder]:
+                    _create_raw_view(con, source)
+            say(f"Normalizando y validando: {', '.join(stage_folders)}…")
+            with _timed(fases, stage.__name__.replace("stage_", "etapa_")):
+                metadata.update(stage(con, today))
+                for folder in stage_folders:  # staged: the raw rows are not needed any more
+                    for source in by_folder[folder]:
+                        release_raw(con, source.fuente)
+        from indicators.compute import compute_indicators  # late import: indicators depend on the loaded tables
+        say("Calculando indicadores…")
+        with _timed(fases, "indicadores"):
+            compute_indicators(con, fases=fases)
         with _timed(fases, "bitacora"):
             _finish_log(con, reports, hashes)
     finally:
@@ -284,22 +298,6 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     metadata["fecha_corte"] = metadata.get("fecha_corte") or metadata.get("fecha_corte_estadistica")
     corte = metadata["fecha_corte"]
     return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0, fases)
-
-
-def _stage_and_compute(con, today: dt.date, fases: dict[str, float], say: Progress) -> dict[str, str | None]:
-    """Raw views → every stage → indicators; returns the stages' entries for metadatos."""
-    for source in SOURCES:
-        _create_raw_view(con, source)
-    say("Normalizando y validando…")
-    metadata: dict[str, str | None] = {}
-    for stage in stages():
-        with _timed(fases, stage.__name__.replace("stage_", "etapa_")):
-            metadata.update(stage(con, today))
-    from indicators.compute import compute_indicators  # late import: indicators depend on the loaded tables
-    say("Calculando indicadores…")
-    with _timed(fases, "indicadores"):
-        compute_indicators(con, fases=fases)
-    return metadata
 
 
 def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, hashes: _FileHashes,
@@ -356,7 +354,8 @@ def _create_raw_view(con, source: Source) -> None:
 def release_raw(con, fuente: str) -> None:
     """Frees the raw rows of a fuente once its staging table holds everything later steps need: a national
     requests file is about a gigabyte of text that would otherwise sit in the buffer pool while the facts are
-    written, pushing the staging rows out to disk and back. raw_<fuente> is gone after this."""
+    written, pushing the staging rows out to disk and back. raw_<fuente> is gone after this. The build calls it
+    after each stage; a stage may call it sooner (stage_requests does, before writing solicitud)."""
     source = next(s for s in SOURCES if s.fuente == fuente)
     numbers = con.execute(f"SELECT n FROM {READ_DB}.archivo_leido WHERE fuente = ?", [fuente]).fetchall()
     drop_read_table(con, source.raw)  # the view over the files, or the empty table of a fuente without files

@@ -39,16 +39,20 @@ SOURCES: tuple[Source, ...] = (
 )
 
 # Each stage maps and checks its raw tables, writes rejects and fills its final tables; it returns entries for
-# the metadatos table (e.g. the data cut-off date). Stages run in this order.
+# the metadatos table (e.g. the data cut-off date). Stages run in this order, each right after the folders it
+# reads: only one domain's raw rows are in memory at a time (a national build holds gigabytes of them).
 Stage = Callable[[duckdb.DuckDBPyConnection, dt.date], dict[str, str | None]]
 
 
-def stages() -> list[Stage]:
+def stages() -> list[tuple[Stage, tuple[str, ...]]]:
+    """(stage, the input folders whose raw tables it reads), in build order. Every folder is read by one stage."""
     from etl.stage_history import stage_history
     from etl.stage_requests import stage_appeals, stage_requests
     from etl.stage_training import stage_training
     from etl.stage_verification import stage_verification
-    return [stage_requests, stage_appeals, stage_history, stage_training, stage_verification]
+    return [(stage_requests, ("solicitudes",)), (stage_appeals, ("recursos",)),
+            (stage_history, ("estadistica_trimestral",)), (stage_training, ("capacitacion",)),
+            (stage_verification, ("verificaciones",))]
 
 
 def folders() -> dict[str, list[Source]]:

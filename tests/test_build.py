@@ -113,3 +113,10 @@ def test_cli_summary_and_exit_codes(tmp_path):
     assert "registro.csv" in ok.stdout and "TOTAL" in ok.stdout
     strict = run("--strict")
     assert strict.returncode != 0 and "estricto" in strict.stderr
+
+
+def test_every_input_folder_is_read_by_exactly_one_stage():
+    """The build reads each domain's folders right before its stage (only one domain's raw rows in memory)."""
+    from etl.sources import folders, stages
+    read = [folder for _stage, stage_folders in stages() for folder in stage_folders]
+    assert sorted(read) == sorted(folders()) and len(read) == len(set(read))
