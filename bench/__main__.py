@@ -35,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
                      help="versión corta para CI: una sola escala, páginas una vez, sin punto de 1M")
     run.add_argument("--sin-escala-1m", action="store_true", help="no repite la medición con 1 000 000 solicitudes")
     run.add_argument("--regenerar", action="store_true", help="regenera los datos aunque ya existan")
+    run.add_argument("--rondas", type=int, default=None,
+                     help="rondas alternadas de línea base y carga de solicitudes; se informa la mediana (3; 1 con --quick)")
     args = parser.parse_args(argv)
+    if getattr(args, "rondas", 0) is None:
+        args.rondas = 1 if args.quick else 3
     if args.asistencias is None:
         args.asistencias = 2_000_000 if not getattr(args, "quick", False) else max(1000, args.requests // 50)
     if args.command == "generate":

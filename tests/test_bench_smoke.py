@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_bench_quick_runs_and_writes_its_table(tmp_path):
     out, data = tmp_path / "out", tmp_path / "data"
     proc = subprocess.run([sys.executable, "-m", "bench", "run", "--requests", "60000", "--entes", "300", "--meses",
-                           "3", "--quick", "--out", str(out), "--data", str(data)],
+                           "3", "--quick", "--rondas", "2", "--out", str(out), "--data", str(data)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     md = (out / "resultados.md").read_text(encoding="utf-8")
@@ -28,6 +28,9 @@ def test_bench_quick_runs_and_writes_its_table(tmp_path):
     assert set(scale["paginas"]["paginas"]) == {"Inicio", "Ranking", "Ficha del ente", "Solicitudes", "Verificación"}
     assert all(v["primera"] > 0 and v["repeticion"] > 0 for v in scale["paginas"]["paginas"].values())
     assert scale["build"]["memoria_mib"] > 0 and scale["base"]["segundos"] > 0
+    # the second round alternated another baseline with a build of the requests folders only
+    assert len(scale["rondas"]) == 2 and all(r["base"] > 0 and r["carga"] > 0 for r in scale["rondas"])
+    assert "razón en cada ronda" in md
     assert {"lectura_solicitudes", "etapa_requests", "etapa_appeals", "etapa_training", "etapa_verification",
             "indicadores", "indice"} <= set(scale["build"]["fases"])
     assert [m["meta"] for m in result["metas"]][:2] == ["Carga de solicitudes ≤ 1.5 × línea base",
