@@ -66,11 +66,16 @@ def _requests_load(stdout: str) -> float:
     return fases.get("lectura_solicitudes", 0) + fases.get("etapa_requests", 0)
 
 
+def _baseline(csv_path: Path, folder: Path) -> tuple[dict, float]:
+    """bench/baseline.py in its own process: (its JSON result, peak MiB)."""
+    _, mem, stdout = _run([PY, "-m", "bench.baseline", str(csv_path), str(folder / "base.duckdb")])
+    return json.loads(stdout), mem
+
+
 def _extra_round(folder: Path, csv_path: Path, env: dict[str, str]) -> dict[str, float]:
     """One more baseline and one more requests load (a build of the requests and appeals folders only: the build
     reads and stages one domain at a time, so the other folders do not change these phases)."""
-    _, _, stdout = _run([PY, "-m", "bench.baseline", str(csv_path), str(folder / "base.duckdb")])
-    base = json.loads(stdout)["segundos"]
+    base = _baseline(csv_path, folder)[0]["segundos"]
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         inputs = Path(tmp) / "inputs"
         inputs.mkdir()
@@ -95,8 +100,7 @@ def measure_scale(scale: Scale, data_dir: Path, out_dir: Path, *, regenerate: bo
     db = folder / "tablero.duckdb"
 
     say("Línea base: read_csv de DuckDB…")
-    _, mem, stdout = _run([PY, "-m", "bench.baseline", str(csv_path), str(folder / "base.duckdb")])
-    base = json.loads(stdout)
+    base, mem = _baseline(csv_path, folder)
     result["base"] = {"segundos": base["segundos"], "memoria_mib": mem, "columnas": base["columnas"]}
 
     say("python -m etl build …")

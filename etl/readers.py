@@ -446,6 +446,7 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
     if header_line + raw_rows == max(text.last_line, header_line):
         dropped = _delete_empty_rows(con, f"{table}__csv", fields)
         result.filas_leidas = raw_rows - dropped
+        result.lector = "duckdb"  # e.g. the UTF-8 copy of a cp1252 file
     else:
         if raw_rows >= 0:
             drop_read_table(con, table)  # the fast path's view and rows: the exact reader writes a table
