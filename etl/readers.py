@@ -414,17 +414,16 @@ def _read_csv_optimistic(path: Path, encoding: str, fuente, con, table, catalog)
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(_line_scan, path, personal)
         try:
-            raw_rows = _load_csv_duckdb(con, table, path, header_line, sep, len(cand.headers), match,
-                                        canonical.fields, personal=personal, repeated=canonical.repeated)
+            raw_rows, dropped = _load_csv_duckdb(con, table, path, header_line, sep, len(cand.headers), match,
+                                                 canonical.fields, personal=personal, repeated=canonical.repeated)
         except duckdb.InvalidInputException:  # e.g. a file with lone CRs: "the CSV parser … reached an invalid state"
-            raw_rows = -1  # the careful reader copes with such files
+            raw_rows, dropped = -1, 0  # the careful reader copes with such files
         scan = pending.result()
     if raw_rows < 0 or not scan.csv_alike or header_line + raw_rows != max(scan.last_line, header_line):
         drop_read_table(con, table)
         return None
     result = ReadResult(match.layout.key, "csv", encoding, sep, 0, None, columnas=_columns_used(match, cand),
                         fuente=match.layout.fuente, lector="duckdb")
-    dropped = _delete_empty_rows(con, f"{table}__csv", canonical.fields)
     result.filas_leidas = raw_rows - dropped
     _common_notes(result, dropped)
     return result
@@ -441,10 +440,9 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
     # Files with personal fields reach this reader only when the fast path (with its pseudonyms computed in SQL)
     # could not take them: they are read here the careful way, hashed in Python before anything lands in a table.
     use_duckdb = fast and not canonical.personal
-    raw_rows = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields,
-                                repeated=canonical.repeated) if use_duckdb else -1
+    raw_rows, dropped = _load_csv_duckdb(con, table, text.path, header_line, sep, len(cand.headers), match, fields,
+                                         repeated=canonical.repeated) if use_duckdb else (-1, 0)
     if header_line + raw_rows == max(text.last_line, header_line):
-        dropped = _delete_empty_rows(con, f"{table}__csv", fields)
         result.filas_leidas = raw_rows - dropped
         result.lector = "duckdb"  # e.g. the UTF-8 copy of a cp1252 file
     else:
@@ -465,10 +463,11 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
 
 
 def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match, fields, *,
-                     personal: bool = False, repeated: Sequence[str] = ()) -> int:
+                     personal: bool = False, repeated: Sequence[str] = ()) -> tuple[int, int]:
     """Fast path: DuckDB parses the file. fila = header line + row number, which is exact only when every
     record is one physical line (no blank lines, no line breaks inside quoted fields) and none was skipped;
-    the caller checks that by comparing the row count with the file's line count.
+    the caller checks that by comparing the row count with the file's line count. Returns the rows parsed and,
+    of those, the empty ones deleted (a row with no field of the tablero's: a blank line of separators).
 
     ignore_errors=true: a malformed row is skipped instead of raising, because an error would also abort
     the caller's open transaction; a skipped row shows up as a count mismatch and sends the file to the
@@ -479,8 +478,9 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
     stream through the scan and the projection (no sort, join or aggregate that could spill them to disk), and
     the table holds their pseudonyms. Values are stripped exactly as clean_text does (_stripped).
 
-    repeated: fields with few distinct values, stored as parsed and trimmed afterwards once per distinct value
-    (_trim_repeated); the others are trimmed row by row (_cleaned). Not for personal fuentes."""
+    repeated: fields with few distinct values, stored as parsed, trimmed afterwards once per distinct value
+    (_trim_repeated) and then kept as ENUMs (_encode_repeated); the others are trimmed row by row (_cleaned).
+    Not for personal fuentes."""
     per_value = [f for f in repeated if f in match.columns] if not personal else []
     pseudonyms = None
     if personal:
@@ -490,7 +490,7 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
     select = ", ".join(f"{_column_sql(f, match, pseudonyms, f in per_value)} AS {quote_ident(f)}" for f in fields)
     # rowid follows insertion order, which follows the file while preserve_insertion_order is on: numbering rows
     # that way costs one cheap copy, where row_number() OVER () runs single-threaded over the whole file.
-    parsed = f"{table}__csv"
+    parsed = table + PARSED_SUFFIX
     sql = (
         f"CREATE OR REPLACE TABLE {quote_ident(parsed)} AS SELECT {select} "
         f"FROM read_csv($path, delim=$sep, header=true, skip=$skip, columns={{{column_types}}}, "
@@ -503,14 +503,18 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
         # DuckDB refuses parameters a statement does not use (a file may lack every personal column).
         params = {name: value for name, value in {**params, **pseudonyms.params, "strip": WHITESPACE}.items()
                   if f"${name}" in sql}
-    with _insertion_order_preserved(con), (pseudonyms or contextlib.nullcontext()):
-        (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
-    _trim_repeated(con, parsed, per_value)
+    with _insertion_order_preserved(con):
+        with pseudonyms or contextlib.nullcontext():
+            (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
+        rows = con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
+    values = _trim_repeated(con, parsed, per_value)
+    empty = _delete_empty_rows(con, parsed, fields)  # after trimming: a row of blanks is empty too
+    _encode_repeated(con, parsed, values)
     # A view, not a copy: a second copy of a national file would double the build's peak memory. rowid survives
     # the deletion of empty rows, so fila stays the line number.
     con.execute(f"CREATE OR REPLACE VIEW {quote_ident(table)} AS "
                 f"SELECT CAST(rowid + 1 + {int(header_line)} AS BIGINT) AS fila, * FROM {quote_ident(parsed)}")
-    return con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
+    return rows, empty
 
 
 def _column_sql(field: str, match: Match, pseudonyms, trimmed_later: bool = False) -> str:
@@ -551,19 +555,50 @@ def _needs_trim(column: str) -> str:
                        [f"contains({column}, chr({code}))" for code in (9, 10, 13, 160)])
 
 
-def _trim_repeated(con, table: str, fields: Sequence[str]) -> None:
+def _trim_repeated(con, table: str, fields: Sequence[str]) -> dict[str, list[str]]:
     """Trims the `fields` of `table` as _cleaned would, looking at each distinct value once: even the cheap test of
     _cleaned, row by row, cost more than a third of parsing a national requests file (13 such columns), while the
-    distinct values of a column take a fraction of that. Usually no value needs trimming and nothing is updated."""
+    distinct values of a column take a fraction of that. Usually no value needs trimming and nothing is updated.
+    Returns each field's distinct values once trimmed (NULL left out)."""
+    values = {}
     for field in fields:
         column = quote_ident(field)
+        distinct = f"SELECT list(DISTINCT {column}) FILTER ({column} IS NOT NULL) AS v FROM {quote_ident(table)}"
         # The test runs on the list of distinct values: as a WHERE on SELECT DISTINCT, DuckDB would push it below
         # the DISTINCT and test every row again.
-        (dirty,) = con.execute(f"SELECT list_filter(list(DISTINCT {column}), lambda v: {_needs_trim('v')}) "
-                               f"FROM {quote_ident(table)}").fetchone()
+        found, dirty = con.execute(f"SELECT v, list_filter(v, lambda x: {_needs_trim('x')}) FROM ({distinct})").fetchone()
         if dirty:
             con.execute(f"UPDATE {quote_ident(table)} SET {column} = nullif(trim({column}, $trim), '') "
                         f"WHERE {column} IN (SELECT unnest($dirty))", {"trim": _TRIM_CHARS, "dirty": dirty})
+            (found,) = con.execute(distinct).fetchone()
+        values[field] = found or []
+    return values
+
+
+PARSED_SUFFIX = "__csv"
+MAX_ENUM_VALUES = 65_535  # two bytes a row; a field with more distinct values than this is not "repeated"
+# Average characters of a field's distinct values below which it stays text: short values (dates, Sí/No) save
+# less memory as ENUMs than the pass that encodes them costs.
+MIN_ENCODED_LENGTH = 13
+
+
+def _encode_repeated(con, table: str, values: dict[str, list[str]]) -> None:
+    """Turns the long repeated fields of `table` (names, catalog texts) into ENUMs of their distinct values: held
+    as text, a national requests file's took ~0.8 GB of the build's memory and pushed the staging rows to disk
+    and back; as ENUMs they take a byte or two a row, and SQL still reads them as text. Each ALTER rewrites one
+    column on one thread (~0.15 s per 5 M rows), so short values, which save little, stay text."""
+    for field, found in values.items():
+        if not 0 < len(found) <= MAX_ENUM_VALUES or sum(map(len, found)) / len(found) < MIN_ENCODED_LENGTH:
+            continue
+        enum = _enum_type(table, field)
+        con.execute(f"CREATE OR REPLACE TYPE {enum} AS ENUM (SELECT unnest($v))", {"v": found})
+        con.execute(f"ALTER TABLE {quote_ident(table)} ALTER {quote_ident(field)} TYPE {enum}")
+
+
+def _enum_type(table: str, field: str) -> str:
+    """The ENUM type of a field, in the table's own database (a table may not use another database's type)."""
+    database, _, name = table.rpartition(".")
+    return quote_ident(f"{database}.main.{name}__{field}" if database else f"{name}__{field}")
 
 
 def drop_read_table(con, table: str) -> None:
@@ -574,7 +609,8 @@ def drop_read_table(con, table: str) -> None:
         con.execute(f"DROP VIEW {quote_ident(table)}")
     else:
         con.execute(f"DROP TABLE IF EXISTS {quote_ident(table)}")
-    con.execute(f"DROP TABLE IF EXISTS {quote_ident(table + '__csv')}")
+    # The ENUM types of its repeated fields stay (a few kilobytes): they go with the scratch database.
+    con.execute(f"DROP TABLE IF EXISTS {quote_ident(table + PARSED_SUFFIX)}")
 
 
 @contextlib.contextmanager

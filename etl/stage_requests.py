@@ -40,6 +40,7 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
                     ["categoria", "implica_prevencion", "implica_ampliacion"])
     build_value_map(con, "raw_solicitud", "tipo_solicitud", catalogs, "tipo_solicitud.csv", "tipo",
                     ["tipo_solicitud"])
+    con.execute(sql_file("stg_solicitud_tipos.sql"))
     con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
     release_raw(con, "solicitudes")
     rank_files(con, "stg_solicitud", "f_presentacion", parsed=True)  # dates parsed once, by staging

@@ -269,3 +269,26 @@ def test_a_line_longer_than_duckdbs_default_limit_is_read_by_duckdb(tmp_path, co
 
     assert result.lector == "duckdb" and result.filas_leidas == 2
     assert select(con, "fila, folio, estatus") == [(2, "240000000000001", "Terminada"), (3, "240000000000002", "Terminada")]
+
+
+def test_long_repeated_values_are_held_as_enums_and_read_as_text(tmp_path, con):
+    """Names and catalog texts repeat on every row of a national file: the fast path keeps them as ENUMs of their
+    trimmed distinct values (a byte or two a row instead of the text); SQL still compares and returns them as text.
+    Short repeated values (dates, Sí/No) stay text. A row blank in every field is dropped, blanks of repeated
+    fields included."""
+    path = write(tmp_path, "x.csv", ["folio;ente;fecha_presentacion;estatus",
+                                     "1; Secretaría de Educación ;2025-01-02;En proceso",
+                                     "2;Secretaría de Educación;2025-01-03;Terminada",
+                                     ";  ;;",
+                                     "3;Secretaría de Salud;2025-01-03;"])
+
+    result = read_source(path, "solicitudes", con, "raw")
+
+    assert result.lector == "duckdb" and result.filas_leidas == 3
+    types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                             "WHERE table_name = 'raw__csv'").fetchall())
+    assert types["dependencia"].startswith("ENUM(") and types["fecha_solicitud"] == "VARCHAR"
+    assert select(con, "fila, folio, dependencia, estatus") == [
+        (2, "1", "Secretaría de Educación", "En proceso"), (3, "2", "Secretaría de Educación", "Terminada"),
+        (5, "3", "Secretaría de Salud", None)]
+    assert con.execute("SELECT folio FROM raw WHERE dependencia = $n", {"n": "Secretaría de Salud"}).fetchall() == [("3",)]

@@ -84,14 +84,17 @@ checked AS (
     FROM with_law w
 )
 -- Only what solicitud.sql and the rejects need: a national file is millions of rows, and every extra text
--- column of this table is memory the build may have to spill.
+-- column of this table is memory the build may have to spill. Repeated texts are ENUMs (stg_solicitud_tipos.sql).
 -- The file's name and layout are the same on all its rows: they come back from lectura.archivo_leido by carga_id.
-SELECT carga_id, fila, folio, ente_id, tipo, derecho_arcop, medio_entrada,
-       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta, resp_cat, si_no(queja) AS queja,
-       ley_version, dias_respuesta, dias_ampliacion,
+SELECT CAST(carga_id AS lectura.main.sol_carga) AS carga_id, fila, folio, ente_id,
+       CAST(tipo AS lectura.main.sol_tipo) AS tipo, derecho_arcop, medio_entrada,
+       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta,
+       CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, si_no(queja) AS queja,
+       CAST(ley_version AS lectura.main.sol_ley) AS ley_version, dias_respuesta, dias_ampliacion,
        problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
        -- Without a status, a response date means the request was answered.
-       coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END) AS estado_final,
+       CAST(coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END)
+            AS lectura.main.sol_estado) AS estado_final,
        coalesce(si_no(prorroga), FALSE) OR est_ampl OR resp_ampl AS ampliacion,
        coalesce(si_no(prevencion), FALSE) OR est_prev OR resp_prev AS prevencion_final
 FROM checked;
