@@ -609,7 +609,7 @@ def drop_read_table(con, table: str) -> None:
         con.execute(f"DROP VIEW {quote_ident(table)}")
     else:
         con.execute(f"DROP TABLE IF EXISTS {quote_ident(table)}")
-    # The ENUM types of its repeated fields stay (a few kilobytes): they go with the scratch database.
+    # The ENUM types of its repeated fields stay (their distinct values only): they go with the scratch database.
     con.execute(f"DROP TABLE IF EXISTS {quote_ident(table + PARSED_SUFFIX)}")
 
 

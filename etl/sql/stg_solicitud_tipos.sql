@@ -9,5 +9,5 @@ CREATE OR REPLACE TYPE lectura.main.sol_tipo AS ENUM (
 CREATE OR REPLACE TYPE lectura.main.sol_estado AS ENUM (
     SELECT estado FROM map_estatus WHERE estado IS NOT NULL UNION SELECT 'terminada' UNION SELECT 'en_proceso');
 CREATE OR REPLACE TYPE lectura.main.sol_categoria AS ENUM (
-    SELECT categoria FROM map_respuesta WHERE categoria IS NOT NULL);
+    SELECT DISTINCT categoria FROM map_respuesta WHERE categoria IS NOT NULL);
 CREATE OR REPLACE TYPE lectura.main.sol_ley AS ENUM (SELECT DISTINCT ley_version FROM plazo_legal);
