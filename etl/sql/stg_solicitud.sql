@@ -84,9 +84,10 @@ checked AS (
     FROM with_law w
 )
 -- Only what solicitud.sql and the rejects need: a national file is millions of rows, and every extra text
--- column of this table is memory the build may have to spill. Repeated texts are ENUMs (stg_solicitud_tipos.sql).
+-- column of this table is memory the build may have to spill. Repeated texts are ENUMs (stg_solicitud_tipos.sql;
+-- carga_id is one already in raw_solicitud).
 -- The file's name and layout are the same on all its rows: they come back from lectura.archivo_leido by carga_id.
-SELECT CAST(carga_id AS lectura.main.sol_carga) AS carga_id, fila, folio, ente_id,
+SELECT carga_id, fila, folio, ente_id,
        CAST(tipo AS lectura.main.sol_tipo) AS tipo, derecho_arcop, medio_entrada,
        f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta,
        CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, si_no(queja) AS queja,

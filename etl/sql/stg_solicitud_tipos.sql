@@ -1,9 +1,7 @@
 -- The repeated texts of stg_solicitud, as ENUMs of the values they can take. As text, 5 M staging rows took a
--- gigabyte (the file's carga_id alone, 30 bytes a row, 180 MB) and spilled to disk while solicitud was written;
--- as ENUMs they take a byte a row. They live in the scratch database, which the build drops at its end.
+-- gigabyte and spilled to disk while solicitud was written; as ENUMs they take a byte a row (carga_id is one
+-- already: etl/build.py, _create_raw_view). They live in the scratch database, which the build drops at its end.
 -- The defaults named here are the ones stg_solicitud.sql falls back to.
-CREATE OR REPLACE TYPE lectura.main.sol_carga AS ENUM (
-    SELECT carga_id FROM lectura.archivo_leido WHERE fuente = 'solicitudes');
 CREATE OR REPLACE TYPE lectura.main.sol_tipo AS ENUM (
     SELECT tipo_solicitud FROM map_tipo WHERE tipo_solicitud IS NOT NULL UNION SELECT 'informacion_publica');
 CREATE OR REPLACE TYPE lectura.main.sol_estado AS ENUM (
