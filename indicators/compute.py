@@ -9,6 +9,15 @@ from indicators import sql
 from indicators.catalog import BASE_TABLES, Indicador, load_catalog
 
 GROUP_KEYS = "nivel, clave, tipo_periodo, periodo"
+# The two ranks whose days a percentile averages, over a histogram with a running count (acumulado) and a total.
+# The median of an even count n is the mean of the values at ranks n/2 and n/2 + 1 (1,2,2,3,9,10 → 2.5); an odd
+# count has one middle rank. Any other percentile p takes the nearest rank, ceil(p × n), for both: the smallest
+# number of days reached by at least p of the answered requests. p × n is taken as DECIMAL so that 0.9 × 70 is 63,
+# not 63.000000001 (which would move the rank to 64).
+PERCENTILE_RANKS = """
+    SELECT *, ceil($p::DECIMAL(9, 6) * total) AS bajo,
+           CASE WHEN $p = 0.5 THEN total // 2 + 1 ELSE ceil($p::DECIMAL(9, 6) * total) END AS alto
+    FROM {hist}"""
 
 
 def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] | None = None,
@@ -118,11 +127,11 @@ def _insert_values(con, ind: Indicador, base_name: str) -> None:
         source = f"agg_{base_name} a"
         params |= {"escala": ind.escala, "minimo": ind.denominador_minimo}
     else:
-        # Nearest-rank percentile: the smallest number of days reached by at least p of the answered requests.
         values = f"p.valor, NULL, a.{ind.denominador}, a.{ind.denominador} >= $minimo"
         source = f"""agg_{base_name} a LEFT JOIN (
-                   SELECT {GROUP_KEYS}, min(dias) FILTER (WHERE acumulado >= $p * total)::DOUBLE AS valor
-                   FROM hist_{base_name} GROUP BY ALL) p USING ({GROUP_KEYS})"""
+                   SELECT {GROUP_KEYS}, (min(dias) FILTER (WHERE acumulado >= bajo)
+                                        + min(dias) FILTER (WHERE acumulado >= alto)) / 2.0 AS valor
+                   FROM ({PERCENTILE_RANKS.format(hist=f"hist_{base_name}")}) GROUP BY ALL) p USING ({GROUP_KEYS})"""
         params |= {"p": ind.percentil, "minimo": ind.denominador_minimo}
     con.execute(f"""
         INSERT INTO indicador_valor

@@ -7,17 +7,18 @@ SEFIPLAN, September 2024 (16 Sep is a holiday):
   D  2 Sep → 20 Sep    13 días, incompetencia, ampliación  en plazo (20)
   E  3 Sep, en proceso, never answered                     vencida at the cut-off (31 Oct)
   F  6 Sep, desechada (prevención not answered)           excluded from en plazo
-  → recibidas 6; en plazo 3 of 5 determined = 60 %; promedio 32/4 = 8; mediana of {1,5,13,13} = 5; p90 = 13;
+  → recibidas 6; en plazo 3 of 5 determined = 60 %; promedio 32/4 = 8; mediana of {1,5,13,13} = (5 + 13) / 2 = 9; p90 = 13;
     ampliación 1/6; prevención 1/6; entrega 2 of 4 final answers = 50 %; vencidas 1;
     one recurso (on C, revoca) → recurrencia 100 × 1/6 = 16.67; modifica o revoca 1/1 = 100 %.
 SEFIPLAN, October 2024 (1 Oct is a holiday):
   G  1 Oct (holiday → received 2 Oct) → 31 Oct   21 días, entrega     fuera de plazo
   H  Sat 5 Oct (→ received Mon 7 Oct) → 7 Oct     0 días, reservada    en plazo
-  → recibidas 2; en plazo 1/2 = 50 %; promedio 10.5; mediana of {0,21} = 0 (nearest rank); clasificada 50 %.
+  → recibidas 2; en plazo 1/2 = 50 %; promedio 10.5; mediana of {0,21} = (0 + 21) / 2 = 10.5; clasificada 50 %.
 SEGOB, September 2024:
   I  10 Sep → 11 Sep    1 día, entrega                     en plazo
 Roll-ups (re-aggregated from counts, never averaged):
-  SEFIPLAN 2024: recibidas 8; en plazo 4/7 = 57.14 %; promedio 53/6; mediana of {0,1,5,13,13,21} = 5; p90 = 21.
+  SEFIPLAN 2024: recibidas 8; en plazo 4/7 = 57.14 %; promedio 53/6; mediana of {0,1,5,13,13,21} = (5 + 13) / 2 = 9;
+    p90 = rank ceil(0.9 × 6) = 6 → 21.
   Gobierno, September 2024: recibidas 7; en plazo 4/6 = 66.67 %. Gobierno 2024-T3 equals September.
 """
 import pytest
@@ -60,7 +61,7 @@ def value(db, indicador, clave="SEFIPLAN", periodo="2024-09"):
     ("solicitudes_recibidas", (6, 6, None)),
     ("pct_en_plazo", (60.0, 3, 5)),
     ("dias_respuesta_promedio", (8.0, 32, 4)),
-    ("dias_respuesta_mediana", (5, None, 4)),
+    ("dias_respuesta_mediana", (9, None, 4)),
     ("dias_respuesta_p90", (13, None, 4)),
     ("pct_entrega", (50.0, 2, 4)),
     ("pct_inexistencia", (25.0, 1, 4)),
@@ -82,7 +83,7 @@ def test_sefiplan_october(db):
     assert value(db, "solicitudes_recibidas", periodo="2024-10")[0] == 2
     assert value(db, "pct_en_plazo", periodo="2024-10")[:1] == (50.0,)
     assert value(db, "dias_respuesta_promedio", periodo="2024-10")[0] == pytest.approx(10.5)
-    assert value(db, "dias_respuesta_mediana", periodo="2024-10")[0] == 0
+    assert value(db, "dias_respuesta_mediana", periodo="2024-10")[0] == 10.5
     assert value(db, "pct_clasificada", periodo="2024-10")[0] == pytest.approx(50.0)
 
 
@@ -90,7 +91,7 @@ def test_year_is_reaggregated_from_counts(db):
     assert value(db, "solicitudes_recibidas", periodo="2024")[0] == 8
     assert value(db, "pct_en_plazo", periodo="2024") == pytest.approx((400 / 7, 4, 7))
     assert value(db, "dias_respuesta_promedio", periodo="2024")[0] == pytest.approx(53 / 6)
-    assert value(db, "dias_respuesta_mediana", periodo="2024")[0] == 5
+    assert value(db, "dias_respuesta_mediana", periodo="2024")[0] == 9
     assert value(db, "dias_respuesta_p90", periodo="2024")[0] == 21
 
 
