@@ -20,15 +20,20 @@ def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
                 f"FROM {stg} s JOIN {READ_DB}.archivo_leido a USING (carga_id) WHERE s.motivo IS NOT NULL")
 
 
-def rank_files(con: duckdb.DuckDBPyConnection, table: str, date_column: str, *, parsed: bool = False) -> None:
-    """A later export carries the later state of a record: files are ranked by the newest date they hold.
-    `date_column` is raw text (parsed here) or, with parsed=True, a DATE column a staging table already parsed."""
-    newest = date_column if parsed else f"parse_fecha({date_column})"
+def rank_files(con: duckdb.DuckDBPyConnection, table: str, newest: str) -> None:
+    """A later export carries the later state of a record: files are ranked by the newest date of any kind they
+    hold (then by name). `newest` is an SQL expression of ours over `table` (a date, parsed or not)."""
     con.execute(f"""
         INSERT INTO carga_orden
         SELECT carga_id, row_number() OVER (ORDER BY max_fecha NULLS FIRST, a.archivo)
         FROM (SELECT carga_id, max({newest}) AS max_fecha FROM {table} GROUP BY carga_id)
         JOIN {READ_DB}.archivo_leido a USING (carga_id)""")
+
+
+# The newest date a request's row holds, and the one the cut-off date is taken from (filing or answer: never a
+# receipt date pushed past a weekend, nor a deadline).
+NEWEST_OF_ANY_KIND = "greatest(f_presentacion, f_recepcion, f_respuesta, f_termino)"
+NEWEST_FOR_CUTOFF = "greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))"
 
 
 def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
@@ -43,27 +48,43 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
     con.execute(sql_file("stg_solicitud_tipos.sql"))
     con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
     release_raw(con, "solicitudes")
-    rank_files(con, "stg_solicitud", "f_presentacion", parsed=True)  # dates parsed once, by staging
+    rank_files(con, "stg_solicitud", NEWEST_OF_ANY_KIND)  # dates parsed once, by staging
     write_rejects(con, "stg_solicitud")
-    # The cut-off is the newest filing or answer date in the data (never a receipt date pushed past a weekend).
     # The same pass says whether any folio may repeat: a national export usually has none, and looking for the
-    # repeated ones in the written table costs more than this count. Counting distinct 64-bit hashes instead of
-    # the folios keeps the set small; two folios with the same hash only make superseded.sql run for nothing.
-    newest, maybe_repeated = con.execute("""
-        SELECT max(greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))),
-               count(*) - count(DISTINCT hash(folio))
+    # repeated ones costs more than this count. Counting distinct 64-bit hashes instead of the folios keeps the
+    # set small; two folios with the same hash only make superseded.sql run for nothing.
+    newest, maybe_repeated = con.execute(f"""
+        SELECT max({NEWEST_FOR_CUTOFF}), count(*) - count(DISTINCT hash(folio))
         FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0]
+    superseded = None
+    if maybe_repeated:
+        con.execute(sql_file("superseded.sql"))
+        newest = _newest_kept(con, newest)
+        superseded = con.execute("SELECT count(DISTINCT folio) FROM sol_descartada").fetchone()[0]
     corte = min(newest, today) if newest else None
     con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
     if maybe_repeated:
-        con.execute(sql_file("superseded.sql"))
-    return {"fecha_corte": corte.isoformat() if corte else None}
+        con.execute("""DELETE FROM solicitud s USING sol_descartada d
+                       WHERE s.carga_id = d.carga_id AND s.fila = d.fila""")
+    return {"fecha_corte": corte.isoformat() if corte else None, "folios_repetidos": str(superseded or 0)}
+
+
+def _newest_kept(con: duckdb.DuckDBPyConnection, newest: dt.date | None) -> dt.date | None:
+    """The cut-off comes from the kept copies only. The discarded ones are few: only when one of them holds the
+    newest date is the date looked for again among the others."""
+    lost = con.execute(f"""SELECT max({NEWEST_FOR_CUTOFF}) FROM stg_solicitud s
+                           SEMI JOIN sol_descartada d ON s.carga_id = d.carga_id AND s.fila = d.fila""").fetchone()[0]
+    if lost is None or newest is None or lost < newest:
+        return newest
+    return con.execute(f"""SELECT max({NEWEST_FOR_CUTOFF}) FROM stg_solicitud s
+                           ANTI JOIN sol_descartada d ON s.carga_id = d.carga_id AND s.fila = d.fila
+                           WHERE s.motivo IS NULL""").fetchone()[0]
 
 
 def stage_appeals(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     """Appeals come after requests: an appeal counts in the cohort month of the request its folio names."""
     catalogs = catalogos_dir()
-    rank_files(con, "raw_recurso", "fecha_interposicion")
+    rank_files(con, "raw_recurso", "greatest(parse_fecha(fecha_interposicion), parse_fecha(fecha_resolucion))")
     build_ente_map(con, "raw_recurso")
     build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
                     ["sentido", "modifica_o_revoca"])

@@ -19,7 +19,7 @@ def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[s
     build_ente_map(con, "raw_verificacion")
     _build_fraccion_map(con)
     con.execute(sql_file("stg_verificacion.sql"), {"hoy": today})
-    rank_files(con, "stg_verificacion", "f_verificacion", parsed=True)  # dates parsed once, by staging
+    rank_files(con, "stg_verificacion", "f_verificacion")  # dates parsed once, by staging
     write_rejects(con, "stg_verificacion")
     con.execute(sql_file("verificacion.sql"))
     _compute_index(con, weights)

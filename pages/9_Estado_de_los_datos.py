@@ -30,6 +30,21 @@ for fuente in sorted(summaries.empty_sources(counts)):
     st.info(md_escape(f"Aún no hay datos de la fuente «{fuente}»: no se cargó ningún archivo."),
             icon=":material/info:")
 
+# ---- repeated folios -------------------------------------------------------------------------------------
+copies = read.superseded_copies()
+if not copies.empty:
+    layout.subheader("Folios repetidos en exportaciones que se traslapan")
+    st.caption("Regla: de cada folio gana la copia más avanzada. Una copia terminada (o desechada) gana a una que "
+               "sigue abierta; entre dos terminadas o dos abiertas gana la de fecha de respuesta o de término "
+               "posterior; después, la del archivo más reciente (el que tiene la fecha más reciente de cualquier "
+               "tipo) y, dentro de un archivo, la fila posterior. La fecha de corte y todos los indicadores salen "
+               "solo de las copias conservadas.")
+    folios = int(read.metadata().get("folios_repetidos") or copies["folios"].sum())
+    layout.summary(summaries.superseded_summary(copies, folios))
+    shown = summaries.superseded_table(copies)
+    show_table(shown, key="tabla_reemplazos", numbers={"Folios": 0, "Copias descartadas": 0})
+    download_csv(shown, "folios_repetidos.csv", key="csv_reemplazos")
+
 # ---- rejects -------------------------------------------------------------------------------------------
 layout.subheader("Filas rechazadas")
 files = read.reject_files()

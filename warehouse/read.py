@@ -239,6 +239,11 @@ def loads() -> pd.DataFrame:
     return query("cargas")
 
 
+def superseded_copies() -> pd.DataFrame:
+    """Discarded copies of repeated folios: regla, archivo_descartado, archivo_ganador, folios, filas."""
+    return query("reemplazos")
+
+
 def reject_files() -> pd.DataFrame:
     return query("rechazos_archivos")
 

@@ -110,6 +110,16 @@ CREATE TABLE recurso_revision (
     fila                BIGINT NOT NULL
 );
 
+-- Copies of a repeated folio that lost to a more advanced copy (etl/sql/superseded.sql), per pair of files and
+-- rule: estado_terminal | fecha_posterior | archivo_reciente | misma_exportacion.
+CREATE TABLE solicitud_reemplazo (
+    carga_descartada VARCHAR NOT NULL,
+    carga_ganadora   VARCHAR NOT NULL,
+    regla            VARCHAR NOT NULL,
+    folios           BIGINT NOT NULL,
+    filas            BIGINT NOT NULL
+);
+
 -- Load log and rejects
 CREATE TABLE carga (
     carga_id        VARCHAR PRIMARY KEY,
@@ -122,7 +132,7 @@ CREATE TABLE carga (
     filas_leidas    BIGINT NOT NULL,
     filas_cargadas  BIGINT NOT NULL,
     filas_rechazadas BIGINT NOT NULL,
-    filas_duplicadas BIGINT NOT NULL,     -- same folio seen again; the latest state wins
+    filas_duplicadas BIGINT NOT NULL,     -- same folio seen again; the most advanced copy wins
     inicio          TIMESTAMP NOT NULL,
     segundos        DOUBLE NOT NULL,
     avisos          VARCHAR                -- notes of the reader, e.g. where a quarter was taken from

@@ -1,4 +1,4 @@
--- stg_solicitud (good rows) → solicitud; superseded.sql then drops the rows a later export replaced.
+-- stg_solicitud (good rows) → solicitud; stage_requests then deletes the copies superseded.sql discarded.
 -- Parameter $corte: the data cut-off date, used to decide whether an unanswered request is already overdue.
 INSERT INTO solicitud
 WITH latest AS (

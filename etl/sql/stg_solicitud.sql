@@ -5,7 +5,8 @@ WITH fechas AS (
     -- A national file has millions of dates but only a few thousand distinct texts: each is parsed once.
     SELECT texto, parse_fecha(texto) AS fecha FROM (
         SELECT fecha_solicitud AS texto FROM raw_solicitud UNION SELECT fecha_recepcion_oficial FROM raw_solicitud
-        UNION SELECT fecha_respuesta FROM raw_solicitud UNION SELECT fecha_limite FROM raw_solicitud)
+        UNION SELECT fecha_respuesta FROM raw_solicitud UNION SELECT fecha_limite FROM raw_solicitud
+        UNION SELECT fecha_termino FROM raw_solicitud)
     WHERE texto IS NOT NULL
 ),
 parsed AS (
@@ -14,6 +15,7 @@ parsed AS (
            d2.fecha AS f_recepcion_oficial,
            d3.fecha AS f_respuesta,
            d4.fecha AS f_limite_fuente,
+           d5.fecha AS f_termino,
            me.ente_id, me.sugerencia,
            es.estado, coalesce(es.implica_prevencion, FALSE) AS est_prev, coalesce(es.implica_ampliacion, FALSE) AS est_ampl,
            rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
@@ -24,6 +26,7 @@ parsed AS (
     LEFT JOIN fechas d2 ON d2.texto = r.fecha_recepcion_oficial
     LEFT JOIN fechas d3 ON d3.texto = r.fecha_respuesta
     LEFT JOIN fechas d4 ON d4.texto = r.fecha_limite
+    LEFT JOIN fechas d5 ON d5.texto = r.fecha_termino
     LEFT JOIN map_ente me       ON me.valor = r.dependencia
     LEFT JOIN map_estatus es    ON es.valor = r.estatus
     LEFT JOIN map_respuesta rs  ON rs.valor = r.respuesta
@@ -89,7 +92,9 @@ checked AS (
 -- The file's name and layout are the same on all its rows: they come back from lectura.archivo_leido by carga_id.
 SELECT carga_id, fila, folio, ente_id,
        CAST(tipo AS lectura.main.sol_tipo) AS tipo, derecho_arcop, medio_entrada,
-       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta,
+       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente,
+       -- Only to rank copies of a repeated folio (superseded.sql): an unreadable termination date is no date.
+       f_termino, estatus, respuesta,
        CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, si_no(queja) AS queja,
        CAST(ley_version AS lectura.main.sol_ley) AS ley_version, dias_respuesta, dias_ampliacion,
        problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,

@@ -417,7 +417,39 @@ def loads_table(loads: pd.DataFrame) -> pd.DataFrame:
 def loads_summary(table: pd.DataFrame) -> str:
     read_, loaded, rejected, dup = (int(table[c].sum()) for c in LOAD_COUNT_COLUMNS)
     return (f"Se leyeron {num(read_)} filas de {len(table)} archivos: {num(loaded)} cargadas, {num(rejected)} "
-            f"rechazadas y {num(dup)} duplicadas (el mismo folio visto de nuevo; cuenta su estado más reciente).")
+            f"rechazadas y {num(dup)} duplicadas (el mismo folio visto de nuevo; cuenta su copia más avanzada).")
+
+
+SUPERSEDED_RULES = {
+    "estado_terminal": "La copia conservada está terminada y la descartada seguía abierta",
+    "fecha_posterior": "La copia conservada tiene una fecha de respuesta o de término posterior",
+    "archivo_reciente": "Mismo estado y fecha: se conserva la del archivo más reciente",
+    "misma_exportacion": "Fila repetida en el mismo archivo: se conserva la posterior",
+}
+
+
+def superseded_table(copies: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Regla": copies["regla"].map(SUPERSEDED_RULES).fillna(copies["regla"]),
+        "Archivo de la copia descartada": copies["archivo_descartado"],
+        "Archivo de la copia conservada": copies["archivo_ganador"],
+        "Folios": copies["folios"].astype("int64"), "Copias descartadas": copies["filas"].astype("int64"),
+    })
+
+
+SUPERSEDED_REASONS = {
+    "estado_terminal": "la conservada está terminada y la descartada seguía abierta",
+    "fecha_posterior": "la conservada tiene una fecha de respuesta o de término posterior",
+    "archivo_reciente": "la conservada viene del archivo más reciente",
+    "misma_exportacion": "la conservada es una fila posterior del mismo archivo",
+}
+
+
+def superseded_summary(copies: pd.DataFrame, folios: int) -> str:
+    by_rule = copies.groupby("regla")["filas"].sum()
+    parts = [f"{num(by_rule[r])} porque {reason}" for r, reason in SUPERSEDED_REASONS.items() if r in by_rule]
+    return (f"{num(folios)} folios aparecen en más de un archivo o fila; de cada uno se conserva la copia más avanzada "
+            f"y se descartaron {num(int(copies['filas'].sum()))} copias: " + "; ".join(parts) + ".")
 
 
 def rejects_table(rejects: pd.DataFrame) -> pd.DataFrame:
