@@ -78,7 +78,7 @@ def write_catalogs(con, out: Path, scale: Scale) -> Path:
           ON g.k = i % {len(GROUPS)}""", {"n": scale.entes})
     extra = cat / "entes_sinteticos.csv"
     _copy(con, """SELECT ente_id, nombre_oficial, ente_id AS siglas, categoria, grupo AS grupo_pares,
-                         '2000-01-01' AS vigente_desde, '' AS vigente_hasta, 'no' AS verificado,
+                         'estatal' AS ambito, '2000-01-01' AS vigente_desde, '' AS vigente_hasta, 'no' AS verificado,
                          'bench: ente sintético' AS fuente FROM so ORDER BY n""", extra)
     with (cat / "entes.csv").open("a", encoding="utf-8") as fh:
         fh.write("".join(extra.read_text(encoding="utf-8").splitlines(keepends=True)[1:]))

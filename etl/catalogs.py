@@ -70,9 +70,12 @@ def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
         if ente_id in entes:
             problems.append(f"{where}: ente_id '{ente_id}' repetido; cada ente necesita un id único.")
             continue
+        if not r.get("ambito"):
+            problems.append(f"{where}: falta el ámbito del ente (estatal o federal): dice qué leyes y plazos aplican.")
+            continue
         entes[ente_id] = Ente(ente_id, r["nombre_oficial"], r.get("siglas") or None)
         records.append((ente_id, r["nombre_oficial"], r.get("siglas") or None, r.get("categoria") or "Sin categoría",
-                        r["grupo_pares"], _date(r.get("vigente_desde", ""), where, problems),
+                        r["grupo_pares"], r["ambito"], _date(r.get("vigente_desde", ""), where, problems),
                         _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
                         _yes(r.get("verificado", "")), r.get("fuente") or None))
     insert_rows(con, "ente", records)  # thousands of rows in a national catalog: one Arrow insert
@@ -180,17 +183,25 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
         if desde is None:
             problems.append(f"{where}: falta vigente_desde.")
             continue
-        records.append((r["ley_version"], r.get("ley_nombre"), r["tipo_solicitud"], dias, ampl, desde,
+        if not r.get("ambito"):
+            problems.append(f"{where}: falta el ámbito (estatal o federal) al que aplica esta versión de la ley.")
+            continue
+        records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
                         _date(r.get("vigente_hasta", ""), where, problems), _yes(r.get("confirmado", "")),
                         r.get("fuente")))
-    con.executemany("INSERT INTO plazo_legal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    con.executemany("INSERT INTO plazo_legal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     overlaps = con.execute("""
-        SELECT a.ley_version, b.ley_version, a.tipo_solicitud FROM plazo_legal a JOIN plazo_legal b
-          ON a.tipo_solicitud = b.tipo_solicitud AND a.ley_version < b.ley_version
+        SELECT a.ley_version, b.ley_version, a.tipo_solicitud, a.ambito FROM plazo_legal a JOIN plazo_legal b
+          ON a.tipo_solicitud = b.tipo_solicitud AND a.ambito = b.ambito AND a.ley_version < b.ley_version
          AND a.vigente_desde <= coalesce(b.vigente_hasta, DATE '9999-12-31')
          AND b.vigente_desde <= coalesce(a.vigente_hasta, DATE '9999-12-31')""").fetchall()
-    for a, b, tipo in overlaps:
-        problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo}.")
+    for a, b, tipo, ambito in overlaps:
+        problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo} en el ámbito {ambito}.")
+    orphans = con.execute("""SELECT DISTINCT e.ambito FROM ente e
+                             WHERE e.ambito NOT IN (SELECT ambito FROM plazo_legal) ORDER BY 1""").fetchall()
+    for (ambito,) in orphans:
+        problems.append(f"entes.csv: el ámbito «{ambito}» no tiene plazos en {path.name}; agréguelos o corrija el "
+                        "ámbito de esos entes (estatal o federal).")
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:

@@ -287,10 +287,13 @@ def read_holidays(catalog_dir: Path) -> dict[date, str]:
     return {date.fromisoformat(r["fecha"]): r["motivo"] for r in _read_csv(catalog_dir / "calendario_inhabil.csv")}
 
 
-def read_plazos(catalog_dir: Path) -> list[tuple[str, date, date, int, int]]:
-    """(tipo_solicitud, desde, hasta, días de respuesta, días de ampliación) from plazo_legal.csv."""
+def read_plazos(catalog_dir: Path, ambito: str = "estatal") -> list[tuple[str, date, date, int, int]]:
+    """(tipo_solicitud, desde, hasta, días de respuesta, días de ampliación) of one ámbito from plazo_legal.csv
+    (the sample's entes are the state's: entes.csv says estatal)."""
     out = []
     for r in _read_csv(catalog_dir / "plazo_legal.csv"):
+        if r["ambito"] != ambito:
+            continue
         hasta = date.fromisoformat(r["vigente_hasta"]) if r["vigente_hasta"] else date.max
         out.append((r["tipo_solicitud"], date.fromisoformat(r["vigente_desde"]), hasta,
                     int(r["dias_respuesta"]), int(r["dias_ampliacion"])))

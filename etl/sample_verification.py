@@ -79,7 +79,8 @@ class Catalog:
     entes: list[Ente]
 
     def law_on(self, day: date) -> str:
-        return next(ley for ley, desde, hasta in self.leyes if desde <= day <= hasta)
+        """The newest law with an obligations catalog in force on `day` (as stg_verificacion.sql decides)."""
+        return next(ley for ley, desde, hasta in reversed(self.leyes) if desde <= day <= hasta)
 
     def applicable(self, ente_id: str, ley: str) -> list[Obligation]:
         return [o for o in self.obligations[ley]

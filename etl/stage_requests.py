@@ -66,6 +66,7 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
     if maybe_repeated:
         con.execute("""DELETE FROM solicitud s USING sol_descartada d
                        WHERE s.carga_id = d.carga_id AND s.fila = d.fila""")
+    con.execute(sql_file("plazo_aplicado.sql"))
     return {"fecha_corte": corte.isoformat() if corte else None, "folios_repetidos": str(superseded or 0)}
 
 

@@ -75,16 +75,42 @@ else:
 # ---- laws and deadlines ------------------------------------------------------------------------------
 layout.subheader("Leyes y plazos")
 plazos = read.methodology("plazos")
+AMBITO = {"estatal": "Estatal", "federal": "Federal"}
 shown = pd.DataFrame({
-    "Ley": plazos["ley_nombre"], "Versión": plazos["ley_version"], "Tipo de solicitud": plazos["tipo_solicitud"],
+    "Ámbito": plazos["ambito"].map(AMBITO).fillna(plazos["ambito"]), "Ley": plazos["ley_nombre"],
+    "Versión": plazos["ley_version"], "Tipo de solicitud": plazos["tipo_solicitud"],
     "Días hábiles de respuesta": plazos["dias_respuesta"], "Días de ampliación": plazos["dias_ampliacion"],
     "Vigente desde": plazos["vigente_desde"].astype(str), "Vigente hasta": plazos["vigente_hasta"].astype(str).replace("NaT", ""),
     "Confirmado": plazos["confirmado"].map({True: "Sí", False: "Por confirmar"}), "Fuente": plazos["fuente"],
 })
-layout.summary("El plazo de cada solicitud es el de la ley vigente en su fecha de recepción, con la ampliación si la "
-               "hubo; los días hábiles se cuentan desde el día siguiente a la recepción")
+layout.summary("El plazo de cada solicitud es el de la ley vigente para el ámbito del ente (estatal o federal) en su "
+               "fecha de recepción, con la ampliación si la hubo; los días hábiles se cuentan desde el día siguiente "
+               "a la recepción")
+st.caption("Los entes del Poder Ejecutivo son estatales: la Ley General de 2025 (en vigor el 21-03-2025) dio a los "
+           "estados 90 días para armonizar, y la ley estatal de 2016 (art. 154: 10 días hábiles más 10 de "
+           "ampliación) siguió en vigor para ellos hasta el 25-11-2025; la nueva ley estatal (Decreto 154) rige desde "
+           "el 26-11-2025 con plazos por confirmar, que se configuran en data/catalogos/plazo_legal.csv. Otro estado "
+           "o un ente federal se configuran con su ámbito en ese archivo y en data/catalogos/entes.csv.")
 show_table(shown, key="tabla_plazos")
 download_csv(shown, "metodologia_plazos.csv", key="csv_metodologia_plazos")
+
+applied = read.methodology("plazos_aplicados")
+if not applied.empty:
+    st.markdown("**Qué versión juzgó qué meses**")
+    shown = pd.DataFrame({
+        "Ámbito": applied["ambito"].map(AMBITO).fillna(applied["ambito"]), "Versión": applied["ley_version"],
+        "Tipo de solicitud": applied["tipo_solicitud"],
+        "Plazo (días hábiles + ampliación)": [f"{d} + {a}" for d, a in zip(applied["dias_respuesta"],
+                                                                          applied["dias_ampliacion"])],
+        "Recibidas desde": applied["primera_recepcion"].astype(str), "Recibidas hasta": applied["ultima_recepcion"].astype(str),
+        "Meses": applied["meses"].astype("int64"), "Solicitudes": applied["solicitudes"].astype("int64"),
+        "Confirmado": applied["confirmado"].map({True: "Sí", False: "Por confirmar"}).fillna(""),
+    })
+    layout.summary("Cada solicitud cargada se juzgó con una sola versión: " + "; ".join(
+        f"{r['Versión']} ({r['Plazo (días hábiles + ampliación)']} días, {r['Tipo de solicitud']}) las recibidas "
+        f"del {r['Recibidas desde']} al {r['Recibidas hasta']}" for r in shown.to_dict("records")))
+    show_table(shown, key="tabla_plazos_aplicados", numbers={"Meses": 0, "Solicitudes": 0})
+    download_csv(shown, "metodologia_plazos_aplicados.csv", key="csv_metodologia_plazos_aplicados")
 inhabiles = read.methodology("inhabiles")
 shown = inhabiles.rename(columns={"anio": "Año", "dias_inhabiles": "Días inhábiles (entre semana y fin de semana)",
                                   "confirmados": "Confirmados (ley)", "por_confirmar": "Periodos típicos por confirmar"})

@@ -15,7 +15,8 @@ def test_every_indicator_and_weight_is_documented(app_db):
         assert f"{dim.nombre} {dim.peso:g}" in text
     tables = "\n".join(df.value.to_csv() for df in at.dataframe)
     assert "LGTAIP2025" in tables and "Primera versión" in tables
-    assert len(at.get("download_button")) == 5
+    # indicators, index, deadlines, which version judged which months, non-working days, changelog
+    assert len(at.get("download_button")) == 6
 
 
 def test_missing_warehouse_message(missing_db):

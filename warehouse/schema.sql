@@ -8,6 +8,7 @@ CREATE TABLE ente (
     siglas         VARCHAR,
     categoria      VARCHAR NOT NULL,      -- Dependencia, Órgano desconcentrado, Organismo descentralizado…
     grupo_pares    VARCHAR NOT NULL,      -- peer group used by rankings
+    ambito         VARCHAR NOT NULL,      -- estatal | federal: which laws' deadlines apply (plazo_legal.ambito)
     vigente_desde  DATE,
     vigente_hasta  DATE,
     sucesor_id     VARCHAR,
@@ -53,9 +54,13 @@ CREATE TABLE calendario (
     n_habil INTEGER NOT NULL,
     siguiente_habil DATE NOT NULL    -- fecha itself when habil, else the next working day
 );
+-- Deadlines per law version, per ámbito: a state's entes answer under the state law in force on the receipt date,
+-- a federal body under the federal one; another state is a new ámbito here and in entes.csv.
 CREATE TABLE plazo_legal (
     ley_version     VARCHAR NOT NULL,
     ley_nombre      VARCHAR,
+    ambito          VARCHAR NOT NULL,     -- estatal | federal
+
     tipo_solicitud  VARCHAR NOT NULL,     -- informacion_publica | datos_personales
     dias_respuesta  INTEGER NOT NULL,
     dias_ampliacion INTEGER NOT NULL,
@@ -63,6 +68,16 @@ CREATE TABLE plazo_legal (
     vigente_hasta   DATE,
     confirmado      BOOLEAN,
     fuente          VARCHAR
+);
+-- Which law version judged which requests (etl/sql/plazo_aplicado.sql), for the Metodología page.
+CREATE TABLE plazo_aplicado (
+    ambito          VARCHAR NOT NULL,
+    ley_version     VARCHAR NOT NULL,
+    tipo_solicitud  VARCHAR NOT NULL,
+    primera_recepcion DATE NOT NULL,
+    ultima_recepcion  DATE NOT NULL,
+    meses           BIGINT NOT NULL,
+    solicitudes     BIGINT NOT NULL
 );
 
 -- Facts

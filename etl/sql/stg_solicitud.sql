@@ -16,7 +16,7 @@ parsed AS (
            d3.fecha AS f_respuesta,
            d4.fecha AS f_limite_fuente,
            d5.fecha AS f_termino,
-           me.ente_id, me.sugerencia,
+           me.ente_id, me.sugerencia, en.ambito,
            es.estado, coalesce(es.implica_prevencion, FALSE) AS est_prev, coalesce(es.implica_ampliacion, FALSE) AS est_ampl,
            rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
            coalesce(rs.implica_ampliacion, FALSE) AS resp_ampl,
@@ -28,6 +28,7 @@ parsed AS (
     LEFT JOIN fechas d4 ON d4.texto = r.fecha_limite
     LEFT JOIN fechas d5 ON d5.texto = r.fecha_termino
     LEFT JOIN map_ente me       ON me.valor = r.dependencia
+    LEFT JOIN ente en           ON en.ente_id = me.ente_id
     LEFT JOIN map_estatus es    ON es.valor = r.estatus
     LEFT JOIN map_respuesta rs  ON rs.valor = r.respuesta
     LEFT JOIN map_tipo mt       ON mt.valor = r.tipo_solicitud
@@ -39,10 +40,11 @@ received AS (
     LEFT JOIN calendario c ON c.fecha = coalesce(p.f_recepcion_oficial, p.f_presentacion)
 ),
 with_law AS (
+    -- The deadline is the one of the law in force for the ente's ámbito (estatal, federal) on the receipt date.
     SELECT rc.*, pl.ley_version, pl.dias_respuesta, pl.dias_ampliacion
     FROM received rc
     LEFT JOIN plazo_legal pl
-      ON pl.tipo_solicitud = rc.tipo
+      ON pl.tipo_solicitud = rc.tipo AND pl.ambito = rc.ambito
      AND rc.f_recepcion BETWEEN pl.vigente_desde AND coalesce(pl.vigente_hasta, DATE '9999-12-31')
 ),
 checked AS (
@@ -82,7 +84,8 @@ checked AS (
             WHEN tipo IS NULL THEN struct_pack(c := 'tipo_solicitud', v := tipo_solicitud,
                  m := 'Tipo de solicitud no reconocido; agréguelo a data/catalogos/tipo_solicitud.csv.')
             WHEN ley_version IS NULL THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
-                 m := 'Ninguna versión de ley configurada cubre esta fecha; revise data/catalogos/plazo_legal.csv.')
+                 m := 'Ninguna versión de ley configurada cubre esta fecha para el ámbito ' || ambito
+                      || ' del ente; revise data/catalogos/plazo_legal.csv.')
         END AS problema
     FROM with_law w
 )
