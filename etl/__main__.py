@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build|sample|fetch`. Messages in Spanish; exit code 0 only when all went well."""
+"""Command line: `python -m etl build|sample|fetch|alias`. Messages in Spanish; exit code 0 only when all went well."""
 from __future__ import annotations
 
 import argparse
@@ -66,6 +66,62 @@ def cmd_fetch(args) -> int:
     return 0
 
 
+def cmd_alias(args) -> int:
+    from etl.alias import AliasError, append_aliases, chosen, describe, parse_acceptance, unresolved_names
+    from warehouse.paths import catalogos_dir
+    catalog_dir = Path(args.catalogos) if args.catalogos else catalogos_dir()
+    try:
+        items, labels = unresolved_names(Path(args.db), catalog_dir)
+        if not items:
+            print("Todos los nombres de entes de la última construcción se resolvieron: no hay nada que agregar.")
+            return 0
+        print(f"Nombres de entes sin resolver en la última construcción ({len(items)}), con los entes más parecidos:")
+        for n, item in enumerate(items, start=1):
+            print(describe(n, item, labels))
+        if args.aceptar:
+            accepted = chosen(items, [parse_acceptance(a) for a in args.aceptar])
+        elif args.lista or not sys.stdin.isatty():
+            print("Para aceptar sin preguntas: python -m etl alias --aceptar N (la primera sugerencia del nombre N) "
+                  "o --aceptar N:M (la sugerencia M); se puede repetir.")
+            return 0
+        else:
+            accepted = _ask(items, labels)
+        if not accepted:
+            print("No se agregó ningún alias.")
+            return 0
+        path = append_aliases(catalog_dir, accepted)
+    except AliasError as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    for alias, ente_id in accepted:
+        print(f"Agregado: «{alias}» → {labels.get(ente_id, ente_id)}")
+    print(f"{len(accepted)} alias escritos en {path}. Reconstruya el almacén para usarlos: python -m etl build")
+    return 0
+
+
+def _ask(items, labels) -> list[tuple[str, str]]:
+    """One question per unresolved name: a suggestion's number, an ente_id, Enter to skip, q to stop."""
+    accepted = []
+    for item in items:
+        if item.resuelto:
+            continue
+        while True:
+            answer = input(f"«{item.valor}»: número de sugerencia, id del ente, Enter para omitir o q para "
+                           "terminar: ").strip()
+            if answer.lower() == "q":
+                return accepted
+            if not answer:
+                break
+            if answer.isdigit() and 1 <= int(answer) <= len(item.sugerencias):
+                accepted.append((item.valor, item.sugerencias[int(answer) - 1]))
+                break
+            if answer.upper() in labels:
+                accepted.append((item.valor, answer.upper()))
+                break
+            print("  No es una opción: escriba el número de una sugerencia o el id de un ente de entes.csv.")
+    return accepted
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Carga de datos del Tablero de Transparencia.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")
     fetch.add_argument("--max-mb", type=float, default=200, help="tamaño máximo aceptado en MB (200)")
     fetch.set_defaults(func=cmd_fetch)
+    alias = sub.add_parser("alias", help="nombres de entes sin resolver: sugerencias y alta en ente_alias.csv")
+    alias.add_argument("--db", default=str(served_db()), help="almacén de la última construcción")
+    alias.add_argument("--catalogos", default=None, help="carpeta de catálogos (por omisión data/catalogos/)")
+    alias.add_argument("--aceptar", action="append", metavar="N[:M]",
+                       help="acepta la sugerencia M (1 por omisión) del nombre N, sin preguntar; se puede repetir")
+    alias.add_argument("--lista", action="store_true", help="solo lista los nombres y sus sugerencias")
+    alias.set_defaults(func=cmd_alias)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from etl.bulk import insert_rows
-from etl.names import name_variants, normalize_name
+from etl.names import ABBREVIATION_KINDS, name_variants, normalize_name
 
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)
@@ -53,6 +53,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     _load_succession(con, catalog_dir / "ente_sucesion.csv", entes, problems)
     _load_calendar(con, catalog_dir / "calendario_inhabil.csv", problems)
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
+    _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
     if problems:
         raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
 
@@ -202,6 +203,20 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
     for (ambito,) in orphans:
         problems.append(f"entes.csv: el ámbito «{ambito}» no tiene plazos en {path.name}; agréguelos o corrija el "
                         "ámbito de esos entes (estatal o federal).")
+
+
+def _check_abbreviations(path: Path, problems: list[str]) -> None:
+    """ente_abreviaturas.csv: how published tables abbreviate and decorate names (etl/names.py applies it)."""
+    if not path.exists():
+        return
+    for i, r in enumerate(_read_csv(path), start=2):
+        where = f"{path.name}, fila {i}"
+        if not normalize_name(r.get("forma")):
+            problems.append(f"{where}: falta la forma (la abreviatura o el calificativo como se escribe).")
+        if r.get("tipo") not in ABBREVIATION_KINDS:
+            problems.append(f"{where}: tipo «{r.get('tipo')}» no válido; use uno de {sorted(ABBREVIATION_KINDS)}.")
+        elif r["tipo"] == "abreviatura" and not normalize_name(r.get("significa")):
+            problems.append(f"{where}: una abreviatura necesita en «significa» la forma completa.")
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:

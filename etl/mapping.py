@@ -8,7 +8,9 @@ import duckdb
 
 from etl.catalogs import load_value_map
 from etl.bulk import insert_rows
-from etl.names import name_variants, normalize_name
+from etl.ente_resolver import EnteResolver
+from etl.names import normalize_name
+from warehouse.paths import catalogos_dir
 
 
 def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[str]:
@@ -17,35 +19,59 @@ def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[s
     return [r[0] for r in rows]
 
 
+def closest_entes(raw: str, aliases: dict[str, str], n: int = 3) -> list[str]:
+    """The ente_ids whose known spellings are closest to an unknown name, best first (at most n)."""
+    key = normalize_name(raw)
+    out: list[str] = []
+    for alias in difflib.get_close_matches(key, list(aliases), n=6, cutoff=0.55):
+        if aliases[alias] not in out:
+            out.append(aliases[alias])
+    return out[:n]
+
+
 def suggest_entes(raw: str, aliases: dict[str, str], names: dict[str, str]) -> str:
     """Spanish hint naming the closest known entes, for an unknown name."""
-    key = normalize_name(raw)
-    close = difflib.get_close_matches(key, list(aliases), n=6, cutoff=0.55)
-    candidates: list[str] = []
-    for alias in close:
-        label = names[aliases[alias]]
-        if label not in candidates:
-            candidates.append(label)
+    candidates = [names[e] for e in closest_entes(raw, aliases)]
     if candidates:
-        return ("Los nombres conocidos más parecidos son: " + "; ".join(candidates[:3]) +
-                ". Si es el mismo ente, agregue esta forma de escribirlo a data/catalogos/ente_alias.csv.")
+        return ("Los nombres conocidos más parecidos son: " + "; ".join(candidates) +
+                ". Si es el mismo ente, agregue esta forma de escribirlo a data/catalogos/ente_alias.csv "
+                "(python -m etl alias lo hace por usted).")
     return ("No se parece a ningún ente del catálogo; si es un ente nuevo, agréguelo a data/catalogos/entes.csv, "
             "y si es otra forma de escribir uno conocido, a data/catalogos/ente_alias.csv.")
 
 
+def ente_labels(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """ente_id → 'Nombre oficial (SIGLAS)'."""
+    return {e: (f"{n} ({s})" if s else n)
+            for e, n, s in con.execute("SELECT ente_id, nombre_oficial, siglas FROM ente").fetchall()}
+
+
+def unknown_ente_message(raw: str, resolver: EnteResolver, names: dict[str, str]) -> str:
+    """Why a name did not resolve, and how to fix it."""
+    both = resolver.ambiguous(raw)
+    if both:
+        return ("Sin abreviaturas ni calificativos el nombre corresponde a más de un ente (" +
+                "; ".join(names[e] for e in both) + "): no se adivina. Agregue esta forma de escribirlo a "
+                "data/catalogos/ente_alias.csv con el ente que corresponda (python -m etl alias).")
+    return suggest_entes(raw, resolver.aliases, names)
+
+
 def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    """Creates map_ente(valor, ente_id, sugerencia) for the distinct 'dependencia' values of `table`."""
-    aliases = dict(con.execute("SELECT alias_normalizado, ente_id FROM ente_alias").fetchall())
-    names = {e: (f"{n} ({s})" if s else n)
-             for e, n, s in con.execute("SELECT ente_id, nombre_oficial, siglas FROM ente").fetchall()}
+    """Creates map_ente(valor, ente_id, sugerencia) for the distinct 'dependencia' values of `table`; the names
+    that do not resolve are also kept in ente_sin_resolver (for `python -m etl alias`)."""
+    resolver = EnteResolver.from_warehouse(con, catalogos_dir())
+    names = ente_labels(con)
     rows = []
     for raw in _distinct(con, table, "dependencia"):
-        ente_id = next((aliases[v] for v in name_variants(raw) if v in aliases), None)
-        rows.append((raw, ente_id, None if ente_id else suggest_entes(raw, aliases, names)))
+        ente_id = resolver.resolve(raw)
+        rows.append((raw, ente_id, None if ente_id else unknown_ente_message(raw, resolver, names)))
     con.execute("CREATE OR REPLACE TEMP TABLE map_ente (valor VARCHAR, ente_id VARCHAR, sugerencia VARCHAR)")
     if rows:
         insert_rows(con, "map_ente", rows)
-    return sum(1 for r in rows if r[1] is None)
+    unresolved = [(raw, table) for raw, ente_id, _ in rows if ente_id is None]
+    if unresolved:
+        insert_rows(con, "ente_sin_resolver", unresolved)
+    return len(unresolved)
 
 
 def _yes(value: str) -> bool:

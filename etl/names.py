@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # "FED - ", "FED-H - ", "EST - ": system prefixes the PNT puts before the name.
 _PREFIX = re.compile(r"^\s*[A-Z]{2,5}(?:-[A-Z]{1,3})?\s+-\s+")
@@ -41,4 +42,85 @@ def name_variants(raw: str | None) -> list[str]:
         n = normalize_name(v)
         if n and n not in out:
             out.append(n)
+    return out
+
+
+# ---- published names: abbreviations and qualifiers (data/catalogos/ente_abreviaturas.csv) ----------------------
+
+ABBREVIATION_KINDS = {
+    "abreviatura": "a word or phrase written short, replaced by its full form anywhere (SRIA → SECRETARIA)",
+    "sobra": "a word dropped anywhere (C. before a post: DEL C. GOBERNADOR)",
+    "calificativo": "a phrase dropped at the end of the name, repeatedly (DEL ESTADO, DE QUINTANA ROO)",
+    "hasta_el_final": "a word dropped with everything after it (ADSCRITA AL …)",
+}
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """How published tables abbreviate and decorate names; forms are normalized (normalize_name)."""
+    expand: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()   # (phrase, full form), longest first
+    drop: frozenset[str] = frozenset()
+    trailing: tuple[tuple[str, ...], ...] = ()                         # longest first
+    tails: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, str]]) -> Abbreviations:
+        expand, drop, trailing, tails = [], set(), [], set()
+        for r in rows:
+            form = tuple(normalize_name(r.get("forma")).split())
+            kind = r.get("tipo")
+            if kind == "abreviatura":
+                expand.append((form, tuple(normalize_name(r.get("significa")).split())))
+            elif kind == "sobra":
+                drop.update(form)
+            elif kind == "calificativo":
+                trailing.append(form)
+            elif kind == "hasta_el_final":
+                tails.update(form)
+        return cls(tuple(sorted(expand, key=lambda e: -len(e[0]))), frozenset(drop),
+                   tuple(sorted(trailing, key=len, reverse=True)), frozenset(tails))
+
+
+def _replace_phrases(words: list[str], expand) -> list[str]:
+    out, i = [], 0
+    while i < len(words):
+        for short, full in expand:
+            if tuple(words[i:i + len(short)]) == short:
+                out += full
+                i += len(short)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def canonical_name(text: str | None, abbr: Abbreviations) -> str:
+    """A name without abbreviations and decorations, for matching published names to the catalog:
+    'SRIA. DE FINANZAS Y PLANEACIÓN DEL EDO.' and 'Secretaría de Finanzas y Planeación' both give
+    'SECRETARIA DE FINANZAS Y PLANEACION'. Never shorter than two words: a name that would lose everything but
+    one generic word keeps its qualifiers."""
+    words = _replace_phrases(normalize_name(text).split(), abbr.expand)
+    words = [w for w in words if w not in abbr.drop]
+    cut = next((i for i, w in enumerate(words) if w in abbr.tails), None)
+    if cut is not None and cut >= 2:
+        words = words[:cut]
+    changed = True
+    while changed:
+        changed = False
+        for phrase in abbr.trailing:
+            n = len(phrase)
+            if len(words) - n >= 2 and tuple(words[-n:]) == phrase:
+                words, changed = words[:-n], True
+                break
+    return " ".join(words)
+
+
+def canonical_variants(raw: str | None, abbr: Abbreviations) -> list[str]:
+    """canonical_name of each variant of name_variants (with and without the PNT prefix and the siglas)."""
+    out: list[str] = []
+    for v in name_variants(raw):
+        c = canonical_name(v, abbr)
+        if c and c not in out:
+            out.append(c)
     return out

@@ -20,6 +20,9 @@ def stage_history(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, s
     build_ente_map(con, "raw_estadistica_entes")
     con.execute(sql_file("stg_estadistica.sql"))
     write_rejects(con, "stg_estadistica")
+    con.execute("""INSERT INTO estadistica_rechazada
+                   SELECT carga_id, archivo, trimestre, fila, categoria, dependencia, cifra(total), motivo
+                   FROM stg_estadistica WHERE motivo IS NOT NULL""")
     con.execute(sql_file("solicitud_estadistica.sql"))
     con.execute(sql_file("conciliacion.sql"))
     first, last_end = con.execute("""SELECT min(trimestre), max(periodo_inicio + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE

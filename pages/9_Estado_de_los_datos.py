@@ -62,7 +62,8 @@ else:
     download_csv(rejects, "rechazos.csv", key="csv_rechazos")
 
 # ---- reconciliation of the published quarterly tables --------------------------------------------------
-if counts.get("solicitud_estadistica", 0):
+missing = read.rejected_published_rows()
+if counts.get("solicitud_estadistica", 0) or not missing.empty:
     layout.subheader("Conciliación de la estadística trimestral publicada")
     mismatches = read.reconciliation()
     if mismatches.empty:
@@ -77,6 +78,20 @@ if counts.get("solicitud_estadistica", 0):
         layout.summary(f"{len(shown)} diferencias en las tablas publicadas; se cargaron tal como se publicaron")
         show_table(shown, key="tabla_conciliacion", numbers={"Fila": 0})
         download_csv(shown, "conciliacion.csv", key="csv_conciliacion")
+
+    if not missing.empty:
+        lost = missing["total"].fillna(0).sum()
+        st.warning(md_escape(
+            f"{num(len(missing))} filas de las tablas publicadas se rechazaron (vea «Filas rechazadas»): sus "
+            f"{num(lost)} solicitudes cuentan en la fila TOTAL publicada de su bloque, pero en ninguna suma del "
+            "tablero, que queda por debajo del total publicado en esa cantidad. Si el ente no se reconoció, "
+            "resuélvalo con «python -m etl alias» y vuelva a construir el almacén."), icon=":material/warning:")
+        shown = pd.DataFrame({"Archivo": missing["archivo"], "Trimestre": missing["trimestre"], "Fila": missing["fila"],
+                              "Bloque publicado": missing["categoria"], "Nombre publicado": missing["nombre_publicado"],
+                              "Solicitudes que faltan en el tablero": missing["total"], "Motivo": missing["motivo"]})
+        show_table(shown, key="tabla_estadistica_rechazada",
+                   numbers={"Fila": 0, "Solicitudes que faltan en el tablero": 0})
+        download_csv(shown, "estadistica_filas_rechazadas.csv", key="csv_estadistica_rechazada")
 
 # ---- reporting matrix ----------------------------------------------------------------------------------
 layout.subheader("Meses reportados por ente")

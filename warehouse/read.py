@@ -182,6 +182,11 @@ def reconciliation() -> pd.DataFrame:
     return query("conciliacion")
 
 
+def rejected_published_rows() -> pd.DataFrame:
+    """Rejected rows of the published tables, with the requests they take out of the dashboard's sums."""
+    return query("estadistica_rechazada")
+
+
 def lineage(ente_id: str) -> pd.DataFrame:
     return query("linaje", ente=ente_id)
 

@@ -21,6 +21,12 @@ CREATE TABLE ente_alias (
     ente_id           VARCHAR NOT NULL,
     fuente            VARCHAR
 );
+-- Ente names found in the inputs that resolve to no ente (each row of theirs is rejected with the closest
+-- names); `python -m etl alias` lists them with suggestions and writes the accepted ones to ente_alias.csv.
+CREATE TABLE ente_sin_resolver (
+    valor  VARCHAR NOT NULL,   -- as written in the source
+    origen VARCHAR NOT NULL    -- the raw table it came from (raw_solicitud, raw_estadistica_entes, …)
+);
 -- Renames, mergers and splits. A series follows an ente through its predecessors (view ente_linaje).
 CREATE TABLE ente_sucesion (
     ente_id    VARCHAR NOT NULL,   -- the ente that ceased or changed

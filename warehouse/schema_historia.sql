@@ -18,6 +18,18 @@ CREATE TABLE solicitud_estadistica (
     fila                BIGINT NOT NULL,
     PRIMARY KEY (ente_id, trimestre)
 );
+-- Rows of the published tables that were rejected (an unknown ente, a figure that is not a number): their requests
+-- are in the published TOTAL of their block but in none of the dashboard's sums, which fall short by `total`.
+CREATE TABLE estadistica_rechazada (
+    carga_id         VARCHAR NOT NULL,
+    archivo          VARCHAR NOT NULL,
+    trimestre        VARCHAR,
+    fila             BIGINT NOT NULL,
+    categoria        VARCHAR,             -- the published block (DEPENDENCIAS, …) whose TOTAL counts the row
+    nombre_publicado VARCHAR,
+    total            DOUBLE,              -- the row's published requests (NULL: not readable)
+    motivo           VARCHAR NOT NULL
+);
 -- Every published identity that does not hold. A mismatch is reported, it does not stop the load.
 CREATE TABLE conciliacion (
     carga_id  VARCHAR NOT NULL,
