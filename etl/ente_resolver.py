@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from etl.catalogs import load_value_map
-from etl.names import Abbreviations, canonical_variants, name_variants
+from etl.names import Abbreviations, canonical_name, canonical_variants, name_variants
 
 ABBREVIATIONS_CSV = "ente_abreviaturas.csv"
 
@@ -18,19 +18,26 @@ def load_abbreviations(catalog_dir: Path) -> Abbreviations:
 
 
 class EnteResolver:
-    def __init__(self, aliases: dict[str, str], alias_texts: list[tuple[str, str]], abbr: Abbreviations):
-        """aliases: normalized spelling → ente_id (table ente_alias); alias_texts: (spelling as written, ente_id)."""
+    def __init__(self, aliases: dict[str, str], abbr: Abbreviations):
+        """aliases: every known spelling, normalized (ente_alias.alias_normalizado) → ente_id."""
         self.aliases = aliases
         self.abbr = abbr
-        self._canonical: dict[str, set[str]] = {}
-        for text, ente_id in alias_texts:
-            for form in canonical_variants(text, abbr):
-                self._canonical.setdefault(form, set()).add(ente_id)
+        self._canonical_index: dict[str, set[str]] | None = None
 
     @classmethod
     def from_warehouse(cls, con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> EnteResolver:
-        rows = con.execute("SELECT alias_normalizado, alias, ente_id FROM ente_alias").fetchall()
-        return cls({k: e for k, _, e in rows}, [(a, e) for _, a, e in rows], load_abbreviations(catalog_dir))
+        return cls(dict(con.execute("SELECT alias_normalizado, ente_id FROM ente_alias").fetchall()),
+                   load_abbreviations(catalog_dir))
+
+    @property
+    def _canonical(self) -> dict[str, set[str]]:
+        """Canonical form of every known spelling → its entes. Built on the first name the exact spellings miss:
+        most files name every ente exactly, and a national catalog has tens of thousands of spellings."""
+        if self._canonical_index is None:
+            self._canonical_index = {}
+            for key, ente_id in self.aliases.items():
+                self._canonical_index.setdefault(canonical_name(key, self.abbr, normalized=True), set()).add(ente_id)
+        return self._canonical_index
 
     def resolve(self, raw: str | None) -> str | None:
         exact = next((self.aliases[v] for v in name_variants(raw) if v in self.aliases), None)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # "FED - ", "FED-H - ", "EST - ": system prefixes the PNT puts before the name.
 _PREFIX = re.compile(r"^\s*[A-Z]{2,5}(?:-[A-Z]{1,3})?\s+-\s+")
@@ -57,34 +57,40 @@ ABBREVIATION_KINDS = {
 
 @dataclass(frozen=True)
 class Abbreviations:
-    """How published tables abbreviate and decorate names; forms are normalized (normalize_name)."""
-    expand: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()   # (phrase, full form), longest first
+    """How published tables abbreviate and decorate names; forms are normalized (normalize_name). Phrases are
+    indexed by their first word (expand) or last word (trailing), longest first: a national catalog has tens of
+    thousands of spellings to put in canonical form."""
+    expand: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
     drop: frozenset[str] = frozenset()
-    trailing: tuple[tuple[str, ...], ...] = ()                         # longest first
+    trailing: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     tails: frozenset[str] = frozenset()
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]]) -> Abbreviations:
-        expand, drop, trailing, tails = [], set(), [], set()
+        expand: dict[str, list] = {}
+        trailing: dict[str, list] = {}
+        drop, tails = set(), set()
         for r in rows:
             form = tuple(normalize_name(r.get("forma")).split())
             kind = r.get("tipo")
+            if not form:
+                continue
             if kind == "abreviatura":
-                expand.append((form, tuple(normalize_name(r.get("significa")).split())))
+                expand.setdefault(form[0], []).append((form, tuple(normalize_name(r.get("significa")).split())))
             elif kind == "sobra":
                 drop.update(form)
             elif kind == "calificativo":
-                trailing.append(form)
+                trailing.setdefault(form[-1], []).append(form)
             elif kind == "hasta_el_final":
                 tails.update(form)
-        return cls(tuple(sorted(expand, key=lambda e: -len(e[0]))), frozenset(drop),
-                   tuple(sorted(trailing, key=len, reverse=True)), frozenset(tails))
+        return cls({k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in expand.items()}, frozenset(drop),
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in trailing.items()}, frozenset(tails))
 
 
-def _replace_phrases(words: list[str], expand) -> list[str]:
+def _expand(words: list[str], abbr: Abbreviations) -> list[str]:
     out, i = [], 0
     while i < len(words):
-        for short, full in expand:
+        for short, full in abbr.expand.get(words[i], ()):
             if tuple(words[i:i + len(short)]) == short:
                 out += full
                 i += len(short)
@@ -95,24 +101,22 @@ def _replace_phrases(words: list[str], expand) -> list[str]:
     return out
 
 
-def canonical_name(text: str | None, abbr: Abbreviations) -> str:
+def canonical_name(text: str | None, abbr: Abbreviations, *, normalized: bool = False) -> str:
     """A name without abbreviations and decorations, for matching published names to the catalog:
     'SRIA. DE FINANZAS Y PLANEACIÓN DEL EDO.' and 'Secretaría de Finanzas y Planeación' both give
     'SECRETARIA DE FINANZAS Y PLANEACION'. Never shorter than two words: a name that would lose everything but
-    one generic word keeps its qualifiers."""
-    words = _replace_phrases(normalize_name(text).split(), abbr.expand)
-    words = [w for w in words if w not in abbr.drop]
+    one generic word keeps its qualifiers. normalized=True: `text` is already normalize_name's output."""
+    words = (text if normalized else normalize_name(text)).split()
+    words = [w for w in _expand(words, abbr) if w not in abbr.drop]
     cut = next((i for i, w in enumerate(words) if w in abbr.tails), None)
     if cut is not None and cut >= 2:
         words = words[:cut]
-    changed = True
-    while changed:
-        changed = False
-        for phrase in abbr.trailing:
-            n = len(phrase)
-            if len(words) - n >= 2 and tuple(words[-n:]) == phrase:
-                words, changed = words[:-n], True
-                break
+    while words:
+        phrase = next((p for p in abbr.trailing.get(words[-1], ())
+                       if len(words) - len(p) >= 2 and tuple(words[-len(p):]) == p), None)
+        if phrase is None:
+            break
+        words = words[:-len(phrase)]
     return " ".join(words)
 
 
@@ -120,7 +124,7 @@ def canonical_variants(raw: str | None, abbr: Abbreviations) -> list[str]:
     """canonical_name of each variant of name_variants (with and without the PNT prefix and the siglas)."""
     out: list[str] = []
     for v in name_variants(raw):
-        c = canonical_name(v, abbr)
+        c = canonical_name(v, abbr, normalized=True)
         if c and c not in out:
             out.append(c)
     return out
