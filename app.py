@@ -10,6 +10,7 @@ from indicators.periods import month_range, previous_period
 from indicators.semaforo import delta_color, semaforo
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
+from pages.ui.index_block import render_level_explanation
 from warehouse import read
 
 RECIBIDAS, EN_PLAZO = "solicitudes_recibidas", "pct_en_plazo"
@@ -39,7 +40,6 @@ table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
 
 layout.subheader(f"Resultados de {periodo_es(tipo, periodo)}")
 st.caption(contract(f"Cambio respecto de {periodo_es(tipo, anterior)}. Verde en el cambio significa mejora."))
-layout.open_period_note(tipo, periodo)
 summary_text = summaries.government_summary(table, tipo, periodo, anterior, RECIBIDAS, EN_PLAZO)
 if summary_text:
     layout.summary(summary_text)
@@ -63,6 +63,8 @@ for i, row in enumerate(table.itertuples(index=False)):
 
 export = summaries.metrics_export(table, tipo)
 download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar estas cifras (CSV)")
+render_level_explanation("gobierno", "GEQROO", tipo, periodo,
+                         preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 layout.subheader("Tendencia mensual")
 series = read.trend("gobierno", "GEQROO", [RECIBIDAS, EN_PLAZO], "mes")

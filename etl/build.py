@@ -284,6 +284,8 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
                     for source in by_folder[folder]:
                         release_raw(con, source.fuente)
         from indicators.compute import compute_indicators  # late import: indicators depend on the loaded tables
+        # The stages' metadata first: the indicators read the cut-off date (open requests, preliminary periods).
+        con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(metadata.items()))
         say("Calculando indicadores…")
         with _timed(fases, "indicadores"):
             compute_indicators(con, fases=fases)
@@ -291,9 +293,10 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
             _finish_log(con, reports, hashes)
     finally:
         hashes.close()
-    metadata.update({"build_id": build_id, "construido_en": dt.datetime.now().isoformat(timespec="seconds"),
-                     "fuentes_sin_datos": ",".join(empty)})
-    con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(metadata.items()))
+    finished = {"build_id": build_id, "construido_en": dt.datetime.now().isoformat(timespec="seconds"),
+                "fuentes_sin_datos": ",".join(empty)}
+    con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(finished.items()))
+    metadata.update(finished)
     # With no row-level requests, the data run up to the end of the last published quarter.
     metadata["fecha_corte"] = metadata.get("fecha_corte") or metadata.get("fecha_corte_estadistica")
     corte = metadata["fecha_corte"]

@@ -16,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", default=None, help="archivo destino (por omisión indicadores.csv o .parquet)")
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
     fichas = sub.add_parser("fichas", help="una ficha PDF por ente para un periodo (entrega mensual a titulares)")
-    fichas.add_argument("--periodo", required=True, help="2025-10 (mes), 2025-T3 (trimestre) o 2025 (año)")
+    fichas.add_argument("--periodo", default=None,
+                        help="2025-10 (mes), 2025-T3 (trimestre) o 2025 (año); por omisión, el último mes cerrado")
     fichas.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
     fichas.add_argument("--out", default="fichas", help="carpeta destino")
     fichas.add_argument("--ente", default=None, help="solo este ente (ente_id)")
@@ -45,7 +46,8 @@ def _fichas(args) -> int:
         print(f"ERROR: periodo «{args.periodo}» no válido; use 2025-10, 2025-T3 o 2025.", file=sys.stderr)
         return 1
     if not written:
-        print(f"Ningún ente tiene índice en {args.periodo}; no se escribió ninguna ficha.", file=sys.stderr)
+        which = args.periodo or "el último mes cerrado"
+        print(f"Ningún ente tiene índice en {which}; no se escribió ninguna ficha.", file=sys.stderr)
         return 1
     print(f"{len(written)} fichas escritas en {args.out}")
     return 0

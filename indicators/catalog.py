@@ -30,7 +30,8 @@ BASE_TABLES: dict[str, BaseTable] = {
         "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
         "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
         "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
-        "recursos_modifican_revocan", "resp_competente"}), "base_solicitud_mes.sql", histogram="hist_dias"),
+        "recursos_modifican_revocan", "resp_competente", "abiertas_en_plazo"}), "base_solicitud_mes.sql",
+        histogram="hist_dias"),
     # The garante's published quarterly tables (2017 on): they continue request series back before row-level data.
     "base_estadistica_trimestre": BaseTable(frozenset({
         "recibidas", "suma_dias", "respondidas", "resp_competente", "con_respuesta_final", "suma_promedios",

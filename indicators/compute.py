@@ -40,6 +40,7 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
     compute_index(con)
     if fases is not None:
         fases["indice"] = fases.get("indice", 0.0) + time.perf_counter() - t0
+    con.execute(sql("periodo_estado.sql"))
 
 
 def _fallbacks_for(ind: Indicador) -> list[str]:
@@ -58,7 +59,8 @@ def _store_catalog(con, catalog: list[Indicador]) -> None:
 
 
 def _aggregate(con, name: str) -> None:
-    """Sums of a base table's counts, and of its histogram, per level × period: agg_<base>, hist_<base>."""
+    """Sums of a base table's counts, and of its histogram, per level × period: agg_<base>, hist_<base>. An ente's
+    rows in periods it is not in force in are labelled 'linaje' (niveles, periodos.sql)."""
     base = BASE_TABLES[name]
     if base.stocks or base.solo_gobierno:
         _aggregate_by_unit(con, name, base)
@@ -66,48 +68,67 @@ def _aggregate(con, name: str) -> None:
         sums = ", ".join(f"sum(b.{c})::DOUBLE AS {c}" for c in sorted(base.columns))
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE agg_{name} AS
-            SELECT n.nivel, n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,
+            SELECT nivel_en(n.nivel, any_value(n.vigente_desde), any_value(n.vigente_hasta),
+                            min(inicio_de(b.mes, t.tipo_periodo)), t.tipo_periodo) AS nivel,
+                   n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,
                    t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo) AS periodo,
                    min(inicio_de(b.mes, t.tipo_periodo)) AS periodo_inicio, {sums}
             FROM {name} b JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
             WHERE list_contains($periodos, t.tipo_periodo)
-            GROUP BY ALL""", {"periodos": list(base.periodos)})
+            GROUP BY n.nivel, n.clave, t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo)""",
+                    {"periodos": list(base.periodos)})
     if base.histogram is None:
         return
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE hist_{name} AS
         WITH h AS (
-            SELECT n.nivel, n.clave, t.tipo_periodo, periodo_de(h.mes, t.tipo_periodo) AS periodo, h.dias,
-                   sum(h.n) AS n
+            SELECT nivel_en(n.nivel, any_value(n.vigente_desde), any_value(n.vigente_hasta),
+                            min(inicio_de(h.mes, t.tipo_periodo)), t.tipo_periodo) AS nivel,
+                   n.clave, t.tipo_periodo, periodo_de(h.mes, t.tipo_periodo) AS periodo, h.dias, sum(h.n) AS n
             FROM {base.histogram} h JOIN niveles n USING (ente_id) CROSS JOIN tipos_periodo t
-            GROUP BY ALL)
+            GROUP BY n.nivel, n.clave, t.tipo_periodo, periodo_de(h.mes, t.tipo_periodo), h.dias)
         SELECT *, sum(n) OVER (PARTITION BY {GROUP_KEYS} ORDER BY dias) AS acumulado,
                   sum(n) OVER (PARTITION BY {GROUP_KEYS}) AS total
         FROM h""")
 
 
 def _aggregate_by_unit(con, name: str, base) -> None:
-    """agg_<base> in two steps: per unit (ente) and period, flows are summed and stocks (staff, year-to-date
-    totals) take their value at the unit's last month in the period; then units are added per level. A
-    government-only base (no ente) joins only the government level, so no ente or group gets its counts."""
+    """agg_<base> in two steps: per unit (ente) and period, flows are summed and stocks (staff, coverage) take
+    their value at the unit's last month in the period, if the unit is in force at the end of the period (an ente
+    that ended adds no staff nor coverage after its end: its successor carries them); then units are added per
+    level. A government-only base (no ente) joins only the government level, so no ente or group gets its counts."""
     flows = [f"sum(b.{c}) AS {c}" for c in sorted(base.columns - base.stocks)]
-    stocks = [f"arg_max(b.{c}, b.mes) AS {c}" for c in sorted(base.stocks)]
-    units = ("CROSS JOIN (SELECT DISTINCT nivel, clave, nombre, grupo_pares FROM niveles WHERE nivel = 'gobierno') n"
-             if base.solo_gobierno else "JOIN niveles n USING (ente_id)")
-    unit = "NULL" if base.solo_gobierno else "b.ente_id"
+    if base.solo_gobierno:
+        units = ("CROSS JOIN (SELECT DISTINCT nivel, clave, nombre, grupo_pares, vigente_desde, vigente_hasta "
+                 "FROM niveles WHERE nivel = 'gobierno') n")
+        unit, in_force = "", "TRUE"
+    else:
+        units = "JOIN niveles n USING (ente_id) JOIN ente ue ON ue.ente_id = b.ente_id"
+        unit = "b.ente_id"
+        in_force = ("en_vigor(any_value(ue.vigente_desde), any_value(ue.vigente_hasta), "
+                    "fin_de(inicio_de(b.mes, t.tipo_periodo), t.tipo_periodo))")
+    stocks = [f"CASE WHEN {in_force} THEN arg_max(b.{c}, b.mes) ELSE 0 END AS {c}" for c in sorted(base.stocks)]
     sums = ", ".join(f"sum(u.{c})::DOUBLE AS {c}" for c in sorted(base.columns))
+    columns = ", ".join(sorted(base.columns))
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE agg_{name} AS
         WITH u AS (
-            SELECT n.nivel, n.clave, n.nombre, n.grupo_pares, t.tipo_periodo,
-                   periodo_de(b.mes, t.tipo_periodo) AS periodo, inicio_de(b.mes, t.tipo_periodo) AS periodo_inicio,
-                   {unit} AS unidad, {", ".join(flows + stocks)}
+            SELECT n.nivel, n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,
+                   any_value(n.vigente_desde) AS vigente_desde, any_value(n.vigente_hasta) AS vigente_hasta,
+                   t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo) AS periodo,
+                   inicio_de(b.mes, t.tipo_periodo) AS periodo_inicio, {", ".join(flows + stocks)}
             FROM {name} b {units} CROSS JOIN tipos_periodo t
             WHERE list_contains($periodos, t.tipo_periodo)
-            GROUP BY ALL)
-        SELECT nivel, clave, any_value(nombre) AS nombre, any_value(grupo_pares) AS grupo_pares, tipo_periodo,
-               periodo, min(periodo_inicio) AS periodo_inicio, {sums}
-        FROM u GROUP BY nivel, clave, tipo_periodo, periodo""", {"periodos": list(base.periodos)})
+            GROUP BY n.nivel, n.clave, t.tipo_periodo, periodo_de(b.mes, t.tipo_periodo),
+                     inicio_de(b.mes, t.tipo_periodo){", " + unit if unit else ""}),
+        por_nivel AS (
+            SELECT nivel, clave, any_value(nombre) AS nombre, any_value(grupo_pares) AS grupo_pares,
+                   any_value(vigente_desde) AS vigente_desde, any_value(vigente_hasta) AS vigente_hasta, tipo_periodo,
+                   periodo, min(periodo_inicio) AS periodo_inicio, {sums}
+            FROM u GROUP BY nivel, clave, tipo_periodo, periodo)
+        SELECT nivel_en(nivel, vigente_desde, vigente_hasta, periodo_inicio, tipo_periodo) AS nivel, clave, nombre,
+               grupo_pares, tipo_periodo, periodo, periodo_inicio, {columns}
+        FROM por_nivel""", {"periodos": list(base.periodos)})
 
 
 def _insert_values(con, ind: Indicador, base_name: str) -> None:

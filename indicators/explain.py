@@ -94,3 +94,42 @@ def explain(tipo: str, periodo: str, periodo_anterior: str, indice: float, indic
                 text += " (" + "; ".join(extra) + ")"
         texts.append(sentence(text) + ".")
     return " ".join(texts)
+
+
+NAMED = 3  # entes named in a list of those that entered or left a mean
+
+
+def _names(names: list[str] | None) -> str:
+    names = list(names or [])
+    shown = "; ".join(names[:NAMED])
+    return shown + (f" y {len(names) - NAMED} más" if len(names) > NAMED else "")
+
+
+def explain_level(nivel: str, clave: str, tipo: str, periodo: str, periodo_anterior: str, indice: float,
+                  indice_anterior: float, n: int, n_anterior: int, partes: list[dict] | None,
+                  suma_efectos: float, entraron: list[str] | None, salieron: list[str] | None) -> str:
+    """Why a group's (or the government's) index moved: it is the mean of its entes' index, so the change is each
+    ente's change divided by the entes now, plus the entes that entered or left the mean (the rest, exactly)."""
+    who = "del gobierno" if nivel == "gobierno" else f"del grupo «{clave}»"
+    change = indice - indice_anterior
+    antes, ahora = periodo_es(tipo, periodo_anterior), periodo_es(tipo, periodo)
+    if abs(change) < NEGLIGIBLE:
+        head = f"El índice {who} se mantuvo en {indice:.1f} entre {antes} y {ahora}"
+    else:
+        verb = "subió" if change > 0 else "bajó"
+        head = f"El índice {who} {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
+    head += f": es el promedio de {int(n)} entes con datos suficientes (antes {int(n_anterior)})"
+    items: list[tuple[float, str]] = [
+        (p["efecto"], f"{_signed(p['efecto'])} puntos: {p['nombre']} pasó de {p['antes']:.1f} a {p['ahora']:.1f}")
+        for p in (partes or []) if abs(p["efecto"]) >= NEGLIGIBLE]
+    composicion = change - suma_efectos
+    if abs(composicion) >= NEGLIGIBLE or entraron or salieron:
+        why = []
+        if entraron:
+            why.append(f"entraron: {_names(entraron)}")
+        if salieron:
+            why.append(f"salieron: {_names(salieron)}")
+        items.append((composicion, f"{_signed(composicion)} puntos por los entes que entraron o salieron del promedio"
+                                   + (f" ({'; '.join(why)})" if why else "")))
+    ranked = sorted(items, key=lambda item: -abs(item[0]))[:TOP + 1]
+    return " ".join([sentence(head) + "."] + [sentence(text) + "." for _, text in ranked])

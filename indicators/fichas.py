@@ -18,6 +18,7 @@ from fpdf import FPDF
 from indicators import semaforo, sql
 from indicators.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
 from indicators.index_rules import IndexRules, load_index_rules
+from indicators.period_status import PeriodState, PeriodStates
 from indicators.periods import period_bounds
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
@@ -51,6 +52,9 @@ class Contexto:
     verde: float
     amarillo: float
     all_values: pd.DataFrame  # every ente's index in the period, for positions
+    preliminar: bool = False  # the period still has requests within their deadline (indicators.period_status)
+    estado: PeriodState | None = None
+    ultimo_cerrado: str | None = None  # the last closed period of the same kind, in words
 
 
 class Ficha(FPDF):
@@ -121,14 +125,18 @@ def _trend(pdf: Ficha, trend: pd.DataFrame, meta: float | None) -> None:
         pdf.line(x0, y0 + h - h * meta / 100, x0 + w, y0 + h - h * meta / 100)
         pdf.set_dash_pattern()
     n = len(trend)
-    points = [(x0 + (w * i / max(n - 1, 1)), y0 + h - h * float(v) / 100) for i, v in enumerate(trend["valor"])]
+    # A month whose index has fewer than two dimensions has no value (datos insuficientes): a gap, never a point.
+    points = [(x0 + (w * i / max(n - 1, 1)), None if pd.isna(v) else y0 + h - h * float(v) / 100)
+              for i, v in enumerate(trend["valor"])]
     pdf.set_draw_color(*GUINDA)
     pdf.set_line_width(0.6)
     for a, b in zip(points, points[1:]):
-        pdf.line(*a, *b)
+        if a[1] is not None and b[1] is not None:
+            pdf.line(*a, *b)
     pdf.set_fill_color(*GUINDA)
     for (x, y), periodo in zip(points, trend["periodo"]):
-        pdf.ellipse(x - 0.9, y - 0.9, 1.8, 1.8, style="F")
+        if y is not None:
+            pdf.ellipse(x - 0.9, y - 0.9, 1.8, 1.8, style="F")
         pdf.set_xy(x - 6, y0 + h + 0.5)
         pdf.cell(12, 3, plain(periodo_label("mes", periodo)[:3] + periodo[2:4]), align="C")
     pdf.set_line_width(0.2)
@@ -157,17 +165,30 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     name = row["nombre"] + (f" ({row['siglas']})" if isinstance(row["siglas"], str) and row["siglas"] else "")
     pdf.multi_cell(0, 6, plain(name), new_x="LMARGIN", new_y="NEXT")
 
-    label, color = SEMAFORO_PDF[semaforo.semaforo(row["indice"], "mayor_es_mejor", ctx.verde, ctx.amarillo)]
-    pdf.set_font("Helvetica", "B", 28)
-    pdf.set_text_color(*color)
-    pdf.cell(40, 14, f"{row['indice']:.1f}")
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_font("Helvetica", size=9)
-    pdf.multi_cell(0, 4.6, plain(
-        f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label} (verde desde {ctx.verde:g}, "
-        f"amarillo desde {ctx.amarillo:g}; meta {ctx.meta:g}). "
-        f"{_position(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
-        new_x="LMARGIN", new_y="NEXT")
+    if ctx.preliminar:
+        _preliminary_notice(pdf, ctx)
+    if row["suficiente"]:
+        label, color = SEMAFORO_PDF[semaforo.semaforo(row["indice"], "mayor_es_mejor", ctx.verde, ctx.amarillo)]
+        pdf.set_font("Helvetica", "B", 28)
+        pdf.set_text_color(*color)
+        pdf.cell(40, 14, f"{row['indice']:.1f}")
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font("Helvetica", size=9)
+        pdf.multi_cell(0, 4.6, plain(
+            f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label} (verde desde {ctx.verde:g}, "
+            f"amarillo desde {ctx.amarillo:g}; meta {ctx.meta:g}). "
+            f"{_position(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
+            new_x="LMARGIN", new_y="NEXT")
+    else:
+        # An index from a single dimension is said, never printed as a number.
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.set_text_color(*GRIS)
+        pdf.cell(60, 14, plain("Datos insuficientes"))
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font("Helvetica", size=9)
+        pdf.multi_cell(0, 4.6, plain(
+            "Índice de Desempeño en Transparencia: en este periodo solo una dimensión tiene datos, y un índice de "
+            "una sola dimensión no se muestra como número ni se ordena."), new_x="LMARGIN", new_y="NEXT")
     if isinstance(row["dimensiones_faltantes"], str) and row["dimensiones_faltantes"]:
         missing = ", ".join(rules.dimension(d).nombre.lower() for d in row["dimensiones_faltantes"].split(","))
         pdf.paragraph(f"Sin datos de {missing} en este periodo: su peso se repartió entre las demás dimensiones "
@@ -184,9 +205,12 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
         pdf.heading("Índice mes por mes")
         _trend(pdf, trend, ctx.meta)
 
-    pdf.heading("¿Por qué cambió?")
-    pdf.paragraph(row["explicacion"] if isinstance(row["explicacion"], str)
-                  else "No hay un periodo anterior comparable para este ente.")
+    pdf.heading("¿Por qué cambió?" + (" (cifras preliminares)" if ctx.preliminar else ""))
+    if not row["suficiente"]:
+        pdf.paragraph("Sin explicación: el índice de este periodo no tiene datos suficientes.")
+    else:
+        pdf.paragraph(row["explicacion"] if isinstance(row["explicacion"], str)
+                      else "No hay un periodo anterior comparable para este ente.")
 
     pdf.heading("Qué corregir")
     fix = con.execute(sql("ficha_a_corregir.sql"), {"ente": row["ente_id"], "tipo_periodo": tipo,
@@ -210,6 +234,28 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     return path
 
 
+def _preliminary_notice(pdf: Ficha, ctx: Contexto) -> None:
+    """A framed warning at the top: the period still has requests within their legal deadline."""
+    state = ctx.estado
+    parts = []
+    if state is not None and state.abiertas_en_plazo:
+        parts.append(f"{state.abiertas_en_plazo:,} de {state.recibidas:,} solicitudes recibidas en el periodo siguen en "
+                     f"trámite dentro de su plazo legal al {ctx.corte}")
+    if state is not None and not state.completo:
+        parts.append(f"los datos llegan al {ctx.corte}, antes del fin del periodo")
+    pdf.set_draw_color(*ROJO)
+    pdf.set_text_color(*ROJO)
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.multi_cell(0, 4.6, plain(
+        "CIFRAS PRELIMINARES: " + "; ".join(parts) + ". Las respuestas rápidas ya están y las lentas todavía no: las "
+        "cifras se ven mejor de lo que terminarán." + (f" Último periodo cerrado: {ctx.ultimo_cerrado}."
+                                                      if ctx.ultimo_cerrado else "")),
+        border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.ln(1)
+
+
 def progress_bar(done: int, total: int, label: str) -> None:
     width = 30
     filled = int(width * done / total) if total else width
@@ -217,20 +263,29 @@ def progress_bar(done: int, total: int, label: str) -> None:
           flush=True)
 
 
-def write_fichas(db_path: Path, periodo: str, out: Path, ente: str | None = None, progress=progress_bar) -> list[Path]:
-    """One PDF per ente with an index in `periodo` (or just `ente`). Returns the files written."""
+def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None = None,
+                 progress=progress_bar) -> list[Path]:
+    """One PDF per ente with an index in `periodo` (or just `ente`); without a periodo, the last closed month
+    (indicators.period_status). Returns the files written."""
     if not Path(db_path).exists():
         raise FileNotFoundError(f"No existe el almacén {db_path}; constrúyalo con: python -m etl build")
-    tipo = tipo_de(periodo)
-    period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
     out.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(db_path), read_only=True) as con:
+        states = PeriodStates.from_connection(con)
+        periodo = periodo or states.last_closed("mes")
+        if periodo is None:
+            return []
+        tipo = tipo_de(periodo)
+        period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
         corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
         corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
         rows = con.execute(sql("ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
         meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
                                             "WHERE indicador = 'indice_desempeno'").fetchall()[0]
-        ctx = Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows)
+        last = states.last_closed(tipo)
+        ctx = Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows,
+                       states.is_preliminary(tipo, periodo), states.state(tipo, periodo),
+                       periodo_es(tipo, last) if last else None)
         chosen = rows if ente is None else rows[rows["ente_id"] == ente]
         written = []
         for n, row in enumerate(chosen.itertuples(index=False), start=1):

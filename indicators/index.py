@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 
 from indicators import sql
-from indicators.explain import Part, explain
+from indicators.explain import Part, explain, explain_level
 from indicators.index_rules import load_index_rules
 
 VERIFICATION = "indice_cumplimiento_obligaciones"
@@ -28,6 +28,7 @@ def compute_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql("indice.sql"))
     con.execute(sql("indice_cambio.sql"))
     _store_explanations(con)
+    _store_level_explanations(con)
 
 
 BATCH = 50_000  # explanations written per Arrow batch: memory stays flat however many entes and periods there are
@@ -87,3 +88,17 @@ def _write_explanations(con, out: list[tuple]) -> None:
     finally:
         con.unregister("explicaciones")
     out.clear()
+
+
+def _store_level_explanations(con) -> None:
+    """«¿Por qué cambió?» for every group and the government (a handful of rows per period: no batching needed)."""
+    con.execute(sql("indice_cambio_nivel.sql"))
+    rows = []
+    for r in con.execute("SELECT * FROM nivel_cambio").fetchall():
+        (nivel, clave, tipo, periodo, anterior, indice, indice_anterior, n, n_anterior, partes, suma, entraron,
+         salieron) = r
+        text = explain_level(nivel, clave, tipo, periodo, anterior, indice, indice_anterior, n, n_anterior, partes,
+                             suma, entraron, salieron)
+        rows.append((nivel, clave, tipo, periodo, anterior, indice - indice_anterior, text))
+    if rows:
+        con.executemany("INSERT INTO indice_explicacion_nivel VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

@@ -10,6 +10,7 @@ from indicators.periods import previous_period
 from indicators.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
+from pages.ui.index_block import render_level_explanation
 from pages.ui.layout import TODOS
 from pages.ui.stats import interval_text, movement
 from pages.ui.tables import show_table
@@ -40,7 +41,6 @@ with c4:
 
 ind = by_id.loc[indicador]
 unidad, direccion = ind["unidad"], ind["direccion"]
-layout.open_period_note(tipo, periodo)
 value_format = "%" if unidad == "%" else decimals_for(unidad)
 st.caption(md_escape(summaries.indicator_rule(ind)))
 
@@ -89,12 +89,20 @@ if not ranked.empty:
 
     st.markdown("**Tabla del ranking**")
     # Movement against the previous period, ranked the same way (same indicator and peer-group filter).
-    before, _ = rank_entes(read.ente_values(indicador, tipo, previous_period(tipo, periodo),
-                                            None if grupo == TODOS else grupo), direccion)
+    # The entes ranked now, each valued in the previous period through its predecessors (a renamed ente keeps its
+    # place to compare with).
+    before, _ = rank_entes(read.ente_values_before(indicador, tipo, periodo, previous_period(tipo, periodo),
+                                                   None if grupo == TODOS else grupo), direccion)
     places_before = dict(zip(before["ente_id"], before["lugar"]))
+    states = layout.period_states()
+    preliminary = states.is_preliminary(tipo, periodo) or states.is_preliminary(tipo, previous_period(tipo, periodo))
+    move_column = f"Cambio vs. {periodo_corto(tipo, previous_period(tipo, periodo))}" + (
+        " (preliminar)" if preliminary else "")
+    if preliminary:
+        st.caption("El cambio de lugar es preliminar: uno de los dos periodos tiene solicitudes dentro de su plazo.")
     table = pd.DataFrame({
         "Lugar": ranked["lugar"],
-        f"Cambio vs. {periodo_corto(tipo, previous_period(tipo, periodo))}": [
+        move_column: [
             movement(int(p), places_before.get(e)) for p, e in zip(ranked["lugar"], ranked["ente_id"])],
         "Ente": ranked["nombre"], "Siglas": ranked["siglas"],
         "Grupo de pares": ranked["grupo_pares"], f"Valor ({unidad})": ranked["valor"].round(1),
@@ -111,18 +119,28 @@ if not ranked.empty:
                                                     "Denominador": 0})
     download_csv(table, f"ranking_{indicador}_{periodo}.csv", key="csv_ranking")
 
+if indicador == DEFAULT_INDICADOR:
+    states = layout.period_states()
+    render_level_explanation("gobierno" if grupo == TODOS else "grupo", "GEQROO" if grupo == TODOS else grupo, tipo,
+                             periodo, preliminar=states.is_preliminary(tipo, periodo))
+
 if not apart.empty:
-    st.markdown("**Datos insuficientes (no se ordenan)**")
+    st.markdown("**Datos insuficientes o sin datos (no se ordenan)**")
     minimo = ind["denominador_minimo"]
     st.caption(md_escape(
         "Estos entes no alcanzan el mínimo de casos para que el indicador sea confiable"
         + (f" ({format_value(minimo, 'solicitudes')} en el denominador)" if pd.notna(minimo) else "")
-        + ", o no tienen valor en el periodo."))
+        + ", o no tienen valor en el periodo" + ("; el índice de una sola dimensión no se muestra como número"
+                                                   if ind.get("tipo") == "compuesto" else "") + "."))
+    # An index without enough data (one dimension) is never shown as a number; a value resting on too few cases
+    # is shown, marked; with no cases at all, "sin datos".
+    compuesto = ind.get("tipo") == "compuesto"
+    none = apart["valor"].isna() & apart["denominador"].fillna(0).eq(0) & (not compuesto)
     insuf = pd.DataFrame({
         "Ente": apart["nombre"], "Siglas": apart["siglas"], "Grupo de pares": apart["grupo_pares"],
-        f"Valor ({unidad})": apart["valor"].round(1), "Numerador": apart["numerador"],
-        "Denominador": apart["denominador"],
-        "Situación": "Datos insuficientes",
+        f"Valor ({unidad})": None if compuesto else apart["valor"].round(1), "Numerador": None if compuesto
+        else apart["numerador"], "Denominador": apart["denominador"],
+        "Situación": ["Sin datos" if n else "Datos insuficientes" for n in none],
     })
     show_table(insuf, key="tabla_insuficientes", numbers={f"Valor ({unidad})": value_format, "Numerador": 0,
                                                           "Denominador": 0})

@@ -26,10 +26,14 @@ c1, c2, c3 = st.columns([4, 2, 2])
 with c1:
     ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
                                    format_func=ente_label(entes))
-selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3),
-                                  radio=False)
+# Only the periods in which the ente is in force: one that ended is not offered after its end (its successor is).
+selection = layout.period_filters(lambda t: read.ente_periods(ente_id, t), corte, containers=(c2, c3),
+                                  radio=False, ente=ente_id)
 if selection is None:
-    layout.no_data("Aún no hay indicadores calculados para este tipo de periodo.")
+    st.info("Este ente no tiene indicadores de este tipo de periodo mientras ha estado vigente; su historia, a "
+            "través de sus antecesores, sigue abajo.", icon=":material/info:")
+    render_ente_history(ente_id)
+    st.stop()
 tipo, periodo = selection
 anterior = previous_period(tipo, periodo)
 ente = entes.set_index("ente_id").loc[ente_id]
@@ -40,7 +44,6 @@ details = f"{ente['categoria']} · grupo de pares: {grupo}"
 if pd.notna(ente["vigente_hasta"]):
     details += f" · vigente hasta {ente['vigente_hasta']}"
 st.caption(md_escape(details))
-layout.open_period_note(tipo, periodo, ente_id)
 
 # ---- place in the ranking ------------------------------------------------------------------------------
 position = summaries.ente_position(
@@ -54,7 +57,7 @@ p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"],
 layout.summary(summaries.position_summary(position, nombre_ranking, tipo, periodo, grupo))
 
 # ---- índice de desempeño and why it moved ----------------------------------------------------------------
-render_index_block(ente_id, tipo, periodo, catalog)
+render_index_block(ente_id, tipo, periodo, catalog, preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 # ---- scorecard -----------------------------------------------------------------------------------------
 layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")

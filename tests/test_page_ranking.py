@@ -34,10 +34,13 @@ def test_ranking_pct_en_plazo_matches_sql_with_intervals_and_movement(app_db, sq
     for value, interval in zip(table[value_col], table["Intervalo 95 % (Wilson)"]):
         lo, hi = (float(x) for x in interval.split(" – "))
         assert lo <= value <= hi
-    # movement against 2024, ranked the same way
+    # movement against 2024, ranked the same way: the entes ranked in 2025, each valued in 2024 through its
+    # predecessors (SABGOB, SECOES until 2025, keeps SECOES's place to compare with)
     before = dict(sql("""SELECT v.nombre, RANK() OVER (ORDER BY round(v.valor, 9) DESC) FROM indicador_valor v
-                         WHERE nivel = 'ente' AND indicador = 'pct_en_plazo' AND tipo_periodo = 'anio'
-                           AND periodo = '2024' AND suficiente AND valor IS NOT NULL"""))
+                         WHERE nivel IN ('ente', 'linaje') AND indicador = 'pct_en_plazo' AND tipo_periodo = 'anio'
+                           AND periodo = '2024' AND suficiente AND valor IS NOT NULL
+                           AND clave IN (SELECT clave FROM indicador_valor WHERE nivel = 'ente' AND tipo_periodo = 'anio'
+                                         AND indicador = 'pct_en_plazo' AND periodo = '2025')"""))
     for ente, lugar, move in zip(table["Ente"], table["Lugar"], table["Cambio vs. 2024"]):
         assert move == movement(int(lugar), before.get(ente))
     # entes below the minimum denominator are listed apart, not ranked

@@ -155,6 +155,16 @@ def periods(tipo_periodo: str) -> pd.DataFrame:
     return query("periodos", tipo_periodo=tipo_periodo)
 
 
+def period_state_rows() -> pd.DataFrame:
+    """Every period with its state (preliminar, open requests); indicators.period_status.PeriodStates reads it."""
+    return query("periodo_estado")
+
+
+def ente_periods(ente_id: str, tipo_periodo: str) -> list[str]:
+    """Periods of this kind in which the ente is in force and has values, newest first."""
+    return query("periodos_ente", ente=ente_id, tipo_periodo=tipo_periodo)["periodo"].tolist()
+
+
 # ---- indicator values -----------------------------------------------------------------------------------
 
 def unit_values(nivel: str, clave: str, tipo_periodo: str, periodos: list[str]) -> pd.DataFrame:
@@ -171,8 +181,16 @@ def trend(nivel: str, clave: str, indicadores: list[str], tipo_periodo: str = "m
 
 
 def ente_values(indicador: str, tipo_periodo: str, periodo: str, grupo: str | None = None) -> pd.DataFrame:
-    """One indicator for every ente (optionally one peer group) in one period."""
+    """One indicator for every ente in force (optionally one peer group) in one period."""
     return query("valores_entes", indicador=indicador, tipo_periodo=tipo_periodo, periodo=periodo, grupo=grupo)
+
+
+def ente_values_before(indicador: str, tipo_periodo: str, periodo: str, anterior: str,
+                       grupo: str | None = None) -> pd.DataFrame:
+    """The entes in force in `periodo`, valued in `anterior` (through their predecessors when they did not exist
+    yet): what the ranking's movement compares with."""
+    return query("valores_entes_anterior", indicador=indicador, tipo_periodo=tipo_periodo, periodo=periodo,
+                 anterior=anterior, grupo=grupo)
 
 
 # ---- history --------------------------------------------------------------------------------------------
@@ -202,6 +220,11 @@ def ente_index(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
     return query("indice_ente", ente=ente_id, tipo_periodo=tipo_periodo, periodo=periodo)
 
 
+def level_explanation(nivel: str, clave: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
+    """Why the index of a group or of the government moved (0 or 1 row: periodo_anterior, cambio, texto)."""
+    return query("explicacion_nivel", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, periodo=periodo)
+
+
 def index_components(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
     return query("indice_componentes", ente=ente_id, tipo_periodo=tipo_periodo, periodo=periodo)
 
@@ -218,7 +241,7 @@ def methodology(part: str) -> pd.DataFrame:
 # ---- solicitudes ----------------------------------------------------------------------------------------
 
 def in_process(desde: date, hasta: date, ente: str | None = None) -> tuple[int, int]:
-    """(requests still in process, requests received) for requests received in [desde, hasta)."""
+    """(requests still in process within their deadline, requests received) for those received in [desde, hasta)."""
     row = query("en_tramite", desde=desde, hasta=hasta, ente=ente).iloc[0]
     return int(row["en_tramite"]), int(row["recibidas"])
 

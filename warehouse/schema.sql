@@ -201,7 +201,21 @@ CREATE TABLE base_solicitud_mes (
     resp_entrega BIGINT, resp_inexistencia BIGINT, resp_incompetencia BIGINT, resp_clasificada BIGINT,
     vencidas_sin_respuesta BIGINT, pendientes BIGINT, recursos BIGINT, recursos_resueltos BIGINT,
     recursos_modifican_revocan BIGINT, resp_competente BIGINT,
+    abiertas_en_plazo BIGINT,          -- in process and within their legal deadline at the cut-off date
     PRIMARY KEY (ente_id, mes)
+);
+-- Which periods are preliminary (indicators/sql/periodo_estado.sql); indicators/period_status.py answers from it
+-- which one is the last closed period, for every page, the PDF fichas, the export and the monthly delivery.
+CREATE TABLE periodo_estado (
+    tipo_periodo      VARCHAR NOT NULL,   -- mes | trimestre | anio
+    periodo           VARCHAR NOT NULL,
+    periodo_inicio    DATE NOT NULL,
+    periodo_fin       DATE NOT NULL,
+    completo          BOOLEAN NOT NULL,   -- the period ends on or before the cut-off date
+    abiertas_en_plazo BIGINT NOT NULL,    -- its requests still in process and within their legal deadline
+    recibidas         BIGINT NOT NULL,
+    preliminar        BOOLEAN NOT NULL,   -- not complete, or with requests still within their deadline
+    PRIMARY KEY (tipo_periodo, periodo)
 );
 -- Histogram of business days to answer per ente × month: medians and p90 re-aggregate exactly from it.
 CREATE TABLE hist_dias (

@@ -79,11 +79,12 @@ CREATE TABLE base_capacitacion_mes (
     personas_capacitadas BIGINT,     -- persons counted in the month of their first course of the year
     personas_ut_capacitadas BIGINT,  -- same, for UT members
     -- stocks (value at the end of the month)
-    personas_acum BIGINT,            -- trained so far this year (capped at total_personal; 0 without plantilla)
-    personas_ut_acum BIGINT,         -- UT members trained so far this year (capped at personal_ut)
+    personas_acum BIGINT,            -- trained in the 12 months ending with this one, also at its predecessors
+                                     -- (capped at total_personal; 0 without plantilla)
+    personas_ut_acum BIGINT,         -- UT members trained in those 12 months (capped at personal_ut)
     total_personal BIGINT,           -- latest plantilla on or before the end of the month
     personal_ut BIGINT,
-    ente_100 BIGINT,                 -- 1 when the ente meets the 100 % rule so far this year
+    ente_100 BIGINT,                 -- 1 when the ente meets the 100 % rule so far this year (yearly recognition)
     entes_con_plantilla BIGINT,      -- 1 when the ente has a plantilla in force
     PRIMARY KEY (ente_id, mes)
 );

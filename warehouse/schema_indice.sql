@@ -43,6 +43,18 @@ CREATE TABLE indice_explicacion (
     texto            VARCHAR NOT NULL,
     PRIMARY KEY (ente_id, tipo_periodo, periodo)
 );
+-- «¿Por qué cambió?» of the index of each peer group and of the government (the mean of their entes' index):
+-- each ente's part and the part of the entes that entered or left the mean (indicators/sql/indice_cambio_nivel.sql).
+CREATE TABLE indice_explicacion_nivel (
+    nivel            VARCHAR NOT NULL,   -- grupo | gobierno
+    clave            VARCHAR NOT NULL,
+    tipo_periodo     VARCHAR NOT NULL,
+    periodo          VARCHAR NOT NULL,
+    periodo_anterior VARCHAR NOT NULL,
+    cambio           DOUBLE NOT NULL,
+    texto            VARCHAR NOT NULL,
+    PRIMARY KEY (nivel, clave, tipo_periodo, periodo)
+);
 -- Methodology changelog (indicators/cambios_metodologia.csv), shown on the Metodología page.
 CREATE TABLE metodologia_cambio (
     version VARCHAR NOT NULL,

@@ -1,12 +1,17 @@
 -- Counts per ente × month for the training indicators (tables curso, asistencia, plantilla).
--- Rules, stated on the Capacitación page and in the catalog:
+-- Rules, stated on the Capacitación and Metodología pages and in the catalog:
 --  * A person is trained ("capacitada") by an attendance that was attended and not failed.
---  * Unique persons: each person counts once per ente and calendar year, in the month of their first course
---    of that year (personas_capacitadas). So months add up to the year; a quarter holds the persons whose
---    first course of the year fell in it. personas_acum is the running total of the year (a stock).
+--  * Unique persons (personas_capacitadas, a flow): each person counts once per ente and calendar year, in the
+--    month of their first course of that year, so months add up to the year.
+--  * Coverage (personas_acum, personas_ut_acum, stocks): the distinct persons trained in the 12 months ending with
+--    the month (that month and the 11 before), so it does not restart every January; a person trained at an ente's
+--    predecessor counts for the ente too (a rename does not empty its coverage).
+--  * Institución 100 % capacitada (ente_100): the program's yearly recognition, on the persons trained in the
+--    year so far (ytd), also through predecessors.
 --  * Staff: the latest plantilla whose cut-off date is on or before the last day of the month.
 --  * Coverage numerators are capped at the staff count and are 0 for an ente without a plantilla, so that
---    numerator and denominator always cover the same entes.
+--    numerator and denominator always cover the same entes. A unit's stocks count only while it is in force
+--    (indicators/compute.py): an ente that ended adds no staff nor coverage after its end.
 -- The grid has a row for every ente with a plantilla, every month of the years with attendance while the ente
 -- is in force, so stocks exist at the end of every period (plus any ente × month with attendance).
 INSERT INTO base_capacitacion_mes
@@ -64,12 +69,59 @@ por_mes AS (
     LEFT JOIN (SELECT ente_id, mes, sum(personas) AS personas, sum(personas_ut) AS personas_ut
                FROM nuevas GROUP BY ALL) n USING (ente_id, mes)
 ),
+meses_persona AS (
+    -- The months in which each person was trained at an ente or at any of its predecessors (ente_linaje).
+    SELECT l.ente_id, a.persona_id, a.mes, bool_or(a.es_ut) AS es_ut
+    FROM asistencia a JOIN (SELECT DISTINCT ente_id, antecesor_id FROM ente_linaje) l ON l.antecesor_id = a.ente_id
+    WHERE a.capacitada
+    GROUP BY ALL
+),
+islas AS (
+    -- A person covers the 12 months from each training month on. Windows of one person that overlap or touch
+    -- merge into an island (a new one starts after a gap of 12 months or more), so that a running sum of +1 at an
+    -- island's first month and −1 twelve months after its last training month counts each person once.
+    SELECT ente_id, persona_id, ut, mes, sum(nueva) OVER (PARTITION BY ente_id, persona_id, ut ORDER BY mes) AS isla
+    FROM (SELECT *, CASE WHEN lag(mes) OVER (PARTITION BY ente_id, persona_id, ut ORDER BY mes)
+                              >= mes - INTERVAL 12 MONTH THEN 0 ELSE 1 END AS nueva
+          FROM (SELECT ente_id, persona_id, mes, FALSE AS ut FROM meses_persona
+                UNION ALL
+                SELECT ente_id, persona_id, mes, TRUE FROM meses_persona WHERE es_ut))
+),
+eventos AS (
+    SELECT ente_id, ut, mes, sum(delta) AS delta FROM (
+        SELECT ente_id, ut, min(mes) AS mes, 1 AS delta FROM islas GROUP BY ente_id, persona_id, ut, isla
+        UNION ALL
+        SELECT ente_id, ut, (max(mes) + INTERVAL 12 MONTH)::DATE, -1 FROM islas GROUP BY ente_id, persona_id, ut, isla)
+    GROUP BY ALL
+),
+ventana AS (
+    -- Distinct persons (and UT members) trained in the 12 months ending with each grid month.
+    SELECT ente_id, mes,
+           sum(delta) FILTER (WHERE NOT ut) OVER w AS doce_meses,
+           sum(delta) FILTER (WHERE ut) OVER w AS doce_meses_ut
+    FROM (SELECT ente_id, FALSE AS ut, mes, 0 AS delta FROM grid
+          UNION ALL SELECT ente_id, ut, mes, delta FROM eventos)
+    WINDOW w AS (PARTITION BY ente_id ORDER BY mes RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+anual AS (
+    -- Distinct persons trained in the year up to each month, through predecessors (the 100 % recognition).
+    SELECT ente_id, mes, sum(n) FILTER (WHERE NOT ut) OVER w AS ytd, sum(n) FILTER (WHERE ut) OVER w AS ytd_ut
+    FROM (SELECT ente_id, FALSE AS ut, mes, 0 AS n FROM grid
+          UNION ALL
+          SELECT ente_id, ut, mes, count(*) FROM (
+              SELECT ente_id, persona_id, FALSE AS ut, min(mes) AS mes FROM meses_persona GROUP BY ente_id, persona_id, year(mes)
+              UNION ALL
+              SELECT ente_id, persona_id, TRUE, min(mes) FROM meses_persona WHERE es_ut GROUP BY ente_id, persona_id, year(mes))
+          GROUP BY ALL)
+    WINDOW w AS (PARTITION BY ente_id, year(mes) ORDER BY mes RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
 acumulado AS (
-    SELECT p.*,
-           sum(personas_capacitadas) OVER anio AS ytd,
-           sum(personas_ut_capacitadas) OVER anio AS ytd_ut
+    SELECT p.*, coalesce(v.doce_meses, 0) AS doce_meses, coalesce(v.doce_meses_ut, 0) AS doce_meses_ut,
+           coalesce(y.ytd, 0) AS ytd, coalesce(y.ytd_ut, 0) AS ytd_ut
     FROM por_mes p
-    WINDOW anio AS (PARTITION BY ente_id, year(mes) ORDER BY mes)
+    LEFT JOIN (SELECT ente_id, mes, max(doce_meses) AS doce_meses, max(doce_meses_ut) AS doce_meses_ut
+               FROM ventana GROUP BY ALL) v USING (ente_id, mes)
+    LEFT JOIN (SELECT ente_id, mes, max(ytd) AS ytd, max(ytd_ut) AS ytd_ut FROM anual GROUP BY ALL) y USING (ente_id, mes)
 ),
 con_plantilla AS (
     SELECT a.*, pl.total_personal, pl.personal_ut
@@ -78,16 +130,18 @@ con_plantilla AS (
 ),
 stocks AS (
     SELECT c.*,
-           CASE WHEN total_personal IS NULL THEN 0 ELSE least(ytd, total_personal) END AS personas_acum,
-           CASE WHEN total_personal IS NULL THEN 0 ELSE least(ytd_ut, coalesce(personal_ut, 0)) END AS personas_ut_acum
+           CASE WHEN total_personal IS NULL THEN 0 ELSE least(doce_meses, total_personal) END AS personas_acum,
+           CASE WHEN total_personal IS NULL THEN 0 ELSE least(doce_meses_ut, coalesce(personal_ut, 0)) END AS personas_ut_acum,
+           CASE WHEN total_personal IS NULL THEN 0 ELSE least(ytd, total_personal) END AS personas_anio,
+           CASE WHEN total_personal IS NULL THEN 0 ELSE least(ytd_ut, coalesce(personal_ut, 0)) END AS personas_ut_anio
     FROM con_plantilla c
 )
 SELECT s.ente_id, s.mes, s.inscripciones, s.asistentes, s.evaluados, s.aprobados, s.horas_persona,
        s.personas_capacitadas, s.personas_ut_capacitadas, s.personas_acum, s.personas_ut_acum,
        coalesce(s.total_personal, 0), CASE WHEN s.total_personal IS NULL THEN 0 ELSE coalesce(s.personal_ut, 0) END,
        CASE WHEN s.total_personal IS NOT NULL
-             AND 100 * s.personas_acum >= r.pct_personal * s.total_personal
-             AND (coalesce(s.personal_ut, 0) = 0 OR 100 * s.personas_ut_acum >= r.pct_ut * s.personal_ut)
+             AND 100 * s.personas_anio >= r.pct_personal * s.total_personal
+             AND (coalesce(s.personal_ut, 0) = 0 OR 100 * s.personas_ut_anio >= r.pct_ut * s.personal_ut)
             THEN 1 ELSE 0 END,
        (s.total_personal IS NOT NULL)::INTEGER
 FROM stocks s CROSS JOIN regla r;

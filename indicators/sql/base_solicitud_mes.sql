@@ -21,8 +21,11 @@ WITH req AS (
         count(*) FILTER (WHERE estado = 'terminada'
                            AND respuesta_categoria NOT IN ('sin_dato', 'otra', 'prevencion', 'en_proceso', 'incompetencia')) AS resp_competente,
         count(*) FILTER (WHERE en_plazo = FALSE AND fecha_respuesta IS NULL)                         AS vencidas_sin_respuesta,
-        count(*) FILTER (WHERE estado IN ('en_proceso', 'en_espera_solicitante'))                    AS pendientes
-    FROM solicitud
+        count(*) FILTER (WHERE estado IN ('en_proceso', 'en_espera_solicitante'))                    AS pendientes,
+        -- Still being processed and within the legal deadline at the cut-off (fecha_limite, solicitud.sql): these
+        -- keep their month preliminary. Requests waiting on the requester do not.
+        count(*) FILTER (WHERE estado = 'en_proceso' AND fecha_limite >= corte.fecha)                 AS abiertas_en_plazo
+    FROM solicitud CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
     GROUP BY ente_id, mes
 ),
 rec AS (
@@ -39,7 +42,7 @@ SELECT coalesce(req.ente_id, rec.ente_id), coalesce(req.mes, rec.mes),
        coalesce(con_respuesta_final, 0), coalesce(resp_entrega, 0), coalesce(resp_inexistencia, 0),
        coalesce(resp_incompetencia, 0), coalesce(resp_clasificada, 0), coalesce(vencidas_sin_respuesta, 0),
        coalesce(pendientes, 0), coalesce(recursos, 0), coalesce(recursos_resueltos, 0),
-       coalesce(recursos_modifican_revocan, 0), coalesce(resp_competente, 0)
+       coalesce(recursos_modifican_revocan, 0), coalesce(resp_competente, 0), coalesce(abiertas_en_plazo, 0)
 FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
 
 INSERT INTO hist_dias

@@ -1,4 +1,5 @@
--- IDT per ente × period from indicador_valor (nivel ente, values with enough data) and indice_regla.
+-- IDT per ente × period from indicador_valor (values with enough data) and indice_regla: for the periods the ente
+-- is in force in (nivel 'ente') and for its history through its predecessors (nivel 'linaje', periodos.sql).
 -- Sums of fractional values are taken as DECIMAL (exact): a DOUBLE sum depends on the order DuckDB's threads
 -- add the terms, and two builds of the same data would rank tied entes, or round a x.x5, differently.
 INSERT INTO indice_componente
@@ -7,7 +8,7 @@ WITH comp AS (
            r.indicador, r.peso, v.valor,
            greatest(0, least(100, 100 * (v.valor - r.cero) / (r.cien - r.cero))) AS puntaje
     FROM indicador_valor v JOIN indice_regla r USING (indicador)
-    WHERE v.nivel = 'ente' AND v.valor IS NOT NULL AND v.suficiente AND v.fuente = 'registros'
+    WHERE v.nivel IN ('ente', 'linaje') AND v.valor IS NOT NULL AND v.suficiente AND v.fuente = 'registros'
 ),
 weighted AS (
     SELECT *,
@@ -37,23 +38,34 @@ SELECT p.ente_id, p.tipo_periodo, p.periodo, p.periodo_inicio, p.indice, array_t
 FROM presentes p;
 
 -- The index and each dimension's score as indicator values, so rankings, fichas and the export use them.
--- An index from a single dimension is flagged as not enough to rank ("datos insuficientes").
+-- An index from fewer than two dimensions is flagged as not enough ("datos insuficientes"): it is not ranked,
+-- not averaged into a group, and never drawn as a number.
 INSERT INTO indicador_valor
-SELECT 'ente', i.ente_id, e.nombre_oficial, e.grupo_pares, i.tipo_periodo, i.periodo, i.periodo_inicio,
+SELECT nivel_en('ente', e.vigente_desde, e.vigente_hasta, i.periodo_inicio, i.tipo_periodo), i.ente_id,
+       e.nombre_oficial, e.grupo_pares, i.tipo_periodo, i.periodo, i.periodo_inicio,
        'indice_desempeno', i.indice, i.indice, NULL, len(string_split(i.dimensiones_presentes, ',')) >= 2, 'registros'
 FROM indice_desempeno i JOIN ente e USING (ente_id);
 
 INSERT INTO indicador_valor
-SELECT 'ente', c.ente_id, e.nombre_oficial, e.grupo_pares, c.tipo_periodo, c.periodo, any_value(c.periodo_inicio),
+SELECT nivel_en('ente', any_value(e.vigente_desde), any_value(e.vigente_hasta), any_value(c.periodo_inicio),
+                c.tipo_periodo),
+       c.ente_id, e.nombre_oficial, e.grupo_pares, c.tipo_periodo, c.periodo, any_value(c.periodo_inicio),
        'puntaje_' || c.dimension, sum((c.peso_componente_norm * c.puntaje)::DECIMAL(38, 10))::DOUBLE, NULL, NULL, TRUE, 'registros'
 FROM indice_componente c JOIN ente e USING (ente_id)
 GROUP BY c.ente_id, e.nombre_oficial, e.grupo_pares, c.tipo_periodo, c.periodo, c.dimension;
 
--- Groups and the government: the simple mean of their entes' index (each ente counts once).
+-- Groups and the government, one rule everywhere: the simple mean of the index of their entes in force at the end
+-- of the period whose index has enough data (two dimensions or more), each ente counted once; a dimension's score
+-- is the mean over those same entes that have it. The mean is ranked and coloured only with 3 entes or more.
 INSERT INTO indicador_valor
+WITH contados AS (
+    SELECT clave AS ente_id, tipo_periodo, periodo FROM indicador_valor
+    WHERE nivel = 'ente' AND indicador = 'indice_desempeno' AND suficiente
+)
 SELECT n.nivel, n.clave, any_value(n.nombre), NULL, v.tipo_periodo, v.periodo, any_value(v.periodo_inicio),
        v.indicador, avg(v.valor::DECIMAL(38, 10)), sum(v.valor::DECIMAL(38, 10))::DOUBLE, count(*), count(*) >= 3, 'registros'
-FROM indicador_valor v JOIN niveles n ON n.ente_id = v.clave AND n.nivel IN ('grupo', 'gobierno')
+FROM indicador_valor v
+JOIN contados c ON c.ente_id = v.clave AND c.tipo_periodo = v.tipo_periodo AND c.periodo = v.periodo
+JOIN niveles n ON n.ente_id = v.clave AND n.nivel IN ('grupo', 'gobierno')
 WHERE v.nivel = 'ente' AND (v.indicador = 'indice_desempeno' OR v.indicador LIKE 'puntaje\_%' ESCAPE '\')
-  AND v.suficiente
 GROUP BY n.nivel, n.clave, v.tipo_periodo, v.periodo, v.indicador;

@@ -1,4 +1,5 @@
--- Change of the index between each ente's period and the period right before it, component by component.
+-- Change of the index between each ente's period and the period right before it, component by component (the
+-- previous period through the ente's predecessors when it was not in force yet: indice_desempeno has both).
 -- delta = contribution now − contribution before (a component absent in one period contributes 0 there), so the
 -- deltas of an ente-period add up exactly to the change of its index. Each delta splits into the effect of the
 -- component's score (weight before × change of score) and the effect of re-weighting (change of weight × score
@@ -9,9 +10,7 @@ WITH pares AS (
     FROM indice_desempeno i
     JOIN indice_desempeno a
       ON a.ente_id = i.ente_id AND a.tipo_periodo = i.tipo_periodo
-     AND a.periodo = periodo_de(CASE i.tipo_periodo WHEN 'mes' THEN i.periodo_inicio - INTERVAL 1 MONTH
-                                                   WHEN 'trimestre' THEN i.periodo_inicio - INTERVAL 3 MONTH
-                                                   ELSE i.periodo_inicio - INTERVAL 1 YEAR END, i.tipo_periodo)
+     AND a.periodo = anterior_de(i.periodo_inicio, i.tipo_periodo)
 ),
 partes AS (
     SELECT p.*, c.dimension, c.indicador, c.valor, c.puntaje, c.contribucion,

@@ -15,27 +15,39 @@ DIMENSIONES = {"solicitudes": "atención de solicitudes", "verificacion": "cumpl
                "capacitacion": "capacitación"}
 
 
-def render_index_block(ente_id: str, tipo: str, periodo: str, catalog: pd.DataFrame) -> None:
+def render_index_block(ente_id: str, tipo: str, periodo: str, catalog: pd.DataFrame, *,
+                       preliminar: bool = False) -> None:
     layout.subheader("Índice de Desempeño en Transparencia")
     row = read.ente_index(ente_id, tipo, periodo)
     if row.empty:
-        st.info(contract(f"Este ente no tiene datos suficientes para el índice en {periodo_es(tipo, periodo)}."))
+        st.info(contract(f"Este ente no tiene datos para calcular el índice en {periodo_es(tipo, periodo)}."))
         return
     r = row.iloc[0]
     ind = catalog.set_index("indicador").loc["indice_desempeno"] if "indice_desempeno" in set(catalog["indicador"]) \
         else None
-    label = semaforo(r["indice"], "mayor_es_mejor", ind["umbral_verde"], ind["umbral_amarillo"]) if ind is not None \
-        else ""
-    delta = None if pd.isna(r["cambio"]) else f"{r['cambio']:+.1f} puntos"
-    st.metric("Índice (0 a 100)", f"{r['indice']:.1f}", delta=delta, border=True,
-              delta_description=(f"vs. {periodo_es(tipo, r['periodo_anterior'])}" if delta else None))
-    st.caption(md_escape(label))
+    presentes = [DIMENSIONES.get(d, d) for d in str(r["dimensiones_presentes"]).split(",")]
+    if not r["suficiente"]:
+        # An index from a single dimension is not a number anyone should compare: said, never drawn.
+        st.metric("Índice (0 a 100)", "Datos insuficientes", border=True)
+        st.caption(md_escape(f"Solo hay datos de {', '.join(presentes)} en este periodo: un índice de una sola "
+                             "dimensión no se muestra como número ni se ordena en el ranking."))
+    else:
+        label = semaforo(r["indice"], "mayor_es_mejor", ind["umbral_verde"], ind["umbral_amarillo"]) \
+            if ind is not None else ""
+        delta = None if pd.isna(r["cambio"]) else f"{r['cambio']:+.1f} puntos"
+        st.metric("Índice (0 a 100)", f"{r['indice']:.1f}", delta=delta, border=True,
+                  delta_description=(f"vs. {periodo_es(tipo, r['periodo_anterior'])}" if delta else None))
+        st.caption(md_escape(label))
     if isinstance(r["dimensiones_faltantes"], str) and r["dimensiones_faltantes"]:
         missing = ", ".join(DIMENSIONES.get(d, d) for d in r["dimensiones_faltantes"].split(","))
         st.warning(md_escape(f"Sin datos de {missing} en este periodo: su peso se repartió entre las demás "
                              "dimensiones (no cuenta como cero)."), icon=":material/warning:")
-    layout.subheader("¿Por qué cambió?")
-    if isinstance(r["texto"], str) and r["texto"]:
+    layout.subheader("¿Por qué cambió? (cifras preliminares)" if preliminar else "¿Por qué cambió?")
+    if not r["suficiente"]:
+        st.caption("Sin explicación: el índice de este periodo no tiene datos suficientes.")
+    elif isinstance(r["texto"], str) and r["texto"]:
+        if preliminar:
+            st.caption("Periodo preliminar: algunas solicitudes siguen dentro de su plazo; el cambio puede no ser el final.")
         st.text(r["texto"])  # plain text: generated from numbers, never rendered as Markdown or HTML
     else:
         st.caption("No hay un periodo anterior comparable para este ente.")
@@ -45,7 +57,25 @@ def render_index_block(ente_id: str, tipo: str, periodo: str, catalog: pd.DataFr
         "Unidad": parts["unidad"], "Puntaje (0 a 100)": parts["puntaje"].round(1),
         "Peso efectivo (%)": (100 * parts["peso"]).round(1), "Aporte al índice (puntos)": parts["contribucion"].round(2),
     })
-    layout.summary(f"Los aportes de los {len(shown)} indicadores suman el índice: {parts['contribucion'].sum():.1f} puntos")
+    if r["suficiente"]:
+        layout.summary(f"Los aportes de los {len(shown)} indicadores suman el índice: "
+                       f"{parts['contribucion'].sum():.1f} puntos")
+    else:
+        layout.summary(f"Los {len(shown)} indicadores con datos son todos de una dimensión: se muestran sus valores, "
+                       "pero el índice no se compara")
     show_table(shown, key="tabla_indice_partes")
     export = shown.assign(**{"Por qué cambió": r["texto"] if isinstance(r["texto"], str) else ""})
     download_csv(export, f"indice_{ente_id}_{periodo}.csv", key="csv_indice_partes")
+
+
+def render_level_explanation(nivel: str, clave: str, tipo: str, periodo: str, *, preliminar: bool = False) -> None:
+    """«¿Por qué cambió?» of the index of a peer group or of the government: the mean of their entes' index."""
+    who = "del gobierno" if nivel == "gobierno" else f"del grupo «{clave}»"
+    layout.subheader(f"¿Por qué cambió el índice {who}?" + (" (cifras preliminares)" if preliminar else ""))
+    row = read.level_explanation(nivel, clave, tipo, periodo)
+    if row.empty:
+        st.caption("No hay un periodo anterior comparable con datos suficientes.")
+        return
+    if preliminar:
+        st.caption("Periodo preliminar: algunas solicitudes siguen dentro de su plazo; el cambio puede no ser el final.")
+    st.text(row["texto"].iloc[0])  # plain text: generated from numbers and catalog names, never Markdown or HTML

@@ -8,7 +8,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.fmt import fecha_es, md_escape, sentence
+from indicators.fmt import fecha_es, md_escape, periodo_es, sentence
 from warehouse import read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,15 +89,36 @@ def summary(text: str) -> None:
     st.markdown(md_escape(sentence(text)))
 
 
-def open_period_note(tipo: str, periodo: str, ente: str | None = None) -> None:
-    """Warn when requests of the period are still in process: a recent month looks better than it will end."""
+def period_states():
+    """Which periods are preliminary and which is the last closed one (indicators.period_status)."""
+    from indicators.period_status import PeriodStates
+    return PeriodStates.from_frame(read.period_state_rows())
+
+
+def preliminary_banner(states, tipo: str, periodo: str, corte: date | None, ente: str | None = None) -> bool:
+    """A clear warning when the period is preliminary (some of its requests are still within their legal deadline,
+    or the data do not cover it whole): its figures look better than they will end. True when shown."""
     from indicators.periods import period_bounds
-    desde, hasta = period_bounds(tipo, periodo)
-    en_tramite, recibidas = read.in_process(desde, hasta, ente)
-    if en_tramite and recibidas:
-        st.caption(sentence(
-            f"Periodo abierto: {en_tramite:,} de {recibidas:,} solicitudes recibidas en él siguen en trámite dentro "
-            "de su plazo; los porcentajes pueden cambiar cuando se respondan"))
+    state = states.state(tipo, periodo)
+    if state is None or not state.preliminar:
+        return False
+    when, al = periodo_es(tipo, periodo), fecha_es(corte)
+    parts = []
+    if state.abiertas_en_plazo:
+        parts.append(f"{state.abiertas_en_plazo:,} de {state.recibidas:,} solicitudes recibidas en {when} siguen en "
+                     f"trámite dentro de su plazo legal al {al}")
+    if ente:
+        abiertas, recibidas = read.in_process(*period_bounds(tipo, periodo), ente)
+        parts.append(f"de este ente, {abiertas:,} de {recibidas:,}")
+    if not state.completo:
+        parts.append(f"los datos llegan al {al}, antes del fin del periodo")
+    last = states.last_closed(tipo)
+    st.warning(md_escape(
+        "Cifras preliminares: " + "; ".join(parts) + ". Las respuestas rápidas ya están y las lentas todavía no, así "
+        "que estas cifras se ven mejor de lo que terminarán; los movimientos en el ranking y «¿Por qué cambió?» "
+        "también son preliminares." + (f" El último periodo cerrado es {periodo_es(tipo, last)}." if last else "")),
+        icon=":material/warning:")
+    return True
 
 
 def subheader(text: str) -> None:
@@ -154,11 +175,12 @@ def url_int_slider(label: str, min_value: int, max_value: int, param: str, defau
     return value
 
 
-def period_filters(periods_for, corte: date | None, containers=None, *, radio: bool = True) -> tuple[str, str] | None:
-    """Tipo de periodo (radio) + periodo (selectbox), defaulting to the latest complete period.
+def period_filters(periods_for, corte: date | None, containers=None, *, radio: bool = True,
+                   ente: str | None = None) -> tuple[str, str] | None:
+    """Tipo de periodo (radio) + periodo (selectbox), defaulting to the last closed period; a preliminary period,
+    when chosen, is marked in the list and gets the "Cifras preliminares" banner (for `ente` too, when given).
     periods_for(tipo) -> list of periodo strings, newest first. containers: two places to draw them."""
     from indicators.fmt import TIPOS_PERIODO, periodo_label
-    from indicators.periods import default_period
 
     first, second = containers or (st.container(), st.container())
     with first:
@@ -167,9 +189,12 @@ def period_filters(periods_for, corte: date | None, containers=None, *, radio: b
     options = periods_for(tipo)
     if not options:
         return None
+    states = period_states()
     with second:
-        periodo = url_selectbox("Periodo", options, "periodo", default_period(tipo, options, corte),
-                                format_func=lambda p: periodo_label(tipo, p))
+        periodo = url_selectbox("Periodo", options, "periodo", states.default(tipo, options),
+                                format_func=lambda p: periodo_label(tipo, p)
+                                + (" (preliminar)" if states.is_preliminary(tipo, p) else ""))
+    preliminary_banner(states, tipo, periodo, corte, ente)
     return tipo, periodo
 
 

@@ -27,8 +27,16 @@ def metrics_table(catalog: pd.DataFrame, values: pd.DataFrame, tipo: str, period
     out["valor"] = out["indicador"].map(cur["valor"]).astype("float64")
     out["numerador"] = out["indicador"].map(cur["numerador"]).astype("float64")
     out["denominador"] = out["indicador"].map(cur["denominador"]).astype("float64")
-    out["suficiente"] = out["indicador"].map(cur["suficiente"]).fillna(False).astype(bool)
+    # "Datos insuficientes" is said of a value resting on too few cases; with no cases at all it is "sin datos".
+    none = out["valor"].isna() & out["denominador"].fillna(0).eq(0)
+    out["suficiente"] = out["indicador"].map(cur["suficiente"]).fillna(False).astype(bool) | none
     out["valor_anterior"] = out["indicador"].map(prev["valor"]).astype("float64")
+    # An index (tipo compuesto) without enough data is never shown as a number, in this period or the one before.
+    if "tipo" in catalog.columns:
+        compuesto = out["indicador"].map(catalog.set_index("indicador")["tipo"]).eq("compuesto")
+        sufficient_before = out["indicador"].map(prev["suficiente"]).eq(True)
+        out.loc[compuesto & ~out["suficiente"], "valor"] = float("nan")
+        out.loc[compuesto & ~sufficient_before, "valor_anterior"] = float("nan")
     out["cambio"] = out["valor"] - out["valor_anterior"]
     return out
 
@@ -185,9 +193,15 @@ def position_summary(pos: dict, nombre: str, tipo: str, periodo: str, grupo: str
             f"«{nombre}» y el {pos['lugar_grupo']} de {pos['total_grupo']} en su grupo de pares ({grupo}).")
 
 
-def meets_target(valor, meta, direccion: str) -> str:
-    if not (_isnum(valor) and _isnum(meta)) or direccion not in ("mayor_es_mejor", "menor_es_mejor"):
+def meets_target(valor, meta, direccion: str, suficiente: bool = True) -> str:
+    """'Sí' / 'No' against the target; '—' without a target or a direction, and 'Datos insuficientes' when the
+    value rests on too few cases: such a value neither meets nor misses a target."""
+    if not (_isnum(meta) and direccion in ("mayor_es_mejor", "menor_es_mejor")):
         return "—"
+    if not suficiente:
+        return "Datos insuficientes"
+    if not _isnum(valor):
+        return "Sin datos"
     ok = valor >= meta if direccion == "mayor_es_mejor" else valor <= meta
     return "Sí" if ok else "No"
 
@@ -200,8 +214,8 @@ def scorecard(table: pd.DataFrame) -> pd.DataFrame:
         "Valor": [_round(v, u) for v, u in zip(table["valor"], table["unidad"])],
         "Periodo anterior": [_round(v, u) for v, u in zip(table["valor_anterior"], table["unidad"])],
         "Meta": table["meta"],
-        "Cumple la meta": [meets_target(v, m, d) for v, m, d in
-                           zip(table["valor"], table["meta"], table["direccion"])],
+        "Cumple la meta": [meets_target(v, m, d, s) for v, m, d, s in
+                           zip(table["valor"], table["meta"], table["direccion"], table["suficiente"])],
         "Semáforo": [semaforo(r.valor, r.direccion, r.umbral_verde, r.umbral_amarillo, r.suficiente)
                      for r in table.itertuples()],
         "Numerador": table["numerador"],
@@ -210,17 +224,19 @@ def scorecard(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def scorecard_summary(card: pd.DataFrame, tipo: str, periodo: str) -> str:
+    """'cumple la meta en N de M' counts only the indicators with a target and enough data: one with datos
+    insuficientes neither meets nor misses it, and is counted apart."""
     counts = semaforo_counts(card["Semáforo"])
     light = [f"{n} en {k.split(' ', 1)[1].lower()}" for k, n in counts.items() if n]
-    with_target = card["Cumple la meta"].isin(["Sí", "No"])
+    judged = card["Cumple la meta"].isin(["Sí", "No"])
     text = f"En {periodo_es(tipo, periodo)}"
     text += ", " + ", ".join(light) if light else ", ningún indicador con semáforo"
     insuf = int(card["Semáforo"].str.contains("insuficientes").sum())
     if insuf:
         text += f" y {insuf} con datos insuficientes"
-    if with_target.any():
+    if judged.any():
         text += (f"; cumple la meta en {int((card['Cumple la meta'] == 'Sí').sum())} de "
-                 f"{int(with_target.sum())} indicadores con meta")
+                 f"{int(judged.sum())} indicadores con meta y datos suficientes")
     return text + "."
 
 
