@@ -7,6 +7,7 @@ import duckdb
 
 from indicators import sql
 from indicators.catalog import BASE_TABLES, Indicador, load_catalog
+from indicators.reglas import load_rules
 
 GROUP_KEYS = "nivel, clave, tipo_periodo, periodo"
 # The two ranks whose days a percentile averages, over a histogram with a running count (acumulado) and a total.
@@ -25,6 +26,8 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
     """`fases`, when given, receives the seconds spent on the index (indice_desempeno and its explanations)."""
     catalog = catalog or load_catalog()
     _store_catalog(con, catalog)
+    con.executemany("INSERT INTO regla_calculo VALUES (?, ?, ?, ?)",
+                    [(n, r.id, r.titulo, r.texto) for n, r in enumerate(load_rules(), start=1)])
     con.execute(sql("periodos.sql"))
     for name, base in BASE_TABLES.items():
         con.execute(sql(base.sql))

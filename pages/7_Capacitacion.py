@@ -57,7 +57,7 @@ else:
     download_csv(chart.drop(columns=["Etiqueta"]), f"capacitacion_cobertura_grafica_{periodo}.csv",
                  key="csv_cobertura_grafica", label="Descargar datos de la gráfica (CSV)")
     show_table(table, key="tabla_cobertura",
-               numbers={"Personas capacitadas en el año": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
+               numbers={"Personas capacitadas en 12 meses": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
                         "Personal de la UT capacitado": 0, "Personal de la UT": 0,
                         "Personal de la UT capacitado (%)": "%"})
     download_csv(table, f"capacitacion_cobertura_{periodo}.csv", key="csv_cobertura")
@@ -70,22 +70,22 @@ if trend.empty:
     st.info("No hay valores mensuales de capacitación para esta selección.")
 else:
     wide = trend.pivot_table(index="periodo", columns="indicador", values="valor", aggfunc="first").reset_index()
-    long = wide.rename(columns={"periodo": "Mes", COBERTURA: "Personal capacitado en el año (%)",
+    long = wide.rename(columns={"periodo": "Mes", COBERTURA: "Personal capacitado en 12 meses (%)",
                                 PERSONAS: "Personas capacitadas por primera vez en el año"})
-    for col in ("Personal capacitado en el año (%)", "Personas capacitadas por primera vez en el año"):
+    for col in ("Personal capacitado en 12 meses (%)", "Personas capacitadas por primera vez en el año"):
         if col not in long.columns:
             long[col] = None
-    long = long[["Mes", "Personal capacitado en el año (%)", "Personas capacitadas por primera vez en el año"]]
-    long["Personal capacitado en el año (%)"] = long["Personal capacitado en el año (%)"].astype(float).round(1)
-    last = long.dropna(subset=["Personal capacitado en el año (%)"]).tail(1)
+    long = long[["Mes", "Personal capacitado en 12 meses (%)", "Personas capacitadas por primera vez en el año"]]
+    long["Personal capacitado en 12 meses (%)"] = long["Personal capacitado en 12 meses (%)"].astype(float).round(1)
+    last = long.dropna(subset=["Personal capacitado en 12 meses (%)"]).tail(1)
     if last.empty:
         layout.summary("Esta selección no tiene plantilla registrada para calcular la cobertura mensual.")
     else:
         r = last.iloc[0]
-        layout.summary(f"En {periodo_corto('mes', r['Mes'])} la cobertura acumulada del año era de "
-                       f"{num(r['Personal capacitado en el año (%)'], 1)} %; se reinicia cada enero porque cuenta "
-                       "a las personas capacitadas en el año.")
-    fig = px.line(long, x="Mes", y="Personal capacitado en el año (%)", markers=True,
+        layout.summary(f"En {periodo_corto('mes', r['Mes'])} la cobertura de los últimos 12 meses era de "
+                       f"{num(r['Personal capacitado en 12 meses (%)'], 1)} %: cuenta a las personas capacitadas "
+                       "en los 12 meses que terminan con cada mes, así que no se reinicia en enero.")
+    fig = px.line(long, x="Mes", y="Personal capacitado en 12 meses (%)", markers=True,
                   color_discrete_sequence=["#7b1e3a"])
     fig.update_layout(xaxis=dict(type="category", title="Mes"), yaxis=dict(ticksuffix=" %", rangemode="tozero"))
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_tendencia_capacitacion")

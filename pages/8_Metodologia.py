@@ -19,6 +19,16 @@ layout.start_page(
     "del semáforo, fuente y versión de cada indicador; los pesos del índice; las leyes y plazos vigentes.",
 )
 
+# ---- the rules behind every number ----------------------------------------------------------------------
+layout.subheader("Reglas de cálculo")
+reglas = read.methodology("reglas")
+st.caption("Cada regla detrás de un número, tal como se aplica; se comprueban a mano en las pruebas del tablero.")
+for regla in reglas.to_dict("records"):
+    with st.expander(md_escape(regla["titulo"]), expanded=False):
+        st.text(regla["texto"])  # plain text: never Markdown or HTML
+download_csv(reglas.rename(columns={"titulo": "Regla", "texto": "Qué dice"}), "metodologia_reglas.csv",
+             key="csv_metodologia_reglas")
+
 # ---- indicators ----------------------------------------------------------------------------------------
 layout.subheader("Indicadores")
 ind = read.methodology("indicadores")
@@ -64,7 +74,9 @@ else:
                    + "; una dimensión sin datos se reparte entre las demás y se señala, nunca cuenta como cero")
     st.caption("Cada indicador se califica de 0 a 100 en línea recta entre el valor que da 0 y el que da 100 (sin "
                "salirse de ese rango); la dimensión es el promedio ponderado de sus indicadores con datos "
-               "suficientes y el índice, el de sus dimensiones. Con una sola dimensión el índice no se ordena.")
+               "suficientes y el índice, el de sus dimensiones. Con una sola dimensión el índice es «datos "
+               "insuficientes»: no se ordena ni se muestra como número. El de un grupo o del gobierno es el promedio "
+               "simple del índice de sus entes vigentes con datos suficientes.")
     shown = pd.DataFrame({"Dimensión": rules["dimension_nombre"], "Peso de la dimensión": rules["peso_dimension"],
                           "Indicador": rules["indicador"], "Peso en la dimensión": rules["peso"],
                           "Valor que da 0": rules["cero"], "Valor que da 100": rules["cien"],

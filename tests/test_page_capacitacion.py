@@ -22,7 +22,7 @@ def test_coverage_courses_and_events_match_sql(app_db, sql):
     trained, staff, full = sql("""SELECT numerador, denominador, NULL FROM indicador_valor
                                   WHERE nivel = 'gobierno' AND indicador = 'pct_personal_capacitado'
                                     AND periodo = '2025'""")[0]
-    assert table["Personas capacitadas en el año"].sum() == trained
+    assert table["Personas capacitadas en 12 meses"].sum() == trained
     assert table["Plantilla"].sum() == staff
     entes_100 = sql("""SELECT numerador FROM indicador_valor WHERE nivel = 'gobierno' AND periodo = '2025'
                        AND indicador = 'pct_institucion_100_capacitada'""")[0][0]

@@ -3,20 +3,23 @@ from conftest import all_text, run_page
 
 from indicators.catalog import load_catalog
 from indicators.index_rules import load_index_rules
+from indicators.reglas import load_rules
 
 
 def test_every_indicator_and_weight_is_documented(app_db):
     at = run_page("pages/8_Metodologia.py")
     assert not at.exception
-    text = all_text(at) + "\n".join(str(t.value) for t in at.text)
+    text = all_text(at) + "\n".join(str(t.value) for t in at.text) + "\n".join(e.label for e in at.expander)
     for ind in load_catalog():
         assert ind.nombre in text and ind.formula in text and ind.fuente in text, ind.id
+    for regla in load_rules():
+        assert regla.titulo in text and regla.texto in text, regla.id
     for dim in load_index_rules().dimensiones:
         assert f"{dim.nombre} {dim.peso:g}" in text
     tables = "\n".join(df.value.to_csv() for df in at.dataframe)
     assert "LGTAIP2025" in tables and "Primera versión" in tables
-    # indicators, index, deadlines, which version judged which months, non-working days, changelog
-    assert len(at.get("download_button")) == 6
+    # rules, indicators, index, deadlines, which version judged which months, non-working days, changelog
+    assert len(at.get("download_button")) == 7
 
 
 def test_missing_warehouse_message(missing_db):

@@ -55,6 +55,13 @@ CREATE TABLE indice_explicacion_nivel (
     texto            VARCHAR NOT NULL,
     PRIMARY KEY (nivel, clave, tipo_periodo, periodo)
 );
+-- The rules behind every number (indicators/reglas.toml), shown on the Metodología page.
+CREATE TABLE regla_calculo (
+    orden  INTEGER NOT NULL,
+    id     VARCHAR PRIMARY KEY,
+    titulo VARCHAR NOT NULL,
+    texto  VARCHAR NOT NULL
+);
 -- Methodology changelog (indicators/cambios_metodologia.csv), shown on the Metodología page.
 CREATE TABLE metodologia_cambio (
     version VARCHAR NOT NULL,

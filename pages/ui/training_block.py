@@ -20,11 +20,13 @@ MODALIDADES = {"en_linea": "En línea", "presencial": "Presencial", "taller": "T
 SECTORES = {"sociedad_civil": "Sociedad civil", "academico": "Académico", "estudiantes": "Estudiantes",
             "sector_privado": "Sector privado", "medios": "Medios de comunicación",
             "publico_general": "Público en general"}
-UNIQUE_RULE = ("Una persona capacitada asistió a un curso y no lo reprobó. Cada persona cuenta una sola vez por ente "
-               "y año, en el mes de su primer curso del año (se identifica por su CURP; si no la hay, por su correo "
-               "sin mayúsculas ni espacios; si tampoco, por su nombre y su ente): los meses suman el año. Los "
-               "porcentajes de cobertura son en lo que va del año al cierre del periodo, contra la plantilla más "
-               "reciente con fecha de corte anterior o igual a ese cierre.")
+UNIQUE_RULE = ("Una persona capacitada asistió a un curso y no lo reprobó (se identifica por su CURP; si no la hay, "
+               "por su correo sin mayúsculas ni espacios; si tampoco, por su nombre y su ente). Personas capacitadas "
+               "por mes: cada persona cuenta una sola vez por ente y año, en el mes de su primer curso del año, así "
+               "que los meses suman el año. Cobertura (% del personal y de la UT): las personas distintas capacitadas "
+               "en los 12 meses que terminan con el periodo (no se reinicia cada enero), también las capacitadas en "
+               "un ente antecesor, contra la plantilla más reciente con fecha de corte anterior o igual al cierre "
+               "del periodo; un ente que terminó no suma personal ni cobertura después de su fin.")
 
 
 def _isnum(x) -> bool:
@@ -34,7 +36,7 @@ def _isnum(x) -> bool:
 def rule_100_text(rules: dict[str, float]) -> str:
     """The 'Institución 100 % capacitada' rule with the thresholds the build applied."""
     personal, ut = rules.get("pct_personal_minimo", 100), rules.get("pct_ut_minimo", 100)
-    return (f"Institución 100 % capacitada: en lo que va del año, las personas capacitadas del ente alcanzan al "
+    return (f"Institución 100 % capacitada (reconocimiento anual): en lo que va del año, las personas capacitadas del ente alcanzan al "
             f"menos el {num(personal)} % de su plantilla y el {num(ut)} % del personal de su Unidad de "
             f"Transparencia (si la plantilla lo declara). Los umbrales se configuran en "
             f"data/catalogos/capacitacion.toml; la calificación mínima aprobatoria es "
@@ -50,7 +52,7 @@ def coverage_table(cov: pd.DataFrame) -> pd.DataFrame:
 
     return pd.DataFrame({
         "Ente": cov["nombre"], "Siglas": cov["siglas"].fillna(""), "Grupo de pares": cov["grupo_pares"],
-        "Personas capacitadas en el año": cov["personas_acum"], "Plantilla": cov["total_personal"],
+        "Personas capacitadas en 12 meses": cov["personas_acum"], "Plantilla": cov["total_personal"],
         "Personal capacitado (%)": cov["pct_personal"].round(1),
         "Personal de la UT capacitado": cov["personas_ut_acum"], "Personal de la UT": cov["personal_ut"],
         "Personal de la UT capacitado (%)": cov["pct_ut"].round(1),
@@ -63,10 +65,10 @@ def coverage_summary(table: pd.DataFrame, tipo: str, periodo: str, meta: float) 
     with_staff = table[table["Plantilla"].fillna(0) > 0]
     if with_staff.empty:
         return f"En {periodo_es(tipo, periodo)} ningún ente de esta selección tiene plantilla registrada."
-    trained, staff = with_staff["Personas capacitadas en el año"].sum(), with_staff["Plantilla"].sum()
+    trained, staff = with_staff["Personas capacitadas en 12 meses"].sum(), with_staff["Plantilla"].sum()
     at_meta = int((with_staff["Personal capacitado (%)"] >= meta).sum())
     full = int((with_staff["Institución 100 % capacitada"] == "Sí").sum())
-    return (f"Al cierre de {periodo_es(tipo, periodo)} se había capacitado en el año a {num(trained)} de "
+    return (f"Al cierre de {periodo_es(tipo, periodo)} se había capacitado en los últimos 12 meses a {num(trained)} de "
             f"{num(staff)} personas de la plantilla ({num(100 * trained / staff, 1)} %); {at_meta} de "
             f"{len(with_staff)} entes alcanzan la meta del {num(meta)} % y {full} cumplen la regla de "
             f"institución 100 % capacitada.")
@@ -115,14 +117,14 @@ def render_ente_block(ente_id: str, tipo: str, periodo: str) -> None:
     table = coverage_table(cov)
     row = table.iloc[0]
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Personas capacitadas en el año", num(row["Personas capacitadas en el año"]), border=True)
+    c1.metric("Personas capacitadas en 12 meses", num(row["Personas capacitadas en 12 meses"]), border=True)
     c2.metric("Personal capacitado", _pct(row["Personal capacitado (%)"]), border=True)
     c3.metric("Personal de la UT capacitado", _pct(row["Personal de la UT capacitado (%)"]), border=True)
     c4.metric("Institución 100 % capacitada", row["Institución 100 % capacitada"], border=True)
     st.markdown(md_escape(sentence(ente_block_summary(row, tipo, periodo))))
     st.caption(md_escape(rule_100_text(rules)))
     show_table(table.drop(columns=["Grupo de pares"]), key="tabla_ficha_capacitacion",
-               numbers={"Personas capacitadas en el año": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
+               numbers={"Personas capacitadas en 12 meses": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
                         "Personal de la UT capacitado": 0, "Personal de la UT": 0,
                         "Personal de la UT capacitado (%)": "%"})
     download_csv(table, f"capacitacion_{ente_id}_{periodo}.csv", key="csv_ficha_capacitacion")
@@ -135,10 +137,10 @@ def _pct(x) -> str:
 def ente_block_summary(row: pd.Series, tipo: str, periodo: str) -> str:
     if not _isnum(row["Plantilla"]) or row["Plantilla"] == 0:
         return (f"al cierre de {periodo_es(tipo, periodo)} este ente había capacitado a "
-                f"{num(row['Personas capacitadas en el año'])} personas en el año, pero no tiene plantilla "
+                f"{num(row['Personas capacitadas en 12 meses'])} personas en los últimos 12 meses, pero no tiene plantilla "
                 "registrada para calcular su cobertura.")
-    text = (f"al cierre de {periodo_es(tipo, periodo)} este ente había capacitado en el año a "
-            f"{num(row['Personas capacitadas en el año'])} de {num(row['Plantilla'])} personas de su plantilla "
+    text = (f"al cierre de {periodo_es(tipo, periodo)} este ente había capacitado en los últimos 12 meses a "
+            f"{num(row['Personas capacitadas en 12 meses'])} de {num(row['Plantilla'])} personas de su plantilla "
             f"({_pct(row['Personal capacitado (%)'])})")
     if _isnum(row["Personal de la UT"]) and row["Personal de la UT"] > 0:
         text += (f" y a {num(row['Personal de la UT capacitado'])} de {num(row['Personal de la UT'])} personas de "
