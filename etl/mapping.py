@@ -68,10 +68,10 @@ def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
     con.execute("CREATE OR REPLACE TEMP TABLE map_ente (valor VARCHAR, ente_id VARCHAR, sugerencia VARCHAR)")
     if rows:
         insert_rows(con, "map_ente", rows)
-    unresolved = [(raw, table) for raw, ente_id, _ in rows if ente_id is None]
-    if unresolved:
-        insert_rows(con, "ente_sin_resolver", unresolved)
-    return len(unresolved)
+    # A shifted column can put an e-mail or a CURP where the ente goes: kept masked, as rechazo keeps it.
+    con.execute("INSERT INTO ente_sin_resolver SELECT sin_identificadores(valor), ? FROM map_ente WHERE ente_id IS NULL",
+                [table])
+    return sum(1 for r in rows if r[1] is None)
 
 
 def _yes(value: str) -> bool:

@@ -21,7 +21,7 @@ def stage_history(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, s
     con.execute(sql_file("stg_estadistica.sql"))
     write_rejects(con, "stg_estadistica")
     con.execute("""INSERT INTO estadistica_rechazada
-                   SELECT carga_id, archivo, trimestre, fila, categoria, dependencia, cifra(total), motivo
+                   SELECT carga_id, archivo, trimestre, fila, categoria, sin_identificadores(dependencia), cifra(total), motivo
                    FROM stg_estadistica WHERE motivo IS NOT NULL""")
     con.execute(sql_file("solicitud_estadistica.sql"))
     con.execute(sql_file("conciliacion.sql"))
