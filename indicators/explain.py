@@ -63,17 +63,21 @@ def reweighting_sentence(parts: list[Part], names: dict[str, str], units: dict[s
     return f"{_signed(total)} puntos por el reparto de pesos ({reason})"
 
 
+def _head(subject: str, tipo: str, periodo: str, periodo_anterior: str, indice: float, indice_anterior: float) -> str:
+    """'El índice bajó 3.4 puntos, de 72.2 a 68.8, entre septiembre de 2026 y octubre de 2026'."""
+    change = indice - indice_anterior
+    antes, ahora = periodo_es(tipo, periodo_anterior), periodo_es(tipo, periodo)
+    if abs(change) < NEGLIGIBLE:
+        return f"{subject} se mantuvo en {indice:.1f} entre {antes} y {ahora}"
+    verb = "subió" if change > 0 else "bajó"
+    return f"{subject} {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
+
+
 def explain(tipo: str, periodo: str, periodo_anterior: str, indice: float, indice_anterior: float,
             parts: Iterable[Part], names: dict[str, str], units: dict[str, str],
             details: dict[str, list[tuple[float, str]]] | None = None) -> str:
     """One paragraph: the change, then the components that moved it most, largest first."""
-    change = indice - indice_anterior
-    antes, ahora = periodo_es(tipo, periodo_anterior), periodo_es(tipo, periodo)
-    if abs(change) < NEGLIGIBLE:
-        head = f"El índice se mantuvo en {indice:.1f} entre {antes} y {ahora}"
-    else:
-        verb = "subió" if change > 0 else "bajó"
-        head = f"El índice {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
+    head = _head("El índice", tipo, periodo, periodo_anterior, indice, indice_anterior)
     # In a fixed order first, so that equal effects are told in the same order whatever order the rows came in.
     parts = sorted(parts, key=lambda p: (p.dimension, p.indicador))
     # Ranked, then worded: only the TOP + 1 largest effects are told.
@@ -110,15 +114,10 @@ def explain_level(nivel: str, clave: str, tipo: str, periodo: str, periodo_anter
                   suma_efectos: float, entraron: list[str] | None, salieron: list[str] | None) -> str:
     """Why a group's (or the government's) index moved: it is the mean of its entes' index, so the change is each
     ente's change divided by the entes now, plus the entes that entered or left the mean (the rest, exactly)."""
-    who = "del gobierno" if nivel == "gobierno" else f"del grupo «{clave}»"
+    who = "El índice del gobierno" if nivel == "gobierno" else f"El índice del grupo «{clave}»"
     change = indice - indice_anterior
-    antes, ahora = periodo_es(tipo, periodo_anterior), periodo_es(tipo, periodo)
-    if abs(change) < NEGLIGIBLE:
-        head = f"El índice {who} se mantuvo en {indice:.1f} entre {antes} y {ahora}"
-    else:
-        verb = "subió" if change > 0 else "bajó"
-        head = f"El índice {who} {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
-    head += f": es el promedio de {int(n)} entes con datos suficientes (antes {int(n_anterior)})"
+    head = (_head(who, tipo, periodo, periodo_anterior, indice, indice_anterior)
+            + f": es el promedio de {int(n)} entes con datos suficientes (antes {int(n_anterior)})")
     items: list[tuple[float, str]] = [
         (p["efecto"], f"{_signed(p['efecto'])} puntos: {p['nombre']} pasó de {p['antes']:.1f} a {p['ahora']:.1f}")
         for p in (partes or []) if abs(p["efecto"]) >= NEGLIGIBLE]

@@ -44,3 +44,37 @@ def workbook(path: Path, sheets: dict[str, list[list]], merge: dict[str, list[st
             ws.merge_cells(cells)
     wb.save(path)
     return path
+
+
+def catalogs_with_entes(tmp_path: Path, rows: str) -> Path:
+    """A copy of data/catalogos/ whose entes.csv ends with `rows` (CSV lines in its columns), for a test that needs
+    an ente the real catalog does not have; point TABLERO_CATALOGOS at it."""
+    import shutil
+    catalogs = tmp_path / "catalogos"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "catalogos", catalogs)
+    with (catalogs / "entes.csv").open("a", encoding="utf-8") as fh:
+        fh.write(rows)
+    return catalogs
+
+
+def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnection:
+    """A warehouse with the real catalogs and, as monthly indicator values of entes, `values` (ente, periodo,
+    indicador, valor, suficiente); the index is computed from them as the build does."""
+    from etl.catalogs import load_catalogs
+    from indicators import sql
+    from indicators.catalog import load_catalog
+    from indicators.compute import _store_catalog
+    from indicators.index import compute_index
+    from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+
+    con = duckdb.connect(str(path))
+    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
+        con.execute(schema.read_text(encoding="utf-8"))
+    load_catalogs(con, CATALOGOS_DIR)
+    _store_catalog(con, load_catalog())
+    con.execute(sql("periodos.sql"))
+    con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
+                       (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",
+                    [(e, p, p, i, v, s, e) for e, p, i, v, s in values])
+    compute_index(con)
+    return con

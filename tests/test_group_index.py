@@ -16,12 +16,7 @@ Gobierno: Sep (80 + 100 + 50) / 3 = 76.67; Oct (90 + 70 + 60) / 3 = 73.33 (3 ent
 import duckdb
 import pytest
 
-from etl.catalogs import load_catalogs
-from indicators import sql
-from indicators.catalog import load_catalog
-from indicators.compute import _store_catalog
-from indicators.index import compute_index
-from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+from helpers import index_warehouse
 
 EN_PLAZO, VERIFICACION = "pct_en_plazo", "indice_cumplimiento_obligaciones"
 VALUES = [
@@ -38,17 +33,7 @@ VALUES = [
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    con = duckdb.connect(str(tmp_path_factory.mktemp("grupos") / "w.duckdb"))
-    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
-        con.execute(schema.read_text(encoding="utf-8"))
-    load_catalogs(con, CATALOGOS_DIR)
-    _store_catalog(con, load_catalog())
-    con.execute(sql("periodos.sql"))
-    con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
-                       (? || '-01')::DATE, ?, ?, NULL, NULL, TRUE, 'registros' FROM ente e WHERE e.ente_id = ?""",
-                    [(e, p, p, i, v, e) for e, p, i, v in VALUES])
-    compute_index(con)
-    return con
+    return index_warehouse(tmp_path_factory.mktemp("grupos") / "w.duckdb", [(*v, True) for v in VALUES])
 
 
 def level(con, nivel, clave, periodo, indicador="indice_desempeno"):

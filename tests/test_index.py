@@ -13,17 +13,10 @@ SEFIPLAN 2026-10: en plazo 80 → 60; días 8 → 80; recurrencia 3 → 80; modi
 SEGOB 2026-09: verificación 72.2 and capacitación (72.2 + 72.2) / 2 → índice 72.2: tied with SEFIPLAN.
 SEQ 2026-09: only verificación 95 → índice 95 from a single dimension: flagged, not ranked.
 """
-import duckdb
-import pandas as pd
 import pytest
 
-from etl.catalogs import load_catalogs
-from indicators import sql
-from indicators.catalog import load_catalog
-from indicators.compute import _store_catalog
-from indicators.index import compute_index
+from helpers import index_warehouse
 from indicators.semaforo import rank_entes
-from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
 
 VALUES = [  # ente, periodo, indicador, valor, suficiente
     ("SEFIPLAN", "2026-09", "pct_en_plazo", 90, True), ("SEFIPLAN", "2026-09", "dias_respuesta_promedio", 8, True),
@@ -46,17 +39,7 @@ VALUES = [  # ente, periodo, indicador, valor, suficiente
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    con = duckdb.connect(str(tmp_path_factory.mktemp("idt") / "w.duckdb"))
-    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
-        con.execute(schema.read_text(encoding="utf-8"))
-    load_catalogs(con, CATALOGOS_DIR)
-    _store_catalog(con, load_catalog())
-    con.execute(sql("periodos.sql"))
-    con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
-                       (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",
-                    [(e, p, p, i, v, s, e) for e, p, i, v, s in VALUES])
-    compute_index(con)
-    return con
+    return index_warehouse(tmp_path_factory.mktemp("idt") / "w.duckdb", VALUES)
 
 
 def index(con, ente, periodo):

@@ -16,13 +16,10 @@ SEGOB (estatal):
 SHCP (a federal body added to a copy of the catalogs, ámbito federal):
   F1 received Mon 2 Jun 2025, answered Fri 20 Jun: 14 ≤ 20 → on time (LGTAIP2025).
 """
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT, run_page, table_with
-from helpers import PLANTILLA_HEADER, build, query, write
+from conftest import run_page, table_with
+from helpers import PLANTILLA_HEADER, build, catalogs_with_entes, query, write
 
 ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
 ROWS = [
@@ -38,11 +35,8 @@ ROWS = [
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("ley_vigente")
-    catalogs = tmp / "catalogos"
-    shutil.copytree(ROOT / "data" / "catalogos", catalogs)
-    with (catalogs / "entes.csv").open("a", encoding="utf-8") as fh:
-        fh.write("SHCP,Secretaría de Hacienda y Crédito Público,SHCP,Dependencia federal,Federales,federal,"
-                 "1990-01-01,,no,prueba: un ente federal\n")
+    catalogs = catalogs_with_entes(tmp, "SHCP,Secretaría de Hacienda y Crédito Público,SHCP,Dependencia federal,"
+                                        "Federales,federal,1990-01-01,,no,prueba: un ente federal\n")
     lines = [f"{f},{d},,{e},Información pública,,,Terminada,{ENTREGA},{r},{a},No" for f, d, e, r, a in ROWS]
     write(tmp / "in" / "solicitudes" / "registro.csv", PLANTILLA_HEADER + "\n" + "\n".join(lines) + "\n")
     mp = pytest.MonkeyPatch()
@@ -94,11 +88,9 @@ def test_metodologia_shows_the_versions_and_what_they_judged(db, monkeypatch):
 
 def test_an_ente_without_ambito_is_a_catalog_error(tmp_path, monkeypatch):
     from etl.build import BuildError
-    catalogs = tmp_path / "catalogos"
-    shutil.copytree(ROOT / "data" / "catalogos", catalogs)
-    with (catalogs / "entes.csv").open("a", encoding="utf-8") as fh:
-        fh.write("NUEVO,Ente nuevo,NUEVO,Dependencia,Dependencias,,2020-01-01,,no,prueba\n"
-                 "OTRO,Ente de otro estado,OTRO,Dependencia,Dependencias,estatal_yucatan,2020-01-01,,no,prueba\n")
+    catalogs = catalogs_with_entes(
+        tmp_path, "NUEVO,Ente nuevo,NUEVO,Dependencia,Dependencias,,2020-01-01,,no,prueba\n"
+                  "OTRO,Ente de otro estado,OTRO,Dependencia,Dependencias,estatal_yucatan,2020-01-01,,no,prueba\n")
     monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogs))
     (tmp_path / "in").mkdir()
     with pytest.raises(BuildError) as err:

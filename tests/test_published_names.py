@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT, all_text, run_page
 from etl.__main__ import main as etl_main
 from etl.names import Abbreviations, canonical_name
-from helpers import build, query, write
+from helpers import build, catalogs_with_entes, query, write
 
 HEADER = ("S.O.,Número y Perfil de Solicitantes,,,,,,,Modalidades de Entrega,,,,,\n"
           ",Hombre,Mujer,Personas Morales,No Identificado,Total,Total de Competencia,Total de No Competencia,"
@@ -45,11 +45,8 @@ def table_text() -> str:
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nombres")
-    catalogs = tmp / "catalogos"
-    shutil.copytree(ROOT / "data" / "catalogos", catalogs)
-    with (catalogs / "entes.csv").open("a", encoding="utf-8") as fh:
-        fh.write("SEQROO,Secretaría de Educación del Estado de Quintana Roo,,Dependencia,Dependencias,estatal,"
-                 "2016-01-01,,no,prueba: un nombre que sin calificativos es el de SEQ\n")
+    catalogs = catalogs_with_entes(tmp, "SEQROO,Secretaría de Educación del Estado de Quintana Roo,,Dependencia,"
+                                        "Dependencias,estatal,2016-01-01,,no,prueba: sin calificativos es SEQ\n")
     write(tmp / "in" / "estadistica_trimestral" / "idaipqroo_2018_t4_poder_ejecutivo.csv", table_text())
     mp = pytest.MonkeyPatch()
     mp.setenv("TABLERO_CATALOGOS", str(catalogs))
