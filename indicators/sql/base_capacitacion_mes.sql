@@ -70,58 +70,55 @@ por_mes AS (
                FROM nuevas GROUP BY ALL) n USING (ente_id, mes)
 ),
 meses_persona AS (
-    -- The months in which each person was trained at an ente or at any of its predecessors (ente_linaje).
-    SELECT l.ente_id, a.persona_id, a.mes, bool_or(a.es_ut) AS es_ut
+    -- The months in which each person was trained at an ente or at any of its predecessors (ente_linaje), once as
+    -- staff and once more as a UT member when they were.
+    SELECT l.ente_id, a.persona_id, a.mes, FALSE AS ut
     FROM asistencia a JOIN (SELECT DISTINCT ente_id, antecesor_id FROM ente_linaje) l ON l.antecesor_id = a.ente_id
     WHERE a.capacitada
     GROUP BY ALL
-),
-islas AS (
-    -- A person covers the 12 months from each training month on. Windows of one person that overlap or touch
-    -- merge into an island (a new one starts after a gap of 12 months or more), so that a running sum of +1 at an
-    -- island's first month and −1 twelve months after its last training month counts each person once.
-    SELECT ente_id, persona_id, ut, mes, sum(nueva) OVER (PARTITION BY ente_id, persona_id, ut ORDER BY mes) AS isla
-    FROM (SELECT *, CASE WHEN lag(mes) OVER (PARTITION BY ente_id, persona_id, ut ORDER BY mes)
-                              >= mes - INTERVAL 12 MONTH THEN 0 ELSE 1 END AS nueva
-          FROM (SELECT ente_id, persona_id, mes, FALSE AS ut FROM meses_persona
-                UNION ALL
-                SELECT ente_id, persona_id, mes, TRUE FROM meses_persona WHERE es_ut))
-),
-eventos AS (
-    SELECT ente_id, ut, mes, sum(delta) AS delta FROM (
-        SELECT ente_id, ut, min(mes) AS mes, 1 AS delta FROM islas GROUP BY ente_id, persona_id, ut, isla
-        UNION ALL
-        SELECT ente_id, ut, (max(mes) + INTERVAL 12 MONTH)::DATE, -1 FROM islas GROUP BY ente_id, persona_id, ut, isla)
+    UNION ALL
+    SELECT l.ente_id, a.persona_id, a.mes, TRUE
+    FROM asistencia a JOIN (SELECT DISTINCT ente_id, antecesor_id FROM ente_linaje) l ON l.antecesor_id = a.ente_id
+    WHERE a.capacitada AND a.es_ut
     GROUP BY ALL
 ),
-ventana AS (
-    -- Distinct persons (and UT members) trained in the 12 months ending with each grid month.
-    SELECT ente_id, mes,
-           sum(delta) FILTER (WHERE NOT ut) OVER w AS doce_meses,
-           sum(delta) FILTER (WHERE ut) OVER w AS doce_meses_ut
-    FROM (SELECT ente_id, FALSE AS ut, mes, 0 AS delta FROM grid
-          UNION ALL SELECT ente_id, ut, mes, delta FROM eventos)
-    WINDOW w AS (PARTITION BY ente_id ORDER BY mes RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+vecinos AS (
+    SELECT *, lag(mes) OVER w AS anterior, lead(mes) OVER w AS siguiente
+    FROM meses_persona
+    WINDOW w AS (PARTITION BY ente_id, persona_id, ut ORDER BY mes)
 ),
-anual AS (
-    -- Distinct persons trained in the year up to each month, through predecessors (the 100 % recognition).
-    SELECT ente_id, mes, sum(n) FILTER (WHERE NOT ut) OVER w AS ytd, sum(n) FILTER (WHERE ut) OVER w AS ytd_ut
-    FROM (SELECT ente_id, FALSE AS ut, mes, 0 AS n FROM grid
-          UNION ALL
-          SELECT ente_id, ut, mes, count(*) FROM (
-              SELECT ente_id, persona_id, FALSE AS ut, min(mes) AS mes FROM meses_persona GROUP BY ente_id, persona_id, year(mes)
-              UNION ALL
-              SELECT ente_id, persona_id, TRUE, min(mes) FROM meses_persona WHERE es_ut GROUP BY ente_id, persona_id, year(mes))
-          GROUP BY ALL)
-    WINDOW w AS (PARTITION BY ente_id, year(mes) ORDER BY mes RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+eventos AS (
+    -- A person covers the 12 months from each training month on. Counting +1 where a person's coverage starts
+    -- (no training in the 12 months before) and −1 twelve months after a training month with none in the 12 after
+    -- counts each person once however many courses overlap. Year to date: +1 at a person's first month of a year.
+    SELECT ente_id, ut, FALSE AS anual, mes, count(*) AS delta FROM vecinos
+    WHERE anterior IS NULL OR anterior < mes - INTERVAL 12 MONTH GROUP BY ALL
+    UNION ALL
+    SELECT ente_id, ut, FALSE, (mes + INTERVAL 12 MONTH)::DATE, -count(*) FROM vecinos
+    WHERE siguiente IS NULL OR siguiente > mes + INTERVAL 12 MONTH GROUP BY ALL
+    UNION ALL
+    SELECT ente_id, ut, TRUE, mes, count(*) FROM vecinos
+    WHERE anterior IS NULL OR year(anterior) <> year(mes) GROUP BY ALL
+),
+ventana AS (
+    -- Distinct persons (and UT members) trained in the 12 months ending with each grid month, and in its year.
+    SELECT ente_id, mes,
+           sum(delta) FILTER (WHERE NOT anual AND NOT ut) OVER doce AS doce_meses,
+           sum(delta) FILTER (WHERE NOT anual AND ut) OVER doce AS doce_meses_ut,
+           sum(delta) FILTER (WHERE anual AND NOT ut) OVER anio AS ytd,
+           sum(delta) FILTER (WHERE anual AND ut) OVER anio AS ytd_ut
+    FROM (SELECT ente_id, FALSE AS ut, FALSE AS anual, mes, 0 AS delta FROM grid
+          UNION ALL SELECT ente_id, ut, anual, mes, delta FROM eventos)
+    WINDOW doce AS (PARTITION BY ente_id ORDER BY mes RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+           anio AS (PARTITION BY ente_id, year(mes) ORDER BY mes RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ),
 acumulado AS (
     SELECT p.*, coalesce(v.doce_meses, 0) AS doce_meses, coalesce(v.doce_meses_ut, 0) AS doce_meses_ut,
-           coalesce(y.ytd, 0) AS ytd, coalesce(y.ytd_ut, 0) AS ytd_ut
+           coalesce(v.ytd, 0) AS ytd, coalesce(v.ytd_ut, 0) AS ytd_ut
     FROM por_mes p
-    LEFT JOIN (SELECT ente_id, mes, max(doce_meses) AS doce_meses, max(doce_meses_ut) AS doce_meses_ut
+    LEFT JOIN (SELECT ente_id, mes, max(doce_meses) AS doce_meses, max(doce_meses_ut) AS doce_meses_ut,
+                      max(ytd) AS ytd, max(ytd_ut) AS ytd_ut
                FROM ventana GROUP BY ALL) v USING (ente_id, mes)
-    LEFT JOIN (SELECT ente_id, mes, max(ytd) AS ytd, max(ytd_ut) AS ytd_ut FROM anual GROUP BY ALL) y USING (ente_id, mes)
 ),
 con_plantilla AS (
     SELECT a.*, pl.total_personal, pl.personal_ut
