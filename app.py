@@ -95,4 +95,5 @@ else:
                     showgrid=False),
     )
     layout.show_figure(layout.style_figure(fig), key="fig_tendencia")
+    layout.preliminary_months_note(list(trend["Mes"]))
     download_csv(trend, "tendencia_mensual.csv", key="csv_tendencia")

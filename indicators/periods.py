@@ -22,21 +22,6 @@ def period_bounds(tipo: str, periodo: str) -> tuple[date, date]:
     return start, end
 
 
-def is_complete(tipo: str, periodo: str, corte: date | None) -> bool:
-    """True when the whole period lies on or before the cut-off date."""
-    if corte is None:
-        return True
-    return period_bounds(tipo, periodo)[1] - timedelta(days=1) <= corte
-
-
-def default_period(tipo: str, periodos: list[str], corte: date | None) -> str | None:
-    """The latest complete period (periodos newest first); the latest one when none is complete."""
-    for p in periodos:
-        if is_complete(tipo, p, corte):
-            return p
-    return periodos[0] if periodos else None
-
-
 def previous_period(tipo: str, periodo: str) -> str:
     """The period right before: '2026-01' -> '2025-12', '2026-T1' -> '2025-T4', '2026' -> '2025'."""
     start, _ = period_bounds(tipo, periodo)

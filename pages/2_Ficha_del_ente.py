@@ -89,6 +89,7 @@ if chosen:
         layout.summary(summaries.ente_trend_summary(long, chosen[0], by_id))
         fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
         layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
+        layout.preliminary_months_note(sorted(set(long["Mes"])))
         download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")
 
 # ---- history since 2017 through the ente's predecessors --------------------------------------------------

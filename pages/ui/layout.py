@@ -175,6 +175,17 @@ def url_int_slider(label: str, min_value: int, max_value: int, param: str, defau
     return value
 
 
+def preliminary_months_note(months: list[str]) -> None:
+    """Under a monthly chart: which of its months are still preliminary (their last points will move)."""
+    from indicators.fmt import periodo_corto
+    states = period_states()
+    open_months = [m for m in months if states.is_preliminary("mes", m)]
+    if open_months:
+        st.caption(md_escape("Meses preliminares (con solicitudes aún dentro de su plazo o sin cubrir completos): "
+                             + ", ".join(periodo_corto("mes", m) for m in open_months)
+                             + "; sus valores pueden empeorar cuando lleguen las respuestas lentas."))
+
+
 def period_filters(periods_for, corte: date | None, containers=None, *, radio: bool = True,
                    ente: str | None = None) -> tuple[str, str] | None:
     """Tipo de periodo (radio) + periodo (selectbox), defaulting to the last closed period; a preliminary period,
