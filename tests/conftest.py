@@ -117,3 +117,58 @@ def table_with(at, column: str, *, without: str | None = None):
         if column in cols and (without is None or without not in cols):
             return d.value
     raise AssertionError(f"no table with column {column!r}: {[list(d.value.columns) for d in at.dataframe]}")
+
+
+# ---- the participación store, on SQLite and on a real PostgreSQL server -----------------------------------
+
+PG_URL_ENV = "TABLERO_PRUEBAS_PG_URL"   # exported by .ci/run after it starts Debian's postgresql
+
+
+def _postgres_admin_url() -> str:
+    import os
+
+    url = os.environ.get(PG_URL_ENV, "").strip()
+    if url:
+        return url
+    if os.environ.get("CI"):
+        pytest.fail(f"{PG_URL_ENV} no está definida y CI sí: .ci/run debe arrancar PostgreSQL y exportarla")
+    pytest.skip(f"{PG_URL_ENV} no está definida (fuera de CI): se omiten las pruebas con PostgreSQL; "
+                "arranque un servidor y exporte, p. ej., postgresql+psycopg://usuario:clave@127.0.0.1/postgres")
+
+
+@pytest.fixture
+def postgres_url():
+    """A new, empty PostgreSQL database for one test (dropped afterwards); its SQLAlchemy URL."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    name = f"prueba_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")   # a name we made: hex only
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The URL of a new, empty participación store: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'participacion' / 'participacion.sqlite'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def store(store_url):
+    """An engine on a new, migrated participación store."""
+    from participacion import engine, migrate
+
+    eng = engine.create(store_url)
+    migrate.migrate(eng)
+    yield eng
+    eng.dispose()
