@@ -33,15 +33,23 @@ def tablero_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def app_db(tablero_db, monkeypatch) -> Path:
-    """Points the pages (TABLERO_DB) at the session warehouse for one test."""
+def local_mode(monkeypatch, tmp_path) -> None:
+    """Every page open, as `make tablero` on a user's machine (TABLERO_MODO=local, no [auth]); the participación
+    store is a file of this test (tests/test_access_pages.py covers the other modes)."""
+    monkeypatch.setenv("TABLERO_MODO", "local")
+    monkeypatch.setenv("TABLERO_PARTICIPACION_URL", f"sqlite:///{tmp_path / 'participacion.sqlite'}")
+
+
+@pytest.fixture
+def app_db(tablero_db, monkeypatch, local_mode) -> Path:
+    """Points the pages (TABLERO_DB) at the session warehouse for one test, in local mode."""
     monkeypatch.setenv("TABLERO_DB", str(tablero_db))
     return tablero_db
 
 
 @pytest.fixture
-def missing_db(tmp_path, monkeypatch) -> Path:
-    """Points the pages at a warehouse file that does not exist."""
+def missing_db(tmp_path, monkeypatch, local_mode) -> Path:
+    """Points the pages at a warehouse file that does not exist (local mode)."""
     path = tmp_path / "no_existe" / "tablero.duckdb"
     monkeypatch.setenv("TABLERO_DB", str(path))
     return path
@@ -68,6 +76,43 @@ def run_page(page: str, query_params: dict[str, str] | None = None, timeout: flo
         at.query_params[key] = value
     at.run()
     return at
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Keeps AppTest's in-memory media storage and file manager so the bytes behind each download button can be
+    read: files_of(at) -> {button key: bytes}. A deferred button (data made on click) is clicked, as a browser
+    would, through the file manager."""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    stores: list[MemoryMediaFileStorage] = []
+    managers: list[MediaFileManager] = []
+
+    class Kept(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    class KeptManager(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
+    monkeypatch.setattr(app_test, "MediaFileManager", KeptManager)
+
+    def files_of(at) -> dict[str, bytes]:
+        out = {}
+        for button in at.get("download_button"):
+            url = button.proto.url
+            if not url and button.proto.deferred_file_id:
+                url = managers[-1].execute_deferred(button.proto.deferred_file_id)
+            out[button.proto.id.rsplit("-", 1)[-1]] = stores[-1].get_file(url.rsplit("/", 1)[-1]).content
+        return out
+
+    return files_of
 
 
 def plain(text: str) -> str:
