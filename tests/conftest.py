@@ -64,12 +64,18 @@ def sql(tablero_db):
     return run
 
 
-def run_page(page: str, query_params: dict[str, str] | None = None, timeout: float = 30):
+def run_page(page: str, query_params: dict[str, str] | None = None, timeout: float = 30, *,
+             user: dict | None = None, secrets: dict | None = None):
     """Runs a page the way the app does (app.py is the main script, so st.page_link resolves) and returns the
-    AppTest after the first run."""
+    AppTest after the first run. user: what the page reads as st.user (AppTest's own way to be logged in);
+    secrets: what it reads as st.secrets (e.g. an [auth] section)."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if user is not None:
+        at.user = user
+    if secrets is not None:
+        at.secrets = secrets
     if page != "app.py":
         at.switch_page(page)
     for key, value in (query_params or {}).items():

@@ -50,7 +50,11 @@ def mode() -> tuple[str, list[str]]:
     secrets, problem = _secrets()
     if problem:
         return policy.PUBLICO, [problem]
-    return policy.decide_mode(secrets.get("auth"), os.environ)
+    modo, problems = policy.decide_mode(secrets.get("auth"), os.environ)
+    if problems:
+        return modo, ["El inicio de sesión no está disponible; en [auth] de .streamlit/secrets.toml: "
+                      + "; ".join(problems) + ". Mientras tanto solo se muestran las páginas públicas."]
+    return modo, []
 
 
 def _catalog():
