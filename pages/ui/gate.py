@@ -136,7 +136,9 @@ def sidebar_session(visitor: Visitor, problems: list[str]) -> None:
             if visitor.sesion_iniciada:
                 role = ROLES.get(visitor.rol, "sin rol: páginas públicas") if visitor.rol else "sin rol: páginas públicas"
                 ente = f" · {visitor.ente_id}" if visitor.ente_id else ""
-                st.caption(md_escape(f"Sesión: {visitor.correo or 'sin correo'} · {role}{ente}"))
+                # the address as code: Markdown would turn it into a mailto link
+                correo = (visitor.correo or "sin correo").replace("`", "")
+                st.caption(f"Sesión: `{correo}` · {md_escape(role + ente)}")
                 st.button("Cerrar sesión", key="acceso_salir", icon=":material/logout:", on_click=_logout,
                           args=(visitor,))
             else:
