@@ -62,3 +62,18 @@ def test_log_identity():
     assert pseudonym.startswith("seudonimo:") and len(pseudonym) == len("seudonimo:") + 24
     assert "ciudadano" not in pseudonym and pseudonym == policy.log_identity(citizen, key)
     assert pseudonym != policy.log_identity(citizen, b"otra clave" * 4)
+
+
+def test_secrets_example_is_complete_and_the_real_file_stays_out_of_git():
+    import subprocess
+    import tomllib
+    from pathlib import Path
+
+    from participacion.config import store_url
+
+    root = Path(__file__).resolve().parent.parent
+    example = tomllib.loads((root / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8"))
+    assert policy.auth_problems(example["auth"]) == []
+    assert store_url(example).startswith("postgresql+psycopg://")
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".streamlit/secrets.toml"], cwd=root)
+    assert ignored.returncode == 0, ".gitignore must keep .streamlit/secrets.toml out of git"
