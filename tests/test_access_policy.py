@@ -64,13 +64,14 @@ def test_log_identity():
     assert pseudonym != policy.log_identity(citizen, b"otra clave" * 4)
 
 
-def test_secrets_example_is_complete_and_the_real_file_stays_out_of_git():
+def test_secrets_example_is_complete_and_the_real_file_stays_out_of_git(monkeypatch):
     import subprocess
     import tomllib
     from pathlib import Path
 
     from participacion.config import store_url
 
+    monkeypatch.delenv("TABLERO_PARTICIPACION_URL", raising=False)
     root = Path(__file__).resolve().parent.parent
     example = tomllib.loads((root / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8"))
     assert policy.auth_problems(example["auth"]) == []

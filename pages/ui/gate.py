@@ -130,6 +130,8 @@ def _logout(visitor: Visitor) -> None:
 
 def sidebar_session(visitor: Visitor, problems: list[str]) -> None:
     """Who is in, the login / logout button, and any configuration problem."""
+    if visitor.modo != policy.SESION and not problems:
+        return
     with st.sidebar:
         st.divider()
         if visitor.modo == policy.SESION:
