@@ -30,6 +30,12 @@ _LOGIN_DONE = "_acceso_login_registrado"
 _LAST_PAGE = "_acceso_ultima_pagina"
 _ENTES = "_acceso_entes"
 _NOTICES_PRINTED: set[str] = set()
+START_NOTICE = {
+    policy.SESION: "Inicio de sesión configurado ([auth]): páginas internas según data/catalogos/usuarios.csv.",
+    policy.PUBLICO: "Sin [auth] en .streamlit/secrets.toml: solo se muestran las páginas públicas (TABLERO_MODO=local "
+                    "las muestra todas en una máquina propia).",
+    policy.LOCAL: "Modo local (TABLERO_MODO=local), sin inicio de sesión: se muestran todas las páginas.",
+}
 
 
 # ---- mode, visitor ---------------------------------------------------------------------------------------
@@ -74,7 +80,8 @@ def current_visitor() -> tuple[Visitor, list[str]]:
     visitor = policy.visitor_for(modo, claims, users, date.today())
     for problem in problems:
         _print_once(problem)
-    if modo == policy.SESION and policy.MODE_ENV in os.environ and os.environ[policy.MODE_ENV].lower() == "local":
+    _print_once(START_NOTICE[modo] if not problems else "Solo páginas públicas hasta corregir lo anterior.")
+    if modo == policy.SESION and os.environ.get(policy.MODE_ENV, "").strip().lower() == policy.LOCAL:
         _print_once("TABLERO_MODO=local no se aplica: [auth] está configurado y el tablero pide inicio de sesión.")
     return visitor, problems
 
