@@ -196,6 +196,13 @@ def test_internal_pages_stay_closed_when_the_log_cannot_be_written(session_mode,
     assert "Inicie sesión" not in all_text(_as("app.py", SABGOB))
 
 
+def test_a_store_url_that_cannot_be_used_keeps_internal_pages_closed(session_mode, monkeypatch):
+    monkeypatch.setenv("TABLERO_PARTICIPACION_URL", "oracle+nada://x@y/z")
+    at = _as(PLAZOS, SABGOB)
+    assert "No se pudo abrir el almacén de participación" in all_text(at)
+    _shows_nothing_of_the_data(at)
+
+
 def test_malformed_auth_gives_a_spanish_message_and_public_pages(session_mode):
     broken = {"auth": {**AUTH["auth"], "cookie_secret": "corto", "client_secret": "",
                        "redirect_uri": "localhost:8501"}}

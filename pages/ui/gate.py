@@ -99,7 +99,12 @@ def store():
     """The participación store's engine through st.connection (cached by Streamlit), with the store's settings."""
     secrets, _ = _secrets()
     url = config.store_url(secrets)
-    conn = st.connection(config.CONNECTION_NAME, type="sql", url=url)
+    try:
+        conn = st.connection(config.CONNECTION_NAME, type="sql", url=url)
+    except Exception as exc:  # a URL SQLAlchemy cannot parse, a driver that is not installed
+        raise config.StoreConfigError(
+            f"No se pudo abrir el almacén de participación ({type(exc).__name__}: {str(exc).splitlines()[0]}); revise "
+            f"url en [connections.participacion] de .streamlit/secrets.toml o {config.URL_ENV}.") from exc
     return engine.prepare(conn.engine)
 
 
