@@ -10,12 +10,13 @@ from typing import NamedTuple
 import plotly.graph_objects as go
 import streamlit as st
 
+from access.policy import can_open
 from indicators.fmt import fecha_es, md_escape, sentence
+from pages.ui import gate
 from warehouse import read
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_TITLE = "Tablero de Indicadores de Transparencia"
-
 
 
 class Page(NamedTuple):
@@ -65,7 +66,6 @@ def _menu_entries() -> list[tuple[str, Page]]:
 def menu(visitor) -> None:
     """Spanish navigation menu in the sidebar (the automatic one is off in .streamlit/config.toml): only the
     pages this visitor may open."""
-    from access.policy import can_open
     with st.sidebar:
         st.markdown(f"**{md_escape(APP_TITLE)}**")
         st.caption("Gobierno del Estado de Quintana Roo")
@@ -87,7 +87,6 @@ def start_page(title: str, intro: str | None = None) -> date | None:
     """Config, access gate, menu, title and data cut-off date. Stops the page with a Spanish prompt when the visitor
     may not open it (before anything is read), or with a Spanish message when the warehouse is missing or
     unreadable. Returns fecha_corte."""
-    from pages.ui import gate
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=":material/bar_chart:", layout="wide")
     pagina = _calling_page()
     visitor, problems = gate.current_visitor()
