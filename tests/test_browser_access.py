@@ -196,10 +196,11 @@ def test_anonymous_gets_the_prompt_and_the_public_pages(site, page, tablero_db, 
 
 
 def _month_range(db: Path) -> tuple[str, str]:
+    """The page's default range: from the first month to the last closed one (later months are preliminary)."""
     import duckdb
     with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute("SELECT min(periodo), max(periodo) FROM indicador_valor WHERE tipo_periodo = 'mes'"
-                           ).fetchone()
+        return con.execute("SELECT min(periodo), max(periodo) FILTER (WHERE NOT preliminar) FROM periodo_estado "
+                           "WHERE tipo_periodo = 'mes'").fetchone()
 
 
 def test_two_app_servers_with_the_same_cookie_secret_accept_the_same_login(site, tablero_db, entes, page, sql,

@@ -86,7 +86,7 @@ def test_abbreviated_names_resolve_and_two_entes_are_never_guessed(setup):
     assert "Secretaría de Desarrollo Económico (SEDE)" in motivos["SRIA. DE DESARROLLO ECON."]
 
 
-def test_a_rejected_published_row_lowers_the_total_and_estado_says_so(setup, monkeypatch):
+def test_a_rejected_published_row_lowers_the_total_and_estado_says_so(setup, monkeypatch, local_mode):
     _, _, db = setup
     assert query(db, "SELECT sum(total) FROM estadistica_rechazada") == [(11.0,)]
     monkeypatch.setenv("TABLERO_DB", str(db))

@@ -98,7 +98,7 @@ def test_each_discarded_copy_says_its_rule(db):
     assert query(db, "SELECT valor FROM metadatos WHERE clave = 'folios_repetidos'") == [("4",)]
 
 
-def test_estado_de_los_datos_says_how_many_and_why(db, monkeypatch):
+def test_estado_de_los_datos_says_how_many_and_why(db, monkeypatch, local_mode):
     monkeypatch.setenv("TABLERO_DB", str(db))
     text = all_text(run_page("pages/9_Estado_de_los_datos.py"))
     assert ("4 folios aparecen en más de un archivo o fila; de cada uno se conserva la copia más avanzada y se "
