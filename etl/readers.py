@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import re
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator, Sequence
@@ -28,7 +27,8 @@ import numpy as np
 import pyarrow as pa
 
 from etl import pnt_json
-from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog
+from etl.csv_records import CsvRecords, split_line
+from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog, normalize_header
 
 BATCH_ROWS = 50_000
 CHUNK_BYTES = 16 << 20
@@ -384,7 +384,7 @@ def sniff_separator(line: str) -> str:
 
 
 def _split_line(line: str, sep: str) -> list[str]:
-    return [cell.strip() for cell in next(csv.reader([line], delimiter=sep), [])]
+    return [cell.strip() for cell in split_line(line, sep)]
 
 
 def _csv_header(text_path: Path, fuente, path: Path, catalog) -> tuple[Candidate, Match]:
@@ -455,7 +455,7 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
                 "exactos; revise los rechazos)."
             )
         writer = _writer(con, table, canonical)
-        _load_csv_python(path, text.path, header_line, sep, len(cand.headers), match, writer, result)
+        _load_csv_python(path, text.path, header_line, sep, cand, match, writer, result)
         result.filas_leidas = writer.close()
         dropped = writer.skipped_empty
     _common_notes(result, dropped)
@@ -632,20 +632,19 @@ def _delete_empty_rows(con, table, fields) -> int:
     return con.execute(f"DELETE FROM {quote_ident(table)} WHERE {condition}").fetchone()[0]
 
 
-def _load_csv_python(path, csv_path, header_line, sep, ncols, match: Match, writer, result: ReadResult) -> None:
-    """Slow, exact path: Python's csv module knows on which line each record starts, and is lenient
-    with stray quotes. A row with more non-empty fields than headers is rejected, not shifted."""
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+def _load_csv_python(path, csv_path, header_line, sep, cand: Candidate, match: Match, writer,
+                     result: ReadResult) -> None:
+    """Slow, exact path: records know the line they start on, a quote left open is rejected with its row alone
+    (etl/csv_records.py), and a row with more non-empty fields than headers is rejected, not shifted."""
+    ncols = len(cand.headers)
     indices = [match.columns.get(f) for f in writer.fields]
+    multiline = _multiline_columns(match, cand)
     with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         for _ in range(header_line):
             fh.readline()
-        reader = csv.reader(fh, delimiter=sep)
-        previous = 0
+        records = CsvRecords(fh, header_line + 1, sep, cand.headers, multiline)
         try:
-            for row in reader:
-                fila = header_line + previous + 1
-                previous = reader.line_num
+            for fila, row in records:
                 if len(row) > ncols and any(cell.strip() for cell in row[ncols:]):
                     result.rechazos.append(
                         (fila, f"la fila tiene {len(row)} columnas y el encabezado {ncols}: probablemente un "
@@ -656,8 +655,18 @@ def _load_csv_python(path, csv_path, header_line, sep, ncols, match: Match, writ
         except csv.Error as exc:
             raise FileError(
                 f"El archivo «{path.name}» tiene un error de formato CSV cerca de la línea "
-                f"{header_line + reader.line_num}: {exc}. Cómo corregir: ábralo y guárdelo de nuevo como CSV."
+                f"{header_line + records.count.lineas + 1}: {exc}. Cómo corregir: ábralo y guárdelo de nuevo como CSV."
             ) from None
+    result.rechazos.extend(records.rejected)
+    result.rechazos.sort()
+    if note := records.count.note():
+        result.avisos.append(note)
+
+
+def _multiline_columns(match: Match, cand: Candidate) -> list[int]:
+    """Positions of the layout's free-text columns that may hold line breaks (`multiline` in layouts.toml)."""
+    allowed = {normalize_header(h) for h in match.layout.multiline}
+    return [i for i, h in enumerate(cand.headers) if normalize_header(h) in allowed]
 
 
 # --------------------------------------------------------------------------------------------- JSON
@@ -691,7 +700,7 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
     head = list(itertools.islice(records, 50))
     if not head:
         raise _no_records(path)
-    key_order = _first_valid_keys(head)
+    key_order = next((list(record) for _fila, _text, record in head if record is not None), None)
     headers = key_order or pnt_json.keys_in_text(head[0][1])
     cand, match = _choose([Candidate(None, headers, "el primer registro")], fuente, "json", path, catalog)
     fuente = match.layout.fuente
@@ -703,12 +712,14 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
     folio_keys = _folio_keys(fields, keys)
     writer = TableWriter(con, table, fields)
     repaired = numeric_folios = 0
-    for fila, record_text in itertools.chain(head, records):
-        try:
-            record, was_repaired = pnt_json.decode_record(record_text, repair_order)
-        except pnt_json.RecordError as exc:
-            result.rechazos.append((fila, str(exc)))
-            continue
+    for fila, record_text, record in itertools.chain(head, records):
+        was_repaired = False
+        if record is None:
+            try:
+                record, was_repaired = pnt_json.decode_record(record_text, repair_order)
+            except pnt_json.RecordError as exc:
+                result.rechazos.append((fila, str(exc)))
+                continue
         repaired += was_repaired
         numeric_folios += _add_json_record(writer, fila, record, keys, folio_keys)
     result.filas_leidas = writer.close()
@@ -718,14 +729,6 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
         result.avisos.append(f"{len(result.rechazos)} registros JSON no se pudieron reparar (ver rechazos)")
     _json_notes(result, numeric_folios, writer.skipped_empty)
     return result
-
-
-def _first_valid_keys(head: Sequence[tuple[int, str]]) -> list[str] | None:
-    for _fila, record_text in head:
-        record = pnt_json.try_decode(record_text)
-        if record is not None:
-            return list(record)
-    return None
 
 
 def _repair_order(key_order: list[str] | None) -> Sequence[str]:
