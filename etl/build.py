@@ -431,6 +431,11 @@ def _check(con) -> None:
     repeated = con.execute("SELECT count(*) - count(DISTINCT folio) FROM solicitud").fetchall()[0][0]
     if repeated:
         raise BuildError(f"Comprobación fallida: {repeated} folios repetidos en solicitud.")
+    negative = con.execute("""SELECT (SELECT count(*) FROM solicitud WHERE dias_habiles_respuesta < 0)
+                                     + (SELECT count(*) FROM indicador_valor WHERE numerador < 0 OR denominador < 0)
+                              """).fetchall()[0][0]
+    if negative:
+        raise BuildError(f"Comprobación fallida: {negative} días hábiles, numeradores o denominadores negativos.")
     orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchall()[0][0]
     if orphans:
         raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")

@@ -4,9 +4,9 @@
 -- only the e-mail links to the campus export with the CURP); else the e-mail hash; else name hash + ente.
 CREATE OR REPLACE TEMP MACRO marca_si(s) AS
     CASE WHEN s IS NULL THEN NULL
-         WHEN upper(strip_accents(trim(s))) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO', 'X', 'ASISTIO', 'PRESENTE',
+         WHEN texto_bandera(s) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO', 'X', 'ASISTIO', 'PRESENTE',
                                                 'COMPLETADO', 'FINALIZADO', 'EMITIDA', 'OTORGADA', 'APROBADO') THEN TRUE
-         WHEN upper(strip_accents(trim(s))) IN ('NO', 'N', 'FALSE', '0', 'FALSO', 'NO ASISTIO', 'AUSENTE', 'FALTA',
+         WHEN texto_bandera(s) IN ('NO', 'N', 'FALSE', '0', 'FALSO', 'NO ASISTIO', 'AUSENTE', 'FALTA',
                                                 'NO COMPLETADO', 'NO FINALIZADO', 'EN CURSO', 'PENDIENTE',
                                                 'NO EMITIDA', 'NO APROBADO') THEN FALSE END;
 CREATE OR REPLACE TEMP TABLE stg_asistencia AS

@@ -24,6 +24,8 @@ checked AS (
                  m := 'Fecha futura: posterior a la fecha de construcción; revise día y mes.')
             WHEN fecha_resolucion IS NOT NULL AND f_resolucion IS NULL THEN struct_pack(c := 'fecha_resolucion',
                  v := fecha_resolucion, m := 'Fecha imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
+            WHEN f_resolucion > $hoy THEN struct_pack(c := 'fecha_resolucion', v := fecha_resolucion,
+                 m := 'Fecha de resolución futura: posterior a la fecha de construcción; revise día, mes y año.')
             WHEN f_resolucion < f_interposicion THEN struct_pack(c := 'fecha_resolucion', v := fecha_resolucion,
                  m := 'La resolución es anterior a la interposición del recurso; revise ambas fechas.')
             WHEN sentido IS NOT NULL AND sentido_norm IS NULL THEN struct_pack(c := 'sentido', v := sentido,

@@ -18,7 +18,8 @@ parsed AS (
            es.estado, coalesce(es.implica_prevencion, FALSE) AS est_prev, coalesce(es.implica_ampliacion, FALSE) AS est_ampl,
            rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
            coalesce(rs.implica_ampliacion, FALSE) AS resp_ampl,
-           coalesce(mt.tipo_solicitud, CASE WHEN r.tipo_solicitud IS NULL THEN 'informacion_publica' END) AS tipo
+           coalesce(mt.tipo_solicitud, CASE WHEN r.tipo_solicitud IS NULL THEN 'informacion_publica' END) AS tipo,
+           si_no(r.prorroga) AS b_prorroga, si_no(r.prevencion) AS b_prevencion, si_no(r.queja) AS b_queja
     FROM raw_solicitud r
     LEFT JOIN fechas d1 ON d1.texto = r.fecha_solicitud
     LEFT JOIN fechas d2 ON d2.texto = r.fecha_recepcion_oficial
@@ -63,6 +64,11 @@ checked AS (
                  m := 'Fecha imposible o con formato desconocido; use DD/MM/AAAA o AAAA-MM-DD.')
             WHEN f_presentacion > $hoy THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
                  m := 'Fecha futura: posterior a la fecha de construcción; revise día y mes.')
+            WHEN f_recepcion_oficial > $hoy THEN struct_pack(c := 'fecha_recepcion_oficial', v := fecha_recepcion_oficial,
+                 m := 'Fecha de recepción oficial futura: posterior a la fecha de construcción; revise día, mes y año.')
+            WHEN f_recepcion_oficial < f_presentacion THEN struct_pack(c := 'fecha_recepcion_oficial',
+                 v := fecha_recepcion_oficial, m := 'La recepción oficial es anterior a la presentación de la solicitud ('
+                      || strftime(f_presentacion, '%d/%m/%Y') || '); revise ambas fechas.')
             WHEN f_recepcion IS NULL THEN struct_pack(c := 'fecha_solicitud', v := fecha_solicitud,
                  m := 'Fecha fuera del calendario configurado (2000–2031); revise el año.')
             WHEN fecha_respuesta IS NOT NULL AND f_respuesta IS NULL THEN struct_pack(c := 'fecha_respuesta',
@@ -72,6 +78,16 @@ checked AS (
             WHEN f_respuesta < f_presentacion THEN struct_pack(c := 'fecha_respuesta', v := fecha_respuesta,
                  m := 'La respuesta es anterior a la presentación de la solicitud (' || strftime(f_presentacion, '%d/%m/%Y')
                       || '); revise ambas fechas.')
+            WHEN f_respuesta < f_recepcion_oficial THEN struct_pack(c := 'fecha_respuesta', v := fecha_respuesta,
+                 m := 'La respuesta es anterior a la recepción oficial de la solicitud ('
+                      || strftime(f_recepcion_oficial, '%d/%m/%Y') || '): los días hábiles saldrían negativos; '
+                      || 'revise ambas fechas.')
+            WHEN prorroga IS NOT NULL AND b_prorroga IS NULL THEN struct_pack(c := 'prorroga', v := prorroga,
+                 m := 'Valor no reconocido para la ampliación del plazo; use Sí o No (también Si, S, No o N).')
+            WHEN prevencion IS NOT NULL AND b_prevencion IS NULL THEN struct_pack(c := 'prevencion', v := prevencion,
+                 m := 'Valor no reconocido para la prevención; use Sí o No (también Si, S, No o N).')
+            WHEN queja IS NOT NULL AND b_queja IS NULL THEN struct_pack(c := 'queja', v := queja,
+                 m := 'Valor no reconocido para la queja; use Sí o No (también Si, S, No o N).')
             WHEN estatus IS NOT NULL AND estado IS NULL THEN struct_pack(c := 'estatus', v := estatus,
                  m := 'Estatus no reconocido; agréguelo con su estado a data/catalogos/estatus.csv.')
             WHEN respuesta IS NOT NULL AND resp_cat IS NULL THEN struct_pack(c := 'respuesta', v := respuesta,
@@ -90,12 +106,12 @@ checked AS (
 SELECT carga_id, fila, folio, ente_id,
        CAST(tipo AS lectura.main.sol_tipo) AS tipo, derecho_arcop, medio_entrada,
        f_presentacion, f_recepcion, f_respuesta, f_limite_fuente, estatus, respuesta,
-       CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, si_no(queja) AS queja,
+       CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, b_queja AS queja,
        CAST(ley_version AS lectura.main.sol_ley) AS ley_version, dias_respuesta, dias_ampliacion,
        problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
        -- Without a status, a response date means the request was answered.
        CAST(coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END)
             AS lectura.main.sol_estado) AS estado_final,
-       coalesce(si_no(prorroga), FALSE) OR est_ampl OR resp_ampl AS ampliacion,
-       coalesce(si_no(prevencion), FALSE) OR est_prev OR resp_prev AS prevencion_final
+       coalesce(b_prorroga, FALSE) OR est_ampl OR resp_ampl AS ampliacion,
+       coalesce(b_prevencion, FALSE) OR est_prev OR resp_prev AS prevencion_final
 FROM checked;
