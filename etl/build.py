@@ -25,6 +25,7 @@ from typing import Callable
 import duckdb
 
 from etl.catalogs import load_catalogs
+from etl.privacy import define_masks, masked
 from etl.readers import FileError, drop_read_table, read_source
 from etl.sources import SOURCES, Source, folders, stages
 from etl.sqlfiles import sql_file
@@ -251,6 +252,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
         con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql_file("macros.sql"))
+    define_masks(con)
     con.execute("ATTACH ':memory:' AS lectura")
     say("Cargando catálogos…")
     try:
@@ -316,13 +318,16 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, h
         result, state = _read_stable(reader, path, fuentes, con, _read_table(number))
         hashes.submit(carga_id, path, state)
         source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
+        # The file's name is shown (loads, rejects): identifiers in it are masked like any kept text.
+        archivo = masked(con, path.name)
         con.execute(f"INSERT INTO {READ_DB}.archivo_leido VALUES (?, ?, ?, ?, ?)",
-                    [number, source.fuente, carga_id, path.name, result.layout])
+                    [number, source.fuente, carga_id, archivo, result.layout])
         for fila, motivo in result.rechazos:
-            con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
+            con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, sin_identificadores(?))",
+                        [carga_id, archivo, fila, motivo])
         # Rows the reader itself could not use are rejects too: they count as read.
-        rep = FileReport(source.fuente, path.name, result.layout,
-                         filas_leidas=result.filas_leidas + len(result.rechazos), avisos=list(result.avisos))
+        rep = FileReport(source.fuente, archivo, result.layout, filas_leidas=result.filas_leidas + len(result.rechazos),
+                         avisos=[masked(con, a) for a in result.avisos])
         rep.segundos = time.perf_counter() - t0
         rep.carga_id, rep.codificacion = carga_id, result.codificacion
         reports.append(rep)
@@ -431,11 +436,15 @@ def _check(con) -> None:
     repeated = con.execute("SELECT count(*) - count(DISTINCT folio) FROM solicitud").fetchall()[0][0]
     if repeated:
         raise BuildError(f"Comprobación fallida: {repeated} folios repetidos en solicitud.")
+    # Days, counts and percentages cannot be negative; only a change in points (a variation) can.
     negative = con.execute("""SELECT (SELECT count(*) FROM solicitud WHERE dias_habiles_respuesta < 0)
-                                     + (SELECT count(*) FROM indicador_valor WHERE numerador < 0 OR denominador < 0)
+                                     + (SELECT count(*) FROM indicador_valor v JOIN indicador i USING (indicador)
+                                        WHERE v.denominador < 0
+                                           OR (i.unidad <> 'puntos' AND (v.valor < 0 OR v.numerador < 0)))
                               """).fetchall()[0][0]
     if negative:
-        raise BuildError(f"Comprobación fallida: {negative} días hábiles, numeradores o denominadores negativos.")
+        raise BuildError(f"Comprobación fallida: {negative} días hábiles o valores de indicadores negativos donde su "
+                         "unidad no lo admite.")
     orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchall()[0][0]
     if orphans:
         raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")

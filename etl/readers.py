@@ -27,6 +27,7 @@ import numpy as np
 import pyarrow as pa
 
 from etl import pnt_json
+from etl.privacy import IDENTIFIER_FIELDS, mask_distinct, mask_rows
 from etl.csv_records import CsvRecords, split_line
 from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog, normalize_header
 
@@ -508,6 +509,10 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
             (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
         rows = con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
     values = _trim_repeated(con, parsed, per_value)
+    # Identifiers masked where they could be kept: per distinct value for the repeated fields (no cost per row);
+    # row by row for the others, but for folios and expedientes, which staging rejects when they look personal.
+    values = {f: mask_distinct(con, parsed, f, found) for f, found in values.items()}
+    mask_rows(con, parsed, [f for f in fields if f not in per_value and f not in IDENTIFIER_FIELDS])
     empty = _delete_empty_rows(con, parsed, fields)  # after trimming: a row of blanks is empty too
     _encode_repeated(con, parsed, values)
     # A view, not a copy: a second copy of a national file would double the build's peak memory. rowid survives
@@ -957,7 +962,9 @@ class TableWriter:
         self._reset()
 
     def close(self) -> int:
+        """Writes what is left and masks personal identifiers in every text written (etl/privacy.py)."""
         self.flush()
+        mask_rows(self.con, self.table.replace('"', ""), self.fields)
         return self.rows_written
 
 

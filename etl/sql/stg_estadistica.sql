@@ -26,7 +26,7 @@ malas AS (   -- the first figure of each row that is not a count (the average ti
     SELECT carga_id, fila, arg_min(celda.key, celda.key) AS columna, arg_min(celda.value, celda.key) AS valor
     FROM figuras
     WHERE celda.value IS NOT NULL AND CASE WHEN celda.key = 'tiempo_promedio'
-                                           THEN cifra(celda.value) IS NULL OR cifra(celda.value) < 0
+                                           THEN cifra(celda.value) IS NULL OR cifra(celda.value) NOT BETWEEN 0 AND 10000
                                            ELSE conteo(celda.value) IS NULL END
     GROUP BY carga_id, fila
 ),

@@ -15,6 +15,14 @@ checked AS (
     SELECT p.*,
         CASE
             WHEN expediente IS NULL THEN struct_pack(c := 'expediente', v := NULL, m := 'Falta el número de expediente.')
+            WHEN con_dato_personal(expediente) OR NOT regexp_matches(expediente, '[0-9]') THEN
+                 struct_pack(c := 'expediente', v := expediente,
+                 m := 'El expediente no parece un número de expediente (no tiene cifras o parece un dato personal: '
+                      || 'nombre, CURP, RFC, correo o teléfono); escríbalo como lo asignó el órgano garante, p. ej. RR/123/2024.')
+            WHEN con_dato_personal(folio_solicitud) OR NOT regexp_matches(folio_solicitud, '[0-9]') THEN
+                 struct_pack(c := 'folio_solicitud', v := folio_solicitud,
+                 m := 'El folio de la solicitud no parece un folio (no tiene cifras o parece un dato personal); '
+                      || 'escriba el folio de la PNT o déjelo vacío.')
             WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL, m := 'Falta el sujeto obligado.')
             WHEN ente_id IS NULL THEN struct_pack(c := 'dependencia', v := dependencia,
                  m := 'Sujeto obligado desconocido. ' || sugerencia)

@@ -48,8 +48,17 @@ checked AS (
         CASE
             WHEN folio IS NULL THEN struct_pack(c := 'folio', v := NULL,
                  m := 'Falta el folio; cada solicitud necesita su folio.')
-            WHEN NOT regexp_matches(folio, '^[0-9A-Za-z\-/]{4,30}$') THEN struct_pack(c := 'folio', v := folio,
+            -- Folios of digits only (nearly all) pass the first test; the others must also hold a digit and
+            -- not look like a CURP, RFC, e-mail or phone number (a shifted column).
+            WHEN NOT regexp_full_match(folio, '[0-9]{4,30}') AND (NOT regexp_matches(folio, '^[0-9A-Za-z\-/]{4,30}$')
+                 OR NOT regexp_matches(folio, '[0-9]')) THEN struct_pack(c := 'folio', v := folio,
                  m := 'Folio con caracteres no válidos; debe ser el folio de la PNT o de Infomex.')
+            -- Ten digits is a phone number's length and no folio system's (PNT 15, INAI 13, Infomex 8).
+            WHEN (length(folio) = 10 AND regexp_full_match(folio, '[0-9]{10}'))
+                 OR (NOT regexp_full_match(folio, '[0-9]{4,30}') AND con_dato_personal(folio)) THEN
+                 struct_pack(c := 'folio', v := folio,
+                 m := 'El folio parece un dato personal (CURP, RFC, correo o un teléfono de 10 cifras): probablemente una columna '
+                      || 'desplazada. Debe ser el folio de la PNT o de Infomex.')
             WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL,
                  m := 'Falta el nombre del sujeto obligado (si en el libro la celda está combinada con la de '
                       || 'arriba, descombínela y repita el nombre en cada fila).')

@@ -115,6 +115,9 @@ checked AS (
         CASE
             WHEN verificacion IS NULL THEN struct_pack(c := 'verificacion', v := NULL,
                  m := 'Falta el identificador o nombre de la verificación.')
+            WHEN con_dato_personal(verificacion) THEN struct_pack(c := 'verificacion', v := verificacion,
+                 m := 'El identificador de la verificación parece un dato personal (CURP, RFC, correo o teléfono); '
+                      || 'use una clave o nombre sin datos personales.')
             WHEN fecha_verificacion IS NULL THEN struct_pack(c := 'fecha_verificacion', v := NULL,
                  m := 'Falta la fecha de la verificación.')
             WHEN f_verificacion IS NULL THEN struct_pack(c := 'fecha_verificacion', v := fecha_verificacion,
