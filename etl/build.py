@@ -316,24 +316,37 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, h
         reader = _reader_of(sources[0]) if len(sources) == 1 else read_source
         number = con.execute(f"SELECT count(*) + 1 FROM {READ_DB}.archivo_leido").fetchone()[0]
         result, state = _read_stable(reader, path, fuentes, con, _read_table(number))
-        hashes.submit(carga_id, path, state)
-        source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
-        # The file's name is shown (loads, rejects): identifiers in it are masked like any kept text.
-        archivo = masked(con, path.name)
-        con.execute(f"INSERT INTO {READ_DB}.archivo_leido VALUES (?, ?, ?, ?, ?)",
-                    [number, source.fuente, carga_id, archivo, result.layout])
-        for fila, motivo in result.rechazos:
-            con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, sin_identificadores(?))",
-                        [carga_id, archivo, fila, motivo])
-        # Rows the reader itself could not use are rejects too: they count as read.
-        rep = FileReport(source.fuente, archivo, result.layout, filas_leidas=result.filas_leidas + len(result.rechazos),
-                         avisos=[masked(con, a) for a in result.avisos])
-        rep.segundos = time.perf_counter() - t0
-        rep.carga_id, rep.codificacion = carga_id, result.codificacion
-        reports.append(rep)
-        say(f"[{folder} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
-            f"{rep.segundos:.1f} s)")
+        # A workbook with several sheets of data: each sheet is a load of its own (its rows, rejects and counts).
+        sheets = [result, *getattr(result, "hojas", [])]
+        for k, sheet in enumerate(sheets, start=1):
+            sheet_carga = carga_id if k == 1 else f"{carga_id}.{k}"
+            if k > 1:
+                number += 1
+                con.execute(f"ALTER TABLE {sheet.table} RENAME TO {_read_table(number).split('.')[-1]}")
+            hashes.submit(sheet_carga, path, state)
+            name = path.name if len(sheets) == 1 else f"{path.name} (hoja {sheet.hoja})"
+            reports.append(_log_read(con, by_fuente, sources, number, sheet_carga, name, sheet))
+            reports[-1].segundos = (time.perf_counter() - t0) / len(sheets)
+        say(f"[{folder} {n}/{len(files)}] {path.name}: {sum(r.filas_leidas for r in sheets):,} filas "
+            f"({result.layout}, {time.perf_counter() - t0:.1f} s)")
     return reports
+
+
+def _log_read(con, by_fuente, sources, number: int, carga_id: str, name: str, result) -> FileReport:
+    """Records a file (or a workbook's sheet) read: archivo_leido, the reader's own rejects, its FileReport."""
+    source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
+    # The file's name is shown (loads, rejects): identifiers in it are masked like any kept text.
+    archivo = masked(con, name)
+    con.execute(f"INSERT INTO {READ_DB}.archivo_leido VALUES (?, ?, ?, ?, ?)",
+                [number, source.fuente, carga_id, archivo, result.layout])
+    for fila, motivo in result.rechazos:
+        con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, sin_identificadores(?))",
+                    [carga_id, archivo, fila, motivo])
+    # Rows the reader itself could not use are rejects too: they count as read.
+    rep = FileReport(source.fuente, archivo, result.layout, filas_leidas=result.filas_leidas + len(result.rechazos),
+                     avisos=[masked(con, a) for a in result.avisos])
+    rep.carga_id, rep.codificacion = carga_id, result.codificacion
+    return rep
 
 
 def _read_table(number: int) -> str:

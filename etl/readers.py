@@ -26,7 +26,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from etl import pnt_json
+from etl import pnt_json, xlsx_guard
+from etl.xlsx_guard import DEFAULT_MAX_XLSX_MB, MAX_XLSX_ENV, max_xlsx_bytes  # noqa: F401 (re-exported)
 from etl.privacy import IDENTIFIER_FIELDS, mask_distinct, mask_rows
 from etl.csv_records import CsvRecords, split_line
 from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog, normalize_header
@@ -42,8 +43,6 @@ HEADER_SCAN_ROWS = 20  # a title or blank rows may precede the header row
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 FOLIO_FIELDS = frozenset({"folio", "folio_solicitud"})
-MAX_XLSX_ENV = "TABLERO_MAX_XLSX_MB"
-DEFAULT_MAX_XLSX_MB = 500
 _TRIM_CHARS = " \t\r\n\u00a0"
 
 
@@ -63,6 +62,8 @@ class ReadResult:
     rechazos: list[tuple[int, str]] = field(default_factory=list)  # (fila, Spanish reason)
     columnas: dict[str, str] = field(default_factory=dict)  # canonical field -> source header used
     fuente: str | None = None  # the fuente whose layout matched (read_source may be given several)
+    table: str | None = None  # the table written (a workbook's further sheets write tables of their own)
+    hojas: list["ReadResult"] = field(default_factory=list)  # a workbook's further sheets, each a load of its own
     lector: str = "detallado"  # "duckdb": DuckDB parsed the file (fast path); "detallado": the careful reader
 
 
@@ -126,33 +127,11 @@ def sniff_kind(path: Path) -> str:
     return "json" if start[0] in "[{" else "csv"
 
 
-def max_xlsx_bytes() -> int:
-    """Cap on a workbook's total uncompressed size (TABLERO_MAX_XLSX_MB, default 500 MB)."""
-    try:
-        megabytes = float(os.environ.get(MAX_XLSX_ENV, "") or DEFAULT_MAX_XLSX_MB)
-    except ValueError:
-        megabytes = DEFAULT_MAX_XLSX_MB
-    return int(megabytes * (1 << 20))
-
-
 def check_xlsx_size(path: Path) -> None:
-    """Refuse a workbook whose zip entries expand past the cap, before any parser inflates them: a few KB of
-    zip can declare gigabytes of XML (a compression bomb). A damaged zip is left to the reader's own message."""
-    import zipfile
-
     try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return
-    limit = max_xlsx_bytes()
-    if total > limit:
-        raise FileError(
-            f"El libro «{path.name}» ocupa {total / (1 << 20):,.0f} MB descomprimido, más que el límite de "
-            f"{limit / (1 << 20):,.0f} MB: no se abre para no agotar la memoria (podría ser un archivo malicioso). "
-            f"Cómo corregir: divídalo en libros más pequeños o expórtelo como CSV; si es legítimo, suba el límite "
-            f"con la variable de entorno {MAX_XLSX_ENV} (en MB)."
-        )
+        xlsx_guard.check_xlsx_size(path)
+    except xlsx_guard.WorkbookTooLarge as exc:
+        raise FileError(str(exc)) from None
 
 
 # ------------------------------------------------------------------------------------------ text encoding
@@ -823,6 +802,8 @@ def _no_records(path: Path) -> FileError:
 
 
 def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
+    """Every sheet whose headers match a layout is loaded, each into a table of its own (the first into `table`,
+    the others into `table`_h2, _h3…: result.hojas); each sheet left out is named in the notes with why."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
@@ -837,16 +818,78 @@ def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
             f"El archivo «{path.name}» parece un libro de Excel pero está dañado o no se puede abrir ({exc}). "
             "Cómo corregir: ábralo en Excel y guárdelo de nuevo como .xlsx."
         ) from None
+    results: list[ReadResult] = []
+    skipped: list[str] = []
+    seen: list[Candidate] = []
+    parts = xlsx_guard.sheet_parts(path) if kind == "xlsx" else {}
     try:
-        sheet_name, rows, cand, match = _find_sheet(workbook, path, kind, fuente, catalog)
-        fuente = match.layout.fuente
-        result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand),
-                            fuente=fuente)
-        writer = _writer(con, table, catalog.canonical(fuente))
-        numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
-        result.filas_leidas = writer.close()
+        for sheet_name in workbook.sheet_names:
+            found = _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen, skipped)
+            if found is None:
+                continue
+            rows, cand, match = found
+            sheet_table = table if not results else f"{table}_h{len(results) + 1}"
+            results.append(_load_sheet(con, sheet_table, sheet_name, rows, cand, match, kind, catalog))
     finally:
         workbook.close()
+    if not results:
+        if not seen:
+            raise FileError(
+                f"El libro «{path.name}» no tiene datos en ninguna hoja. "
+                "Cómo corregir: verifique que sea el archivo correcto."
+            )
+        _choose(seen, fuente, kind, path, catalog)  # raises the most helpful explanation
+        raise AssertionError("unreachable")
+    first = results[0]
+    first.avisos[:0] = skipped
+    if len(results) > 1:
+        first.avisos.insert(0, f"El libro tiene {len(results)} hojas con datos: cada una se carga como un archivo aparte "
+                               "(" + ", ".join(f"«{r.hoja}»" for r in results) + ").")
+    first.hojas = results[1:]
+    return first
+
+
+def _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen, skipped):
+    """(rows, header candidate, match) of a sheet with a recognizable header row among its first rows, or None
+    with the reason added to `skipped`. A sheet too large to open stops the file (FileError)."""
+    try:
+        xlsx_guard.check_sheet_extent(path, sheet_name, parts)
+    except xlsx_guard.WorkbookTooLarge as exc:
+        raise FileError(str(exc)) from None
+    try:
+        rows = iter(workbook.get_sheet_by_name(sheet_name).iter_rows())
+    except Exception:  # chart sheets and the like have no cells
+        skipped.append(f"Hoja «{sheet_name}» omitida: no tiene celdas (hoja de gráfico u objeto).")
+        return None
+    head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+    # calamine yields rows from the sheet's row 1, so index i is spreadsheet row i + 1.
+    candidates = [
+        Candidate(i + 1, [cell_text(c) or "" for c in row], f"la fila {i + 1} de la hoja «{sheet_name}»")
+        for i, row in enumerate(head)
+        if any(cell_text(c) for c in row)
+    ]
+    if not candidates:
+        skipped.append(f"Hoja «{sheet_name}» omitida: está vacía.")
+        return None
+    try:
+        cand, match = choose_header(candidates, fuente, kind, path.name, catalog)
+    except LayoutNotFound as exc:
+        seen.extend(candidates)
+        why = str(exc).split(". Cómo corregir")[0].split("\n")[0]
+        skipped.append(f"Hoja «{sheet_name}» omitida: sus encabezados no son de un formato conocido de esta carpeta "
+                       f"({why[:300]}).")
+        return None
+    return itertools.chain(head[cand.position:], rows), cand, match
+
+
+def _load_sheet(con, table, sheet_name, rows, cand, match, kind, catalog) -> ReadResult:
+    fuente = match.layout.fuente
+    result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand),
+                        fuente=fuente)
+    writer = _writer(con, table, catalog.canonical(fuente))
+    numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
+    result.filas_leidas = writer.close()
+    result.table = table
     if numeric_folios:
         result.avisos.append(
             f"{numeric_folios} folios son celdas numéricas: si tenían ceros a la izquierda se perdieron. "
@@ -854,37 +897,6 @@ def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
         )
     _common_notes(result, writer.skipped_empty)
     return result
-
-
-def _find_sheet(workbook, path, kind, fuente, catalog):
-    """The first sheet with a recognizable header row among its first rows."""
-    seen: list[Candidate] = []
-    for sheet_name in workbook.sheet_names:
-        try:
-            rows = iter(workbook.get_sheet_by_name(sheet_name).iter_rows())
-        except Exception:  # chart sheets and the like have no cells
-            continue
-        head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
-        # calamine yields rows from the sheet's row 1, so index i is spreadsheet row i + 1.
-        candidates = [
-            Candidate(i + 1, [cell_text(c) or "" for c in row], f"la fila {i + 1} de la hoja «{sheet_name}»")
-            for i, row in enumerate(head)
-            if any(cell_text(c) for c in row)
-        ]
-        try:
-            cand, match = choose_header(candidates, fuente, kind, path.name, catalog)
-        except LayoutNotFound:
-            seen.extend(candidates)
-            continue
-        data_rows = itertools.chain(head[cand.position :], rows)
-        return sheet_name, data_rows, cand, match
-    if not seen:
-        raise FileError(
-            f"El libro «{path.name}» no tiene datos en ninguna hoja. "
-            "Cómo corregir: verifique que sea el archivo correcto."
-        )
-    _choose(seen, fuente, kind, path, catalog)  # raises the most helpful explanation
-    raise AssertionError("unreachable")
 
 
 def _load_sheet_rows(rows, header_row: int, match: Match, writer) -> int:
