@@ -26,7 +26,7 @@ import duckdb
 
 from etl.catalogs import load_catalogs
 from etl.privacy import define_masks, masked
-from etl.readers import FileError, drop_read_table, read_source
+from etl.readers import FileError, drop_read_table, read_source, scratch_folder
 from etl.sources import SOURCES, Source, folders, stages
 from etl.sqlfiles import sql_file
 from warehouse.paths import SCHEMA_SQL, catalogos_dir
@@ -151,10 +151,24 @@ def _is_disk_full(exc: BaseException | None) -> bool:
     return False
 
 
-def _disk_full(db_path: Path) -> BuildError:
-    return BuildError(f"No queda espacio en disco en {db_path.parent} para escribir el almacén nuevo. Libere espacio "
-                      f"(la construcción escribe un almacén completo junto a {db_path.name} antes de reemplazarlo) y "
-                      "vuelva a intentarlo.")
+def _disk_full(target: Path, work: Path, exc: BaseException) -> BuildError:
+    """Names the disk that filled: the build folder beside the warehouse, or wherever the failing write was."""
+    where = _failed_path(exc)
+    if where is not None and work not in where.parents and where != work and target.parent not in where.parents:
+        return BuildError(f"No queda espacio en disco en {where.parent} (carpeta temporal, al escribir {where.name}). "
+                          "Libere espacio en esa carpeta y vuelva a intentarlo.")
+    return BuildError(f"No queda espacio en disco en {target.parent} para escribir el almacén nuevo. Libere espacio "
+                      f"(la construcción escribe un almacén completo y sus temporales en {work.name}, junto a "
+                      f"{target.name}, antes de reemplazarlo) y vuelva a intentarlo.")
+
+
+def _failed_path(exc: BaseException | None) -> Path | None:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.filename:
+            return Path(exc.filename)
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
 
 
 @contextmanager
@@ -174,11 +188,13 @@ def _build_lock(db_path: Path):
 
 
 def _remove_leftovers(db_path: Path) -> None:
-    """Temporary files of builds that crashed (kill -9, power loss) are removed; we hold the lock, so none is live."""
-    for leftover in db_path.parent.glob(f".{db_path.name}.build-*"):
-        leftover.unlink(missing_ok=True)
-    for spill in db_path.parent.glob(f".{db_path.name}.spill-*"):
-        shutil.rmtree(spill, ignore_errors=True)
+    """Build folders of builds that crashed (kill -9, power loss) are removed, with the temporary files of older
+    versions; we hold the lock, so none is live."""
+    for leftover in [*db_path.parent.glob(f".{db_path.name}.build-*"), *db_path.parent.glob(f".{db_path.name}.spill-*")]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 # Each file is read into its own table of an in-memory scratch database: raw rows never go through the
@@ -199,21 +215,28 @@ def _duckdb_config(spill: Path) -> dict[str, str]:
 
 def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
                     progress: Progress | None = None, today: dt.date | None = None) -> BuildReport:
-    """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure."""
+    """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure.
+
+    Everything temporary (the new warehouse, DuckDB's spill, transcoded copies of the inputs, which hold whole
+    request texts) lives in one build folder beside the served file, removed on every way out and, after a kill,
+    by the next build. A symlinked `db_path` is followed: the lock and the swap are on the file it points to, so it
+    stays a symlink and two builds through two names of one file cannot run at once."""
     say = progress or (lambda _msg: None)
     db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    target = _writable_target(db_path)
     today = today or dt.date.today()
     started = time.perf_counter()
     build_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    with _build_lock(db_path):
-        _remove_leftovers(db_path)
-        tmp = db_path.with_name(f".{db_path.name}.build-{build_id}.tmp")
+    with _build_lock(target):
+        _remove_leftovers(target)
+        work = target.with_name(f".{target.name}.build-{build_id}")
+        tmp = work / target.name
         try:
-            spill = db_path.with_name(f".{db_path.name}.spill-{build_id}")
-            con = duckdb.connect(str(tmp), config=_duckdb_config(spill))
+            work.mkdir()
+            con = duckdb.connect(str(tmp), config=_duckdb_config(work / "spill"))
             try:
-                report = _build_into(con, Path(inputs_dir), build_id, today, say)
+                with scratch_folder(work):
+                    report = _build_into(con, Path(inputs_dir), build_id, today, say)
                 report.db_path = db_path
                 if strict and report.filas_rechazadas:
                     raise BuildError(f"Modo estricto: {report.filas_rechazadas} filas rechazadas (vea el resumen). "
@@ -223,16 +246,40 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
                     con.execute("CHECKPOINT")
             finally:
                 con.close()
-                shutil.rmtree(spill, ignore_errors=True)
-            os.replace(tmp, db_path)
+            os.replace(tmp, target)
         except BaseException as exc:
-            tmp.unlink(missing_ok=True)
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
             if _is_disk_full(exc):
-                raise _disk_full(db_path) from exc
+                raise _disk_full(target, work, exc) from exc
             raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     report.segundos = time.perf_counter() - started
     return report
+
+
+def _writable_target(db_path: Path) -> Path:
+    """The file a build will replace (db_path, or the file a symlinked db_path points to), checked before any work:
+    a folder, a read-only file or a folder that cannot be written get a message, not a traceback at the end."""
+    if db_path.is_dir():
+        raise BuildError(f"--db «{db_path}» es una carpeta, no un archivo. Indique el archivo del almacén, por ejemplo "
+                         f"{db_path / 'tablero.duckdb'}.")
+    target = db_path.resolve() if db_path.is_symlink() else db_path.absolute()
+    if target.is_dir():
+        raise BuildError(f"--db «{db_path}» apunta a la carpeta {target}, no a un archivo. Indique el archivo del "
+                         "almacén.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"No se puede crear la carpeta {target.parent} para el almacén ({exc.strerror or exc}). "
+                         "Revise la ruta de --db y los permisos.") from None
+    if target.exists() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise BuildError(f"El almacén {db_path} es de solo lectura: la construcción no lo reemplazará. Quítele la "
+                         "protección contra escritura (chmod u+w) o indique otro archivo con --db.")
+    if not os.access(target.parent, os.W_OK | os.X_OK) or os.statvfs(target.parent).f_flag & os.ST_RDONLY:
+        raise BuildError(f"No se puede escribir en la carpeta {target.parent} (solo lectura o sin permiso): la "
+                         "construcción escribe el almacén nuevo junto al anterior. Indique con --db un archivo en una "
+                         "carpeta con permiso de escritura.")
+    return target
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
 import csv
 import datetime as dt
 import itertools
@@ -143,6 +144,20 @@ def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("etl_latin1_fallback", _latin1_fallback)
+
+
+# Where temporary copies go: the build's own folder beside the new warehouse (scratch_folder), so a kill leaves
+# them where the next build removes them, never in the system's temp folder; the system's when read alone.
+_SCRATCH: contextvars.ContextVar[str | None] = contextvars.ContextVar("etl_scratch", default=None)
+
+
+@contextlib.contextmanager
+def scratch_folder(folder: Path) -> Iterator[None]:
+    token = _SCRATCH.set(str(folder))
+    try:
+        yield
+    finally:
+        _SCRATCH.reset(token)
 
 
 @dataclass(frozen=True)
@@ -291,7 +306,7 @@ def utf8_text(path: Path) -> Iterator[TextFile]:
 
 def _transcode(path: Path, encoding: str) -> tuple[Path, bool]:
     """A UTF-8 copy of the file, and whether it mixed encodings (some lines UTF-8 in a cp1252 file)."""
-    fd, name = tempfile.mkstemp(prefix="etl_", suffix=".utf8.txt")
+    fd, name = tempfile.mkstemp(prefix="etl_", suffix=".utf8.txt", dir=_SCRATCH.get())
     try:
         with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="") as dst:
             if encoding == "cp1252":
@@ -306,6 +321,9 @@ def _transcode(path: Path, encoding: str) -> tuple[Path, bool]:
             f"El archivo «{path.name}» no se puede decodificar como {encoding}. "
             "Cómo corregir: guárdelo de nuevo como CSV UTF-8."
         ) from None
+    except BaseException:  # a full disk, an interrupt: the half copy (request texts included) goes too
+        Path(name).unlink(missing_ok=True)
+        raise
     return Path(name), False
 
 
