@@ -25,6 +25,7 @@ from typing import Callable
 import duckdb
 
 from etl.catalogs import load_catalogs
+from etl.inputs import input_files
 from etl.privacy import define_masks, masked
 from etl.readers import FileError, drop_read_table, read_source, scratch_folder
 from etl.sources import SOURCES, Source, folders, stages
@@ -108,21 +109,6 @@ class _FileHashes:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-# Partial downloads and copies in progress are not inputs yet; `python -m etl fetch` leaves a NAME.fetch.json
-# sidecar (provenance) next to each file it downloads.
-SKIPPED_SUFFIXES = (".md", ".part", ".partial", ".crdownload", ".download", ".tmp", ".fetch.json")
-
-
-def _input_files(folder: Path) -> list[Path]:
-    """Data files of a source folder; hidden files, office lock files (~$x.xlsx), partial downloads and
-    fetch sidecars are not inputs."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith((".", "~$"))
-                  and not p.name.lower().endswith(SKIPPED_SUFFIXES))
 
 
 def _file_state(path: Path) -> tuple[int, int] | None:
@@ -318,7 +304,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     try:
         for stage, stage_folders in stages():
             for folder in stage_folders:
-                files = _input_files(inputs / folder)
+                files = input_files(inputs / folder)
                 if not files:
                     empty.append(folder)
                     say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
