@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from indicators.fmt import fecha_es, md_escape, sentence
+from pages.ui.charts import escape_figure
 from warehouse import read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,7 +188,8 @@ def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> g
 
 
 def show_figure(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup)."""
+    st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
 def count_axis(max_value) -> dict:
