@@ -17,9 +17,18 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-# A citizen's text can be long (200,000 characters have been seen); the limit is raised once, before any line of
-# any file is split, header scan included.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+
+
+def raise_field_limit() -> None:
+    """A citizen's text can be long (200,000 characters have been seen) while the csv module stops at 131,072 by
+    default. The limit is process-wide: it is raised before any line of a file is split, header scan included,
+    by every reader that splits (not once at import, which any other code may undo)."""
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+
+
+raise_field_limit()
 
 MAX_TEXT_LINES = 1_000       # lines one record may span when its layout has free-text columns
 MAX_PLAIN_LINES = 5          # … and when it has none (a cell typed with Alt+Enter: an address, a name)
@@ -91,6 +100,7 @@ class _Lines:
 
 
 def split_line(line: str, sep: str) -> list[str]:
+    raise_field_limit()
     return next(csv.reader([line], delimiter=sep), [])
 
 
@@ -106,6 +116,7 @@ class CsvRecords:
         self.count = LineCount()
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        raise_field_limit()
         reader = csv.reader(self._lines, delimiter=self._sep)
         while True:
             self._lines.start_record()

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from etl import xlsx_guard
+from etl.csv_records import raise_field_limit
 from etl.names import normalize_name
 from etl.readers import FileError, ReadResult, TableWriter, cell_text, sniff_kind, sniff_separator, utf8_text
 
@@ -73,6 +74,7 @@ def _rows(path: Path, kind: str) -> tuple[list[list[str]], str | None]:
             raise FileError(f"El libro «{path.name}» no se puede abrir ({exc}). Cómo corregir: ábralo en una hoja de "
                             "cálculo, guárdelo de nuevo como XLSX y vuelva a intentarlo.") from None
         return [[cell_text(c) or "" for c in row] for row in sheet.to_python(skip_empty_area=False)], None
+    raise_field_limit()
     with utf8_text(path) as text, open(text.path, encoding="utf-8-sig", newline="") as fh:
         first = fh.readline()
         fh.seek(0)

@@ -3,6 +3,10 @@ proves the rows of the file are all accounted for (read = loaded + rejected + du
 row or request text ends up in a reject."""
 from __future__ import annotations
 
+import csv
+
+import pytest
+
 from helpers import (PLANTILLA_HEADER, build, cargas, folios, nothing_lost, plantilla, query, rejects, row,
                      solicitudes, write)
 
@@ -90,6 +94,15 @@ def test_an_open_quote_in_a_cp1252_file_is_rejected_alone(tmp_path):
 # -------------------------------------------------------------------------------------------- long texts
 
 LONG = "x" * 200_000
+
+
+@pytest.fixture(autouse=True)
+def default_field_limit():
+    """The csv module's limit is process-wide and another test may have raised it: start from Python's default
+    (131,072), as a fresh `python -m etl build` does."""
+    previous = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(previous)
 
 
 def test_a_200000_character_text_in_the_first_row_loads(tmp_path):
