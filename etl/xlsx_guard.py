@@ -96,7 +96,8 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _column_letters(n: int) -> str:
+def column_letters(n: int) -> str:
+    """1 → 'A', 27 → 'AA', 16384 → 'XFD'."""
     out = ""
     while n:
         n, rem = divmod(n - 1, 26)
@@ -164,9 +165,9 @@ def check_sheet_extent(path: Path, sheet: str, parts: dict[str, str]) -> None:
     cells = (last_row - first_row + 1) * (last_col - first_col + 1)
     limit = max_cells()
     if cells > limit:
-        last = f"{_column_letters(last_col)}{last_row}"
+        last = f"{column_letters(last_col)}{last_row}"
         raise WorkbookTooLarge(
-            f"La hoja «{sheet}» del libro «{path.name}» tiene datos de {_column_letters(first_col)}{first_row} a "
+            f"La hoja «{sheet}» del libro «{path.name}» tiene datos de {column_letters(first_col)}{first_row} a "
             f"{last}: abrirla ocuparía {cells:,} celdas, más que el límite de {limit:,} (no se abre para no agotar la "
             f"memoria; podría ser un archivo malicioso). Cómo corregir: en Excel, Ctrl+Fin lleva a la última celda "
             f"con datos ({last}): borre lo que haya en ella y en las filas y columnas sobrantes, guarde el libro y "

@@ -23,16 +23,24 @@ def cp1252_inputs(tmp_path: Path) -> Path:
     return tmp_path / "in"
 
 
-def test_transcoded_copies_live_in_the_build_folder_and_go_with_it(tmp_path, monkeypatch):
+def spy_on_copies(monkeypatch, then=None) -> list[Path]:
+    """The transcoded copies the readers make, in order; `then(copy)` may fail right after one is made."""
     seen = []
     real = etl.readers._transcode
 
     def spy(path, encoding):
         copy, mixed = real(path, encoding)
         seen.append(copy)
+        if then:
+            then(copy)
         return copy, mixed
 
     monkeypatch.setattr(etl.readers, "_transcode", spy)
+    return seen
+
+
+def test_transcoded_copies_live_in_the_build_folder_and_go_with_it(tmp_path, monkeypatch):
+    seen = spy_on_copies(monkeypatch)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "sistema"))  # the system's temp folder: never used
     db = build(cp1252_inputs(tmp_path), tmp_path)
     assert folios(db) == ["240000000000001"]
@@ -43,15 +51,10 @@ def test_transcoded_copies_live_in_the_build_folder_and_go_with_it(tmp_path, mon
 
 
 def test_a_failed_build_removes_its_transcoded_copies(tmp_path, monkeypatch):
-    seen = []
-    real = etl.readers._transcode
-
-    def spy(path, encoding):
-        copy, mixed = real(path, encoding)
-        seen.append(copy)
+    def fail(_copy):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(etl.readers, "_transcode", spy)
+    seen = spy_on_copies(monkeypatch, then=fail)
     with pytest.raises(BuildError):
         build(cp1252_inputs(tmp_path), tmp_path)
     assert seen and not seen[0].exists()

@@ -79,9 +79,10 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b"?")
 
 
-@pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def _serve(handler):
+    """A real HTTP server on 127.0.0.1, one thread per request, for the module's tests."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -89,6 +90,11 @@ def server():
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from _serve(Handler)
 
 
 @pytest.fixture(autouse=True)
@@ -247,15 +253,7 @@ class Dribble(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def dribbler():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Dribble)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    yield from _serve(Dribble)
 
 
 def test_a_dribbling_download_is_abandoned_by_the_minimum_rate(dribbler, tmp_path):
