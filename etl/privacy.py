@@ -1,7 +1,7 @@
 """Personal identifiers (e-mails, CURP, RFC, phone numbers) never reach a kept text: every text a reader writes is
 masked before staging sees it (etl/sql/privacidad.sql), and identifier columns that still look personal are
-rejected by staging. The masks run once per distinct value where a column has few of them, and row by row only
-on the values that hold a digit, an @ or "arroba" (most free texts do not)."""
+rejected by staging. The masks run once per distinct value of a column, never once per row (a national file has
+millions of rows and a few thousand distinct dates, names or flags)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -27,14 +27,20 @@ def _ident(name: str) -> str:
 
 
 def mask_rows(con: duckdb.DuckDBPyConnection, table: str, fields: Iterable[str]) -> None:
-    """Masks identifiers in `fields` of `table` row by row (only rows whose value would change are rewritten)."""
+    """Masks identifiers in `fields` of `table`: each distinct value is checked once (a column of dates or flags
+    has a handful among millions of rows), and only the rows holding a value that changes are rewritten. The test
+    runs on the list of distinct values: as a WHERE over a SELECT DISTINCT, DuckDB would push it below the DISTINCT
+    and run the regular expressions on every row."""
     define_masks(con)
     for field in fields:
         if field in HASH_FIELDS:
             continue
-        column = _ident(field)
-        con.execute(f"UPDATE {_ident(table)} SET {column} = sin_identificadores({column}) "
-                    f"WHERE sin_identificadores({column}) IS DISTINCT FROM {column}")
+        column, target = _ident(field), _ident(table)
+        dirty = con.execute(f"SELECT list_filter(list(DISTINCT {column}), lambda x: sin_identificadores(x) <> x) "
+                            f"FROM {target}").fetchone()[0]
+        if dirty:
+            con.execute(f"UPDATE {target} SET {column} = sin_identificadores({column}) "
+                        f"WHERE {column} IN (SELECT unnest($dirty))", {"dirty": dirty})
 
 
 def mask_distinct(con: duckdb.DuckDBPyConnection, table: str, field: str, values: Sequence[str]) -> list[str]:
