@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -164,8 +165,23 @@ def clean_record_text(text: str) -> str:
     return text
 
 
-def group_records(lines: Iterable[tuple[int, str]], repair_order: Sequence[str] = PNT_FIELDS
-                  ) -> Iterator[tuple[int, str, dict | None]]:
+@dataclass
+class LineCount:
+    """How the file's lines were used: records, lines inside records of several lines, and blank or bracket lines."""
+    registros: int = 0
+    continuacion: int = 0
+    otras: int = 0
+
+    def note(self) -> str | None:
+        if not (self.continuacion or self.otras):
+            return None
+        lines = self.registros + self.continuacion + self.otras
+        return (f"{lines:,} líneas: {self.registros:,} registros, {self.continuacion:,} líneas dentro de registros de "
+                f"varias líneas (saltos de línea en un texto) y {self.otras:,} líneas en blanco o de corchetes.")
+
+
+def group_records(lines: Iterable[tuple[int, str]], repair_order: Sequence[str] = PNT_FIELDS,
+                  count: LineCount | None = None) -> Iterator[tuple[int, str, dict | None]]:
     """(line number, record text, the record when its text is valid JSON) from the file's numbered lines.
 
     Each line is parsed as a record of its own first: a line that is a whole JSON object is a record, whatever its
@@ -173,6 +189,7 @@ def group_records(lines: Iterable[tuple[int, str]], repair_order: Sequence[str] 
     one (`{"Key":`); otherwise it continues the record before it only while that record is unfinished (neither
     valid nor repairable: a raw line break inside a citizen's text). Any other line is a record of its own, which
     the reader rejects: a stray line never glues itself, or another record, to its neighbour."""
+    count = count if count is not None else LineCount()
     start, buffer = 0, []
     for number, line in lines:
         stripped = line.strip()
@@ -180,17 +197,20 @@ def group_records(lines: Iterable[tuple[int, str]], repair_order: Sequence[str] 
             stripped = stripped[1:].lstrip()  # the array's opening bracket, before the first record
         text = clean_record_text(stripped)
         if not buffer and text in ("", "]"):
+            count.otras += 1
             continue  # blank lines and the array's brackets
         record = try_decode(text) if text.startswith("{") else None
         if record is not None or (buffer and _opens_record(text)) or not buffer:
             if buffer:
                 yield _finished(start, buffer)
+            count.registros += 1
             if record is not None:
                 start, buffer = number, []
                 yield number, text, record
                 continue
             start, buffer = number, [stripped]
         else:
+            count.continuacion += 1
             buffer.append(line.rstrip("\r\n"))
         if _complete("\n".join(buffer), repair_order):
             yield _finished(start, buffer)

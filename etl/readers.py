@@ -698,7 +698,8 @@ def _numbered_lines(json_path: Path) -> Iterator[tuple[int, str]]:
 
 def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
     """One record per line (the PNT export): json.loads per record, repair only when it fails."""
-    records = pnt_json.group_records(_numbered_lines(text.path))
+    count = pnt_json.LineCount()
+    records = pnt_json.group_records(_numbered_lines(text.path), count=count)
     head = list(itertools.islice(records, 50))
     if not head:
         raise _no_records(path)
@@ -725,6 +726,8 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
         repaired += was_repaired
         numeric_folios += _add_json_record(writer, fila, record, keys, folio_keys)
     result.filas_leidas = writer.close()
+    if note := count.note():
+        result.avisos.append(note)
     if repaired:
         result.avisos.append(f"{repaired} registros con comillas sin escapar reparados")
     if result.rechazos:

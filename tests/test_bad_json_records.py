@@ -64,3 +64,6 @@ def test_a_record_with_a_raw_line_break_still_takes_its_next_line(tmp_path):
     assert query(db, "SELECT folio, fila FROM solicitud ORDER BY folio") == [
         ("240000000000001", 1), ("240000000000002", 3)]
     assert cargas(db) == [("solicitudes2024.JSON", 2, 2, 0, 0)]
+    # 3 lines, 2 records: the line the row count misses is explained.
+    (avisos,), = query(db, "SELECT avisos FROM carga")
+    assert "3 líneas: 2 registros, 1 líneas dentro de registros de varias líneas" in avisos
