@@ -506,8 +506,9 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
             (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
         rows = con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
     values = _trim_repeated(con, parsed, per_value)
-    # Identifiers masked where they could be kept: per distinct value for the repeated fields (no cost per row);
-    # row by row for the others, but for folios and expedientes, which staging rejects when they look personal.
+    # Identifiers masked where they could be kept, once per distinct value: the repeated fields' values were just
+    # listed; the others list their own. Folios and expedientes (one per row) are left to staging, which rejects
+    # those that look personal.
     values = {f: mask_distinct(con, parsed, f, found) for f, found in values.items()}
     mask_rows(con, parsed, [f for f in fields if f not in per_value and f not in IDENTIFIER_FIELDS])
     empty = _delete_empty_rows(con, parsed, fields)  # after trimming: a row of blanks is empty too
