@@ -36,7 +36,7 @@ checked AS (
     SELECT p.*,
         CASE
             WHEN curso_id IS NULL THEN struct_pack(c := 'curso_id', v := NULL, m := 'Falta la clave del curso.')
-            WHEN con_dato_personal(curso_id) THEN struct_pack(c := 'curso_id', v := curso_id,
+            WHEN NOT curso_conocido AND con_dato_personal(curso_id) THEN struct_pack(c := 'curso_id', v := curso_id,
                  m := 'La clave del curso parece un dato personal (CURP, RFC, correo o teléfono); use la clave del catálogo.')
             WHEN NOT curso_conocido THEN struct_pack(c := 'curso_id', v := curso_id,
                  m := 'Curso desconocido: la clave no está en el catálogo de cursos cargado. Corrija la clave o agregue el curso al catálogo.')

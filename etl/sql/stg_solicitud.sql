@@ -19,7 +19,8 @@ parsed AS (
            rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
            coalesce(rs.implica_ampliacion, FALSE) AS resp_ampl,
            coalesce(mt.tipo_solicitud, CASE WHEN r.tipo_solicitud IS NULL THEN 'informacion_publica' END) AS tipo,
-           si_no(r.prorroga) AS b_prorroga, si_no(r.prevencion) AS b_prevencion, si_no(r.queja) AS b_queja
+           si_no(r.prorroga) AS b_prorroga, si_no(r.prevencion) AS b_prevencion, si_no(r.queja) AS b_queja,
+           regexp_full_match(r.folio, '[0-9]{4,30}') AS folio_cifras  -- nearly every folio: one test a row
     FROM raw_solicitud r
     LEFT JOIN fechas d1 ON d1.texto = r.fecha_solicitud
     LEFT JOIN fechas d2 ON d2.texto = r.fecha_recepcion_oficial
@@ -50,12 +51,12 @@ checked AS (
                  m := 'Falta el folio; cada solicitud necesita su folio.')
             -- Folios of digits only (nearly all) pass the first test; the others must also hold a digit and
             -- not look like a CURP, RFC, e-mail or phone number (a shifted column).
-            WHEN NOT regexp_full_match(folio, '[0-9]{4,30}') AND (NOT regexp_matches(folio, '^[0-9A-Za-z\-/]{4,30}$')
+            WHEN NOT folio_cifras AND (NOT regexp_matches(folio, '^[0-9A-Za-z\-/]{4,30}$')
                  OR NOT regexp_matches(folio, '[0-9]')) THEN struct_pack(c := 'folio', v := folio,
                  m := 'Folio con caracteres no válidos; debe ser el folio de la PNT o de Infomex.')
             -- Ten digits is a phone number's length and no folio system's (PNT 15, INAI 13, Infomex 8).
             WHEN (length(folio) = 10 AND regexp_full_match(folio, '[0-9]{10}'))
-                 OR (NOT regexp_full_match(folio, '[0-9]{4,30}') AND con_dato_personal(folio)) THEN
+                 OR (NOT folio_cifras AND con_dato_personal(folio)) THEN
                  struct_pack(c := 'folio', v := folio,
                  m := 'El folio parece un dato personal (CURP, RFC, correo o un teléfono de 10 cifras): probablemente una columna '
                       || 'desplazada. Debe ser el folio de la PNT o de Infomex.')
