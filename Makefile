@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/warehouse/tablero.duckdb
 PORT ?= 8501
+# On a user's own machine every page opens without login; a server configures [auth] in .streamlit/secrets.toml,
+# which always wins over this (README, "Acceso").
+TABLERO_MODO ?= local
 
-.PHONY: tablero test setup setup-dev sample build clean
+.PHONY: tablero test setup setup-dev sample build migrate clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,8 +31,11 @@ sample: setup data/inputs/solicitudes
 build: setup
 	$(BIN)/python -m etl build --inputs data/inputs --db $(DB)
 
-tablero: setup $(DB)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+migrate: setup
+	$(BIN)/python -m participacion migrate
+
+tablero: setup $(DB) migrate
+	TABLERO_MODO=$(TABLERO_MODO) $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: setup-dev
 	$(BIN)/python -m pytest -q

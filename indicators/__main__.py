@@ -1,4 +1,5 @@
-"""Command line: `python -m indicators export [--db PATH] [--out FILE] [--format csv|parquet]`."""
+"""Command line: `python -m indicators export [--db PATH] [--out FILE] [--format csv|parquet] [--desde AAAA-MM]
+[--hasta AAAA-MM]` and `python -m indicators fichas`."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
     export.add_argument("--out", default=None, help="archivo destino (por omisión indicadores.csv o .parquet)")
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    export.add_argument("--desde", default=None, help="primer mes (AAAA-MM): periodos que empiezan en él o después")
+    export.add_argument("--hasta", default=None, help="último mes (AAAA-MM): periodos que terminan en él o antes")
     fichas = sub.add_parser("fichas", help="una ficha PDF por ente para un periodo (entrega mensual a titulares)")
     fichas.add_argument("--periodo", required=True, help="2025-10 (mes), 2025-T3 (trimestre) o 2025 (año)")
     fichas.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
@@ -26,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     from indicators.export import export_indicators
     out = Path(args.out or f"indicadores.{args.format}")
     try:
-        rows = export_indicators(Path(args.db), out, args.format)
-    except FileNotFoundError as exc:
+        rows = export_indicators(Path(args.db), out, args.format, args.desde, args.hasta)
+    except (FileNotFoundError, ValueError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     print(f"{rows:,} filas escritas en {out}")

@@ -2,19 +2,29 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
 
 SQL = Path(__file__).resolve().parent / "sql" / "export.sql"
+RANGE_SQL = Path(__file__).resolve().parent / "sql" / "export_rango.sql"
+DICTIONARY = Path(__file__).resolve().parent / "diccionario_exportacion.toml"
 BOM = "\ufeff".encode("utf-8")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
-def export_indicators(db_path: Path, out: Path, fmt: str = "csv") -> int:
-    """Writes the export and returns its row count. The warehouse is opened read-only."""
+def export_indicators(db_path: Path, out: Path, fmt: str = "csv", desde: str | None = None,
+                      hasta: str | None = None) -> int:
+    """Writes the export and returns its row count. The warehouse is opened read-only. desde / hasta ('AAAA-MM')
+    keep the periods entirely inside those months (export_rango.sql)."""
     if fmt not in ("csv", "parquet"):
         raise ValueError("formato debe ser csv o parquet")
+    for name, month in (("desde", desde), ("hasta", hasta)):
+        if month is not None and not _MONTH.match(month):
+            raise ValueError(f"--{name} «{month}» no es un mes; use AAAA-MM (p. ej. 2025-01)")
     if not Path(db_path).exists():
         raise FileNotFoundError(f"No existe el almacén {db_path}; constrúyalo con: python -m etl build")
     out = Path(out)
@@ -22,14 +32,37 @@ def export_indicators(db_path: Path, out: Path, fmt: str = "csv") -> int:
     staging = out.with_name(f".{out.name}.tmp")
     with duckdb.connect(str(db_path), read_only=True) as con:
         con.execute(SQL.read_text(encoding="utf-8"))
-        rows = con.execute("SELECT count(*) FROM exportacion").fetchall()[0][0]
+        selection, bounds = RANGE_SQL.read_text(encoding="utf-8"), {"desde": desde, "hasta": hasta}
+        rows = con.execute(f"SELECT count(*) FROM (\n{selection}\n)", bounds).fetchall()[0][0]
         options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true, DELIMITER ',')"
         # COPY takes a literal path; it is our own file name, not data.
-        con.execute(f"COPY (SELECT * FROM exportacion) TO '{_quote(staging)}' {options}")
+        con.execute(f"COPY (\n{selection}\n) TO '{_quote(staging)}' {options}", bounds)
     if fmt == "csv":
         _prepend_bom(staging)
     os.replace(staging, out)
     return rows
+
+
+def export_bytes(db_path: Path, fmt: str = "csv", desde: str | None = None, hasta: str | None = None) -> bytes:
+    """The same file export_indicators writes, as bytes (the Datos abiertos page offers it for download)."""
+    with tempfile.TemporaryDirectory(prefix="exportacion_") as folder:
+        out = Path(folder) / f"indicadores.{fmt}"
+        export_indicators(db_path, out, fmt, desde, hasta)
+        return out.read_bytes()
+
+
+def export_columns(db_path: Path) -> list[str]:
+    """The export's columns, in order, without computing it."""
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        con.execute(SQL.read_text(encoding="utf-8"))
+        return [row[0] for row in con.execute("DESCRIBE SELECT * FROM exportacion").fetchall()]
+
+
+def data_dictionary() -> tuple[str, dict[str, str]]:
+    """(license line, {column: Spanish description}) of diccionario_exportacion.toml."""
+    import tomllib
+    data = tomllib.loads(DICTIONARY.read_text(encoding="utf-8"))
+    return data["licencia"], dict(data["columnas"])
 
 
 def _quote(path: Path) -> str:

@@ -76,3 +76,8 @@ else:
                "Los meses posteriores a la fecha de corte aparecen como «n/a».")
     show_table(matrix, key="tabla_reporte")
     download_csv(matrix, f"meses_reportados_{anio}.csv", key="csv_reporte")
+
+# ---- access log (block owned by the access gate: pages/ui/gate.py) ----------------------------------------
+from pages.ui.gate import render_access_log  # noqa: E402
+
+render_access_log()

@@ -33,15 +33,23 @@ def tablero_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def app_db(tablero_db, monkeypatch) -> Path:
-    """Points the pages (TABLERO_DB) at the session warehouse for one test."""
+def local_mode(monkeypatch, tmp_path) -> None:
+    """Every page open, as `make tablero` on a user's machine (TABLERO_MODO=local, no [auth]); the participación
+    store is a file of this test (tests/test_access_pages.py covers the other modes)."""
+    monkeypatch.setenv("TABLERO_MODO", "local")
+    monkeypatch.setenv("TABLERO_PARTICIPACION_URL", f"sqlite:///{tmp_path / 'participacion.sqlite'}")
+
+
+@pytest.fixture
+def app_db(tablero_db, monkeypatch, local_mode) -> Path:
+    """Points the pages (TABLERO_DB) at the session warehouse for one test, in local mode."""
     monkeypatch.setenv("TABLERO_DB", str(tablero_db))
     return tablero_db
 
 
 @pytest.fixture
-def missing_db(tmp_path, monkeypatch) -> Path:
-    """Points the pages at a warehouse file that does not exist."""
+def missing_db(tmp_path, monkeypatch, local_mode) -> Path:
+    """Points the pages at a warehouse file that does not exist (local mode)."""
     path = tmp_path / "no_existe" / "tablero.duckdb"
     monkeypatch.setenv("TABLERO_DB", str(path))
     return path
@@ -56,18 +64,61 @@ def sql(tablero_db):
     return run
 
 
-def run_page(page: str, query_params: dict[str, str] | None = None, timeout: float = 30):
+def run_page(page: str, query_params: dict[str, str] | None = None, timeout: float = 30, *,
+             user: dict | None = None, secrets: dict | None = None):
     """Runs a page the way the app does (app.py is the main script, so st.page_link resolves) and returns the
-    AppTest after the first run."""
+    AppTest after the first run. user: what the page reads as st.user (AppTest's own way to be logged in);
+    secrets: what it reads as st.secrets (e.g. an [auth] section)."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if user is not None:
+        at.user = user
+    if secrets is not None:
+        at.secrets = secrets
     if page != "app.py":
         at.switch_page(page)
     for key, value in (query_params or {}).items():
         at.query_params[key] = value
     at.run()
     return at
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Keeps AppTest's in-memory media storage and file manager so the bytes behind each download button can be
+    read: files_of(at) -> {button key: bytes}. A deferred button (data made on click) is clicked, as a browser
+    would, through the file manager."""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    stores: list[MemoryMediaFileStorage] = []
+    managers: list[MediaFileManager] = []
+
+    class Kept(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    class KeptManager(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
+    monkeypatch.setattr(app_test, "MediaFileManager", KeptManager)
+
+    def files_of(at) -> dict[str, bytes]:
+        out = {}
+        for button in at.get("download_button"):
+            url = button.proto.url
+            if not url and button.proto.deferred_file_id:
+                url = managers[-1].execute_deferred(button.proto.deferred_file_id)
+            out[button.proto.id.rsplit("-", 1)[-1]] = stores[-1].get_file(url.rsplit("/", 1)[-1]).content
+        return out
+
+    return files_of
 
 
 def plain(text: str) -> str:
@@ -117,3 +168,58 @@ def table_with(at, column: str, *, without: str | None = None):
         if column in cols and (without is None or without not in cols):
             return d.value
     raise AssertionError(f"no table with column {column!r}: {[list(d.value.columns) for d in at.dataframe]}")
+
+
+# ---- the participación store, on SQLite and on a real PostgreSQL server -----------------------------------
+
+PG_URL_ENV = "TABLERO_PRUEBAS_PG_URL"   # exported by .ci/run after it starts Debian's postgresql
+
+
+def _postgres_admin_url() -> str:
+    import os
+
+    url = os.environ.get(PG_URL_ENV, "").strip()
+    if url:
+        return url
+    if os.environ.get("CI"):
+        pytest.fail(f"{PG_URL_ENV} no está definida y CI sí: .ci/run debe arrancar PostgreSQL y exportarla")
+    pytest.skip(f"{PG_URL_ENV} no está definida (fuera de CI): se omiten las pruebas con PostgreSQL; "
+                "arranque un servidor y exporte, p. ej., postgresql+psycopg://usuario:clave@127.0.0.1/postgres")
+
+
+@pytest.fixture
+def postgres_url():
+    """A new, empty PostgreSQL database for one test (dropped afterwards); its SQLAlchemy URL."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    name = f"prueba_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")   # a name we made: hex only
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The URL of a new, empty participación store: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'participacion' / 'participacion.sqlite'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def store(store_url):
+    """An engine on a new, migrated participación store."""
+    from participacion import engine, migrate
+
+    eng = engine.create(store_url)
+    migrate.migrate(eng)
+    yield eng
+    eng.dispose()

@@ -26,7 +26,7 @@ def small_db(request, tmp_path_factory):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_runs_without_an_exception(small_db, page, monkeypatch):
+def test_page_runs_without_an_exception(small_db, page, monkeypatch, local_mode):
     monkeypatch.setenv("TABLERO_DB", str(small_db))
     at = run_page(page, timeout=60)
     assert not at.exception, [e.value for e in at.exception]

@@ -28,32 +28,6 @@ NUMBER = re.compile(r"^-?\d+(\.\d+)?(e-?\d+)?$")
 ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
 
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """Keeps AppTest's in-memory media storage so the bytes behind each download button can be read."""
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-    stores: list[MemoryMediaFileStorage] = []
-
-    class Kept(MemoryMediaFileStorage):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            stores.append(self)
-
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Kept)
-
-    def files_of(at) -> dict[str, bytes]:
-        """{button key: CSV bytes} of every download button of the last run."""
-        out = {}
-        for button in at.get("download_button"):
-            name = button.proto.url.rsplit("/", 1)[-1]
-            out[button.proto.id.rsplit("-", 1)[-1]] = stores[-1].get_file(name).content
-        return out
-
-    return files_of
-
-
 def _cells(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
@@ -96,7 +70,7 @@ def test_injected_values_really_reach_the_rejects(injected_db):
     assert query(injected_db, "SELECT DISTINCT archivo FROM rechazo") == [("=1+1.csv",)]
 
 
-def test_estado_de_los_datos_downloads_neutralize_formulas(injected_db, monkeypatch, downloads):
+def test_estado_de_los_datos_downloads_neutralize_formulas(injected_db, monkeypatch, downloads, local_mode):
     monkeypatch.setenv("TABLERO_DB", str(injected_db))
     at = run_page("pages/9_Estado_de_los_datos.py")
     assert not at.exception
@@ -241,7 +215,7 @@ def test_no_personal_data_in_the_open_data_export(personal_db, tmp_path, fmt):
     assert _leaks(repr(text).encode("utf-8"), people) == []
 
 
-def test_no_personal_data_in_any_page_download(personal_db, monkeypatch, downloads):
+def test_no_personal_data_in_any_page_download(personal_db, monkeypatch, downloads, local_mode):
     db, _, people = personal_db
     monkeypatch.setenv("TABLERO_DB", str(db))
     seen = 0

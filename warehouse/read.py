@@ -254,3 +254,32 @@ def reporting_years() -> list[int]:
 def monthly_reporting(anio: int) -> pd.DataFrame:
     """Requests received per ente × month of one year."""
     return query("reporte_mensual", anio=int(anio))
+
+
+# ---- open data ------------------------------------------------------------------------------------------
+
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+def _open_data_file(fmt: str, desde: str | None, hasta: str | None, signature: FileSignature) -> bytes:
+    from indicators.export import export_bytes
+    return export_bytes(Path(signature.path), fmt, desde, hasta)
+
+
+def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None) -> bytes:
+    """The open-data export (csv or parquet) of the periods within [desde, hasta]: the very bytes of
+    `python -m indicators export --format fmt --desde … --hasta …` (the same function writes both)."""
+    signature = file_signature()
+    if signature is None:
+        raise WarehouseError(missing_message())
+    return _open_data_file(fmt, desde, hasta, signature)
+
+
+@st.cache_data(max_entries=4, ttl=24 * 3600, show_spinner=False)
+def _open_data_columns(signature: FileSignature) -> list[str]:
+    from indicators.export import export_columns
+    return export_columns(Path(signature.path))
+
+
+def open_data_columns() -> list[str]:
+    """The export's columns, in order."""
+    signature = file_signature()
+    return [] if signature is None else _open_data_columns(signature)

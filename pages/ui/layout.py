@@ -1,67 +1,100 @@
-"""Page frame: config, Spanish menu, warehouse check, 'Datos al …', URL-backed filters, charts."""
+"""Page frame: config, access gate, Spanish menu, warehouse check, 'Datos al …', URL-backed filters, charts."""
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from access.policy import can_open
 from indicators.fmt import fecha_es, md_escape, sentence
+from pages.ui import gate
 from pages.ui.charts import escape_figure
 from warehouse import read
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_TITLE = "Tablero de Indicadores de Transparencia"
 
-# Known pages: (path relative to app.py, Spanish label, icon). Other files in pages/ are added to the menu
-# with a label made from their file name ("6_Verificación.py" -> "Verificación").
+
+class Page(NamedTuple):
+    label: str
+    icon: str
+    audiencia: str   # who may open it: "publica" or an internal audience of access/policy.py AUDIENCIAS
+
+
+# Every page: path relative to app.py, Spanish label, icon and audience. This table is the one declaration of
+# which pages are public ("publica": everyone, no login) and which are internal ("entes": SABGOB, SEFIPLAN and
+# each ente's enlace and titular, who see only their own ente; "coordinacion": SABGOB and SEFIPLAN; "sabgob").
+# A file in pages/ missing here gets a label from its name and the "coordinacion" audience (closed by default).
 PAGES = {
-    "app.py": ("Inicio", ":material/home:"),
-    "pages/1_Ranking.py": ("Ranking", ":material/leaderboard:"),
-    "pages/2_Ficha_del_ente.py": ("Ficha del ente", ":material/account_balance:"),
-    "pages/3_Solicitudes.py": ("Solicitudes", ":material/mail:"),
-    "pages/4_Plazos_en_riesgo.py": ("Plazos en riesgo", ":material/alarm:"),
-    "pages/6_Verificacion.py": ("Verificación", ":material/fact_check:"),
-    "pages/7_Capacitacion.py": ("Capacitación", ":material/school:"),
-    "pages/8_Metodologia.py": ("Metodología", ":material/menu_book:"),
-    "pages/9_Estado_de_los_datos.py": ("Estado de los datos", ":material/database:"),
+    "app.py": Page("Inicio", ":material/home:", "publica"),
+    "pages/1_Ranking.py": Page("Ranking", ":material/leaderboard:", "publica"),
+    "pages/2_Ficha_del_ente.py": Page("Ficha del ente", ":material/account_balance:", "publica"),
+    "pages/3_Solicitudes.py": Page("Solicitudes", ":material/mail:", "publica"),
+    "pages/4_Plazos_en_riesgo.py": Page("Plazos en riesgo", ":material/alarm:", "entes"),
+    "pages/5_Datos_abiertos.py": Page("Datos abiertos", ":material/dataset:", "publica"),
+    "pages/6_Verificacion.py": Page("Verificación", ":material/fact_check:", "publica"),
+    "pages/7_Capacitacion.py": Page("Capacitación", ":material/school:", "publica"),
+    "pages/8_Metodologia.py": Page("Metodología", ":material/menu_book:", "publica"),
+    "pages/9_Estado_de_los_datos.py": Page("Estado de los datos", ":material/database:", "coordinacion"),
 }
+UNDECLARED_AUDIENCE = "coordinacion"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 TODOS = "todos"
 
 
-def _menu_entries() -> list[tuple[str, str, str | None]]:
+def page_of(path: str) -> Page:
+    """The declaration of a page (path relative to app.py); an undeclared one is internal."""
+    if path in PAGES:
+        return PAGES[path]
+    return Page(re.sub(r"^\d+_", "", Path(path).stem).replace("_", " "), ":material/description:", UNDECLARED_AUDIENCE)
+
+
+def _menu_entries() -> list[tuple[str, Page]]:
     def order(path: str) -> tuple[int, str]:
         m = re.match(r"pages/(\d+)_", path)
         return (int(m.group(1)) if m else (0 if path == "app.py" else 99), path)
 
     paths = {p for p in PAGES if (ROOT / p).exists()}
     paths |= {f"pages/{f.name}" for f in (ROOT / "pages").glob("*.py") if not f.name.startswith("_")}
-    entries = []
-    for path in sorted(paths, key=order):
-        label, icon = PAGES.get(path, (None, None))
-        if label is None:
-            label = re.sub(r"^\d+_", "", Path(path).stem).replace("_", " ")
-        entries.append((path, label, icon))
-    return entries
+    return [(path, page_of(path)) for path in sorted(paths, key=order)]
 
 
-def menu() -> None:
-    """Spanish navigation menu in the sidebar (the automatic one is off in .streamlit/config.toml)."""
+def menu(visitor) -> None:
+    """Spanish navigation menu in the sidebar (the automatic one is off in .streamlit/config.toml): only the
+    pages this visitor may open."""
     with st.sidebar:
         st.markdown(f"**{md_escape(APP_TITLE)}**")
         st.caption("Gobierno del Estado de Quintana Roo")
-        for path, label, icon in _menu_entries():
-            st.page_link(path, label=label, icon=icon)
+        for path, page in _menu_entries():
+            if can_open(visitor, page.audiencia):
+                st.page_link(path, label=page.label, icon=page.icon)
+
+
+def _calling_page() -> str:
+    """The page script that called start_page, relative to app.py (Streamlit runs each page with its __file__)."""
+    caller = sys._getframe(2).f_globals.get("__file__", "")
+    try:
+        return Path(caller).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return caller
 
 
 def start_page(title: str, intro: str | None = None) -> date | None:
-    """Config, menu, title and data cut-off date. Stops the page with a Spanish message when the
-    warehouse is missing or unreadable. Returns fecha_corte."""
+    """Config, access gate, menu, title and data cut-off date. Stops the page with a Spanish prompt when the visitor
+    may not open it (before anything is read), or with a Spanish message when the warehouse is missing or
+    unreadable. Returns fecha_corte."""
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=":material/bar_chart:", layout="wide")
-    menu()
+    pagina = _calling_page()
+    visitor, problems = gate.current_visitor()
+    menu(visitor)
+    gate.sidebar_session(visitor, problems)
+    gate.local_banner(visitor)
+    gate.admit(visitor, pagina, page_of(pagina).audiencia, title)
     st.title(title)
     problem = read.warehouse_problem()
     if problem is not None:

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.fmt import format_value, num
+from pages.ui.gate import ente_restriction
 from pages.ui.layout import TODOS, url_selectbox
 
 
@@ -61,7 +62,14 @@ def ente_label(entes: pd.DataFrame):
 
 def group_and_ente_filters(entes: pd.DataFrame, containers) -> tuple[str | None, str | None]:
     """Grupo de pares (Todos + groups) and ente (Todos + entes of that group), both in the URL.
-    Returns (grupo or None, ente_id or None)."""
+    Returns (grupo or None, ente_id or None). On an internal page an enlace or titular gets only their own ente."""
+    own = ente_restriction()
+    if own is not None:
+        mine = entes[entes["ente_id"].isin(own)]
+        with containers[1]:
+            ente = url_selectbox("Ente", mine["ente_id"].tolist() or sorted(own), "ente", sorted(own)[0],
+                                 format_func=ente_label(entes), help="Su rol muestra solo los datos de su ente.")
+        return None, ente
     groups = sorted(entes["grupo_pares"].dropna().unique().tolist())
     with containers[0]:
         grupo = url_selectbox("Grupo de pares", [TODOS, *groups], "grupo", TODOS,

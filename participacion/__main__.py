@@ -1,0 +1,79 @@
+"""Command line of the participación store:
+
+    python -m participacion migrate [--url URL]          applies the pending migrations
+    python -m participacion estado [--url URL]           lists applied and pending migrations
+    python -m participacion bitacora [--desde AAAA-MM-DD] [--hasta AAAA-MM-DD] [--out FILE] [--url URL]
+                                                         writes the access log as CSV (UTF-8 with BOM)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from participacion import access_log, config, engine, migrate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m participacion",
+                                     description="Almacén de participación (bitácora de acceso y datos escritos).")
+    parser.add_argument("--url", default=None, help=f"URL de SQLAlchemy (por omisión {config.URL_ENV}, "
+                        "[connections.participacion] de .streamlit/secrets.toml o SQLite en data/participacion/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="aplica las migraciones pendientes")
+    sub.add_parser("estado", help="migraciones aplicadas y pendientes")
+    log = sub.add_parser("bitacora", help="escribe la bitácora de acceso en CSV")
+    log.add_argument("--desde", type=date.fromisoformat, default=None, help="primer día (AAAA-MM-DD, UTC)")
+    log.add_argument("--hasta", type=date.fromisoformat, default=None, help="último día (AAAA-MM-DD, UTC)")
+    log.add_argument("--out", default=None, help="archivo CSV (por omisión, la salida estándar)")
+    args = parser.parse_args(argv)
+    try:
+        url = args.url or config.store_url()
+        store = engine.create(url)
+        return COMMANDS[args.command](store, args)
+    except (config.StoreConfigError, migrate.MigrationError, access_log.AccessLogError) as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a server that does not answer, a bad URL: say it plainly, no traceback
+        print(f"ERROR: no se pudo usar el almacén de participación ({type(exc).__name__}: "
+              f"{str(exc).splitlines()[0] if str(exc) else ''}). Revise la URL y que el servidor esté en marcha.",
+              file=sys.stderr)
+        return 1
+
+
+def _migrate(store, _args) -> int:
+    ran = migrate.migrate(store)
+    where = store.url.render_as_string(hide_password=True)
+    if ran:
+        print(f"Migraciones aplicadas en {where}: " + ", ".join(f"{m.version:04d}_{m.nombre}" for m in ran))
+    else:
+        print(f"El almacén de participación ({where}) ya está al día.")
+    return 0
+
+
+def _status(store, _args) -> int:
+    done = migrate.applied(store)
+    for version, (nombre, when) in sorted(done.items()):
+        print(f"{version:04d}_{nombre}\taplicada el {str(when)[:19]} UTC")
+    waiting = migrate.pending(store)
+    for m in waiting:
+        print(f"{m.version:04d}_{m.nombre}\tpendiente: python -m participacion migrate")
+    return 0
+
+
+def _access_log(store, args) -> int:
+    frame = access_log.read(store, args.desde, args.hasta)
+    text = frame.to_csv(index=False, lineterminator="\r\n")
+    if args.out:
+        Path(args.out).write_bytes(text.encode("utf-8-sig"))
+        print(f"{len(frame):,} registros escritos en {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log}
+
+if __name__ == "__main__":
+    sys.exit(main())
