@@ -1,4 +1,4 @@
-"""`python -m bench run|generate`: national-scale benchmark of the whole product (see bench/run.py)."""
+"""`python -m bench run|generate|sugerencias`: national-scale benchmark of the whole product (see bench/run.py)."""
 from __future__ import annotations
 
 import argparse
@@ -37,7 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--regenerar", action="store_true", help="regenera los datos aunque ya existan")
     run.add_argument("--rondas", type=int, default=None,
                      help="rondas alternadas de línea base y carga de solicitudes; se informa la mediana (3; 1 con --quick)")
+    sug = sub.add_parser("sugerencias", help="mide las sugerencias de entes para nombres desconocidos")
+    sug.add_argument("--entes", type=int, default=8000, help="entes del catálogo (8 000)")
+    sug.add_argument("--nombres", type=int, default=10_000, help="nombres desconocidos distintos (10 000)")
     args = parser.parse_args(argv)
+    if args.command == "sugerencias":
+        from bench.suggestions import measure, report
+        print(report(measure(args.entes, args.nombres)))
+        return 0
     if getattr(args, "rondas", 0) is None:
         args.rondas = 1 if args.quick else 3
     if args.asistencias is None:

@@ -57,7 +57,8 @@ def cmd_sample(args) -> int:
 def cmd_fetch(args) -> int:
     from etl.fetch import FetchError, fetch
     try:
-        result = fetch(args.url, Path(args.inputs), args.fuente, max_bytes=int(args.max_mb * (1 << 20)))
+        result = fetch(args.url, Path(args.inputs), args.fuente, max_bytes=int(args.max_mb * (1 << 20)),
+                       name=args.nombre, replace=args.reemplazar)
     except FetchError as exc:
         print(f"ERROR: {exc}\nNo se escribió nada en {args.inputs}.", file=sys.stderr)
         return 1
@@ -140,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--fuente", default="solicitudes", help="fuente o carpeta destino (solicitudes, recursos …)")
     fetch.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")
     fetch.add_argument("--max-mb", type=float, default=200, help="tamaño máximo aceptado en MB (200)")
+    fetch.add_argument("--nombre", default=None, help="nombre del archivo guardado (por omisión, el del servidor)")
+    fetch.add_argument("--reemplazar", action="store_true", help="sustituye un archivo de entrada que ya exista")
     fetch.set_defaults(func=cmd_fetch)
     alias = sub.add_parser("alias", help="nombres de entes sin resolver: sugerencias y alta en ente_alias.csv")
     alias.add_argument("--db", default=str(served_db()), help="almacén de la última construcción")

@@ -53,12 +53,13 @@ def unresolved_names(db_path: Path, catalog_dir: Path) -> tuple[list[Unresolved]
         load_catalogs(con, catalog_dir)
         resolver = EnteResolver.from_warehouse(con, catalog_dir)
         labels = ente_labels(con)
+    closest = closest_entes([valor for valor, _f, _a in found], resolver.aliases, labels)
     out = []
     for valor, filas, archivos in found:
         item = Unresolved(valor, int(filas), list(archivos or []), resuelto=resolver.resolve(valor))
         if item.resuelto is None:
             both = resolver.ambiguous(valor)
-            item.sugerencias = both + [e for e in closest_entes(valor, resolver.aliases) if e not in both]
+            item.sugerencias = both + [e for e, _label, _score in closest[valor] if e not in both]
         out.append(item)
     return out, labels
 

@@ -25,7 +25,9 @@ from typing import Callable
 import duckdb
 
 from etl.catalogs import load_catalogs
-from etl.readers import FileError, drop_read_table, read_source
+from etl.inputs import input_files
+from etl.privacy import define_masks, masked
+from etl.readers import FileError, drop_read_table, read_source, scratch_folder
 from etl.sources import SOURCES, Source, folders, stages
 from etl.sqlfiles import sql_file
 from warehouse.paths import SCHEMA_SQL, catalogos_dir
@@ -109,21 +111,6 @@ class _FileHashes:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-# Partial downloads and copies in progress are not inputs yet; `python -m etl fetch` leaves a NAME.fetch.json
-# sidecar (provenance) next to each file it downloads.
-SKIPPED_SUFFIXES = (".md", ".part", ".partial", ".crdownload", ".download", ".tmp", ".fetch.json")
-
-
-def _input_files(folder: Path) -> list[Path]:
-    """Data files of a source folder; hidden files, office lock files (~$x.xlsx), partial downloads and
-    fetch sidecars are not inputs."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith((".", "~$"))
-                  and not p.name.lower().endswith(SKIPPED_SUFFIXES))
-
-
 def _file_state(path: Path) -> tuple[int, int] | None:
     """(size, mtime_ns), or None when the file is gone."""
     try:
@@ -150,10 +137,24 @@ def _is_disk_full(exc: BaseException | None) -> bool:
     return False
 
 
-def _disk_full(db_path: Path) -> BuildError:
-    return BuildError(f"No queda espacio en disco en {db_path.parent} para escribir el almacén nuevo. Libere espacio "
-                      f"(la construcción escribe un almacén completo junto a {db_path.name} antes de reemplazarlo) y "
-                      "vuelva a intentarlo.")
+def _disk_full(target: Path, work: Path, exc: BaseException) -> BuildError:
+    """Names the disk that filled: the build folder beside the warehouse, or wherever the failing write was."""
+    where = _failed_path(exc)
+    if where is not None and work not in where.parents and where != work and target.parent not in where.parents:
+        return BuildError(f"No queda espacio en disco en {where.parent} (carpeta temporal, al escribir {where.name}). "
+                          "Libere espacio en esa carpeta y vuelva a intentarlo.")
+    return BuildError(f"No queda espacio en disco en {target.parent} para escribir el almacén nuevo. Libere espacio "
+                      f"(la construcción escribe un almacén completo y sus temporales en {work.name}, junto a "
+                      f"{target.name}, antes de reemplazarlo) y vuelva a intentarlo.")
+
+
+def _failed_path(exc: BaseException | None) -> Path | None:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.filename:
+            return Path(exc.filename)
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
 
 
 @contextmanager
@@ -173,11 +174,13 @@ def _build_lock(db_path: Path):
 
 
 def _remove_leftovers(db_path: Path) -> None:
-    """Temporary files of builds that crashed (kill -9, power loss) are removed; we hold the lock, so none is live."""
-    for leftover in db_path.parent.glob(f".{db_path.name}.build-*"):
-        leftover.unlink(missing_ok=True)
-    for spill in db_path.parent.glob(f".{db_path.name}.spill-*"):
-        shutil.rmtree(spill, ignore_errors=True)
+    """Build folders of builds that crashed (kill -9, power loss) are removed, with the temporary files of older
+    versions; we hold the lock, so none is live."""
+    for leftover in [*db_path.parent.glob(f".{db_path.name}.build-*"), *db_path.parent.glob(f".{db_path.name}.spill-*")]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 # Each file is read into its own table of an in-memory scratch database: raw rows never go through the
@@ -198,21 +201,28 @@ def _duckdb_config(spill: Path) -> dict[str, str]:
 
 def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
                     progress: Progress | None = None, today: dt.date | None = None) -> BuildReport:
-    """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure."""
+    """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure.
+
+    Everything temporary (the new warehouse, DuckDB's spill, transcoded copies of the inputs, which hold whole
+    request texts) lives in one build folder beside the served file, removed on every way out and, after a kill,
+    by the next build. A symlinked `db_path` is followed: the lock and the swap are on the file it points to, so it
+    stays a symlink and two builds through two names of one file cannot run at once."""
     say = progress or (lambda _msg: None)
     db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    target = _writable_target(db_path)
     today = today or dt.date.today()
     started = time.perf_counter()
     build_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    with _build_lock(db_path):
-        _remove_leftovers(db_path)
-        tmp = db_path.with_name(f".{db_path.name}.build-{build_id}.tmp")
+    with _build_lock(target):
+        _remove_leftovers(target)
+        work = target.with_name(f".{target.name}.build-{build_id}")
+        tmp = work / target.name
         try:
-            spill = db_path.with_name(f".{db_path.name}.spill-{build_id}")
-            con = duckdb.connect(str(tmp), config=_duckdb_config(spill))
+            work.mkdir()
+            con = duckdb.connect(str(tmp), config=_duckdb_config(work / "spill"))
             try:
-                report = _build_into(con, Path(inputs_dir), build_id, today, say)
+                with scratch_folder(work):
+                    report = _build_into(con, Path(inputs_dir), build_id, today, say)
                 report.db_path = db_path
                 if strict and report.filas_rechazadas:
                     raise BuildError(f"Modo estricto: {report.filas_rechazadas} filas rechazadas (vea el resumen). "
@@ -222,16 +232,40 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
                     con.execute("CHECKPOINT")
             finally:
                 con.close()
-                shutil.rmtree(spill, ignore_errors=True)
-            os.replace(tmp, db_path)
+            os.replace(tmp, target)
         except BaseException as exc:
-            tmp.unlink(missing_ok=True)
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
             if _is_disk_full(exc):
-                raise _disk_full(db_path) from exc
+                raise _disk_full(target, work, exc) from exc
             raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     report.segundos = time.perf_counter() - started
     return report
+
+
+def _writable_target(db_path: Path) -> Path:
+    """The file a build will replace (db_path, or the file a symlinked db_path points to), checked before any work:
+    a folder, a read-only file or a folder that cannot be written get a message, not a traceback at the end."""
+    if db_path.is_dir():
+        raise BuildError(f"--db «{db_path}» es una carpeta, no un archivo. Indique el archivo del almacén, por ejemplo "
+                         f"{db_path / 'tablero.duckdb'}.")
+    target = db_path.resolve() if db_path.is_symlink() else db_path.absolute()
+    if target.is_dir():
+        raise BuildError(f"--db «{db_path}» apunta a la carpeta {target}, no a un archivo. Indique el archivo del "
+                         "almacén.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"No se puede crear la carpeta {target.parent} para el almacén ({exc.strerror or exc}). "
+                         "Revise la ruta de --db y los permisos.") from None
+    if target.exists() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise BuildError(f"El almacén {db_path} es de solo lectura: la construcción no lo reemplazará. Quítele la "
+                         "protección contra escritura (chmod u+w) o indique otro archivo con --db.")
+    if not os.access(target.parent, os.W_OK | os.X_OK) or os.statvfs(target.parent).f_flag & os.ST_RDONLY:
+        raise BuildError(f"No se puede escribir en la carpeta {target.parent} (solo lectura o sin permiso): la "
+                         "construcción escribe el almacén nuevo junto al anterior. Indique con --db un archivo en una "
+                         "carpeta con permiso de escritura.")
+    return target
 
 
 @contextmanager
@@ -251,6 +285,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
         con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql_file("macros.sql"))
+    define_masks(con)
     con.execute("ATTACH ':memory:' AS lectura")
     say("Cargando catálogos…")
     try:
@@ -269,7 +304,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     try:
         for stage, stage_folders in stages():
             for folder in stage_folders:
-                files = _input_files(inputs / folder)
+                files = input_files(inputs / folder)
                 if not files:
                     empty.append(folder)
                     say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
@@ -317,21 +352,37 @@ def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, h
         reader = _reader_of(sources[0]) if len(sources) == 1 else read_source
         number = con.execute(f"SELECT count(*) + 1 FROM {READ_DB}.archivo_leido").fetchone()[0]
         result, state = _read_stable(reader, path, fuentes, con, _read_table(number))
-        hashes.submit(carga_id, path, state)
-        source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
-        con.execute(f"INSERT INTO {READ_DB}.archivo_leido VALUES (?, ?, ?, ?, ?)",
-                    [number, source.fuente, carga_id, path.name, result.layout])
-        for fila, motivo in result.rechazos:
-            con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, ?)", [carga_id, path.name, fila, motivo])
-        # Rows the reader itself could not use are rejects too: they count as read.
-        rep = FileReport(source.fuente, path.name, result.layout,
-                         filas_leidas=result.filas_leidas + len(result.rechazos), avisos=list(result.avisos))
-        rep.segundos = time.perf_counter() - t0
-        rep.carga_id, rep.codificacion = carga_id, result.codificacion
-        reports.append(rep)
-        say(f"[{folder} {n}/{len(files)}] {path.name}: {result.filas_leidas:,} filas ({result.layout}, "
-            f"{rep.segundos:.1f} s)")
+        # A workbook with several sheets of data: each sheet is a load of its own (its rows, rejects and counts).
+        sheets = [result, *getattr(result, "hojas", [])]
+        for k, sheet in enumerate(sheets, start=1):
+            sheet_carga = carga_id if k == 1 else f"{carga_id}.{k}"
+            if k > 1:
+                number += 1
+                con.execute(f"ALTER TABLE {sheet.table} RENAME TO {_read_table(number).split('.')[-1]}")
+            hashes.submit(sheet_carga, path, state)
+            name = path.name if len(sheets) == 1 else f"{path.name} (hoja {sheet.hoja})"
+            reports.append(_log_read(con, by_fuente, sources, number, sheet_carga, name, sheet))
+            reports[-1].segundos = (time.perf_counter() - t0) / len(sheets)
+        say(f"[{folder} {n}/{len(files)}] {path.name}: {sum(r.filas_leidas for r in sheets):,} filas "
+            f"({result.layout}, {time.perf_counter() - t0:.1f} s)")
     return reports
+
+
+def _log_read(con, by_fuente, sources, number: int, carga_id: str, name: str, result) -> FileReport:
+    """Records a file (or a workbook's sheet) read: archivo_leido, the reader's own rejects, its FileReport."""
+    source = by_fuente[getattr(result, "fuente", None) or sources[0].fuente]
+    # The file's name is shown (loads, rejects): identifiers in it are masked like any kept text.
+    archivo = masked(con, name)
+    con.execute(f"INSERT INTO {READ_DB}.archivo_leido VALUES (?, ?, ?, ?, ?)",
+                [number, source.fuente, carga_id, archivo, result.layout])
+    for fila, motivo in result.rechazos:
+        con.execute("INSERT INTO rechazo VALUES (?, ?, ?, NULL, NULL, sin_identificadores(?))",
+                    [carga_id, archivo, fila, motivo])
+    # Rows the reader itself could not use are rejects too: they count as read.
+    rep = FileReport(source.fuente, archivo, result.layout, filas_leidas=result.filas_leidas + len(result.rechazos),
+                     avisos=[masked(con, a) for a in result.avisos])
+    rep.carga_id, rep.codificacion = carga_id, result.codificacion
+    return rep
 
 
 def _read_table(number: int) -> str:
@@ -434,6 +485,15 @@ def _check(con) -> None:
     repeated = con.execute("SELECT count(*) - count(DISTINCT folio) FROM solicitud").fetchall()[0][0]
     if repeated:
         raise BuildError(f"Comprobación fallida: {repeated} folios repetidos en solicitud.")
+    # Days, counts and percentages cannot be negative; only a change in points (a variation) can.
+    negative = con.execute("""SELECT (SELECT count(*) FROM solicitud WHERE dias_habiles_respuesta < 0)
+                                     + (SELECT count(*) FROM indicador_valor v JOIN indicador i USING (indicador)
+                                        WHERE v.denominador < 0
+                                           OR (i.unidad <> 'puntos' AND (v.valor < 0 OR v.numerador < 0)))
+                              """).fetchall()[0][0]
+    if negative:
+        raise BuildError(f"Comprobación fallida: {negative} días hábiles o valores de indicadores negativos donde su "
+                         "unidad no lo admite.")
     orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchall()[0][0]
     if orphans:
         raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")

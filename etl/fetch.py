@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import socket
 import time
 import unicodedata
 import uuid
@@ -24,6 +25,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 import requests
+import urllib3
 
 DEFAULT_MAX_MB = 200
 CONNECT_TIMEOUT_S = 10.0
@@ -31,6 +33,11 @@ READ_TIMEOUT_S = 60.0
 RETRIES = 3            # attempts after the first one
 BACKOFF_S = 1.0        # waits 1, 2, 4 … seconds between attempts
 CHUNK_BYTES = 1 << 16
+# A server that dribbles (a byte every few seconds) never trips the read timeout, which is per read: the whole
+# download has a deadline, and a rate below MIN_RATE_BPS averaged over RATE_WINDOW_S abandons it.
+DEADLINE_S = 30 * 60.0
+MIN_RATE_BPS = 1024
+RATE_WINDOW_S = 30.0
 SIDECAR_SUFFIX = ".fetch.json"
 USER_AGENT = "tablero-transparencia-qroo/1 (python -m etl fetch)"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._\- ]+")
@@ -55,14 +62,29 @@ class FetchResult:
     bytes: int
 
 
+@dataclass(frozen=True)
+class Pace:
+    """The limits of one download as a whole (besides the per-read timeout)."""
+    deadline_s: float = DEADLINE_S
+    min_rate_bps: float = MIN_RATE_BPS
+    window_s: float = RATE_WINDOW_S
+
+
 def fetch(url: str, inputs_dir: Path, fuente: str = "solicitudes", *, max_bytes: int = DEFAULT_MAX_MB << 20,
           timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S), retries: int = RETRIES,
           backoff_s: float = BACKOFF_S, session: requests.Session | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> FetchResult:
-    """Downloads `url` into inputs_dir/<folder of fuente>/ and returns what was written. Raises FetchError."""
+          sleep: Callable[[float], None] = time.sleep, pace: Pace = Pace(), name: str | None = None,
+          replace: bool = False) -> FetchResult:
+    """Downloads `url` into inputs_dir/<folder of fuente>/ and returns what was written. Raises FetchError.
+    `name` chooses the file's name; an existing input is never overwritten unless `replace`."""
     _check_url(url)
     folder = Path(inputs_dir) / source_folder(fuente)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise FetchError(f"{folder} no es una carpeta (hay un archivo con ese nombre). Revise --inputs.") from None
+    if name is not None:
+        _check_target(folder, safe_name(name), replace)
     http = session or requests.Session()
     http.headers.setdefault("User-Agent", USER_AGENT)
     last: _Retryable | None = None
@@ -70,7 +92,7 @@ def fetch(url: str, inputs_dir: Path, fuente: str = "solicitudes", *, max_bytes:
         if attempt:
             sleep(backoff_s * 2 ** (attempt - 1))
         try:
-            return _attempt(http, url, folder, max_bytes, timeout)
+            return _attempt(http, url, folder, max_bytes, timeout, pace, name, replace)
         except _Retryable as exc:
             last = exc
     raise FetchError(f"No se pudo descargar {url} después de {retries + 1} intentos: {last}. "
@@ -95,7 +117,26 @@ def _check_url(url: str) -> None:
                          "https://servidor.gob.mx/datos/solicitudes2024.JSON")
 
 
-def _attempt(http: requests.Session, url: str, folder: Path, max_bytes: int, timeout) -> FetchResult:
+def _check_target(folder: Path, name: str, replace: bool) -> None:
+    """A name the build would skip, a folder, or an input that exists already (unless replace) are refused before
+    anything is downloaded."""
+    from etl.inputs import is_input_name
+
+    if not is_input_name(name):
+        raise FetchError(f"El nombre «{name}» es de los que la construcción ignora (ocultos, descargas a medias como "
+                         ".part o .crdownload, temporales .tmp, notas .md…): el archivo nunca se cargaría. "
+                         "Elija otro nombre con --nombre.")
+    target = folder / name
+    if target.is_dir():
+        raise FetchError(f"«{name}» es una carpeta dentro de {folder}: no se puede guardar un archivo con ese nombre. "
+                         "Elija otro nombre con --nombre.")
+    if target.exists() and not replace:
+        raise FetchError(f"Ya existe «{name}» en {folder}: no se reemplaza sin pedirlo. Use --reemplazar para "
+                         "sustituirlo o --nombre para guardar la descarga con otro nombre.")
+
+
+def _attempt(http: requests.Session, url: str, folder: Path, max_bytes: int, timeout, pace: Pace,
+             name: str | None, replace: bool) -> FetchResult:
     try:
         response = http.get(url, stream=True, timeout=timeout)
     except requests.exceptions.ConnectionError as exc:  # includes ConnectTimeout
@@ -107,8 +148,9 @@ def _attempt(http: requests.Session, url: str, folder: Path, max_bytes: int, tim
     with response:
         _check_status(response, url)
         _check_declared_size(response, url, max_bytes)
-        name = file_name(response, url)
-        return _save(response, url, folder, name, max_bytes)
+        name = safe_name(name) if name is not None else file_name(response, url)
+        _check_target(folder, name, replace)
+        return _save(response, url, folder, name, max_bytes, pace)
 
 
 def _check_status(response: requests.Response, url: str) -> None:
@@ -137,11 +179,11 @@ def _too_big(url: str, size: int, max_bytes: int) -> str:
             f"{max_bytes / (1 << 20):,.0f} MB. Si es correcto, vuelva a intentarlo con --max-mb mayor.")
 
 
-def _save(response: requests.Response, url: str, folder: Path, name: str, max_bytes: int) -> FetchResult:
+def _save(response: requests.Response, url: str, folder: Path, name: str, max_bytes: int, pace: Pace) -> FetchResult:
     """Streams the body into a hidden temp file in `folder`, then renames it into place."""
     tmp = folder / f".{name}.{uuid.uuid4().hex[:8]}.part"
     try:
-        digest, size = _stream_to(response, tmp, url, max_bytes)
+        digest, size = _stream_to(response, tmp, url, max_bytes, pace)
         declared = _content_length(response)
         if declared is not None and size != declared and not response.headers.get("Content-Encoding"):
             raise _Retryable(f"la descarga quedó incompleta ({size:,} de {declared:,} bytes)")
@@ -156,28 +198,62 @@ def _save(response: requests.Response, url: str, folder: Path, name: str, max_by
     return result
 
 
-def _stream_to(response: requests.Response, tmp: Path, url: str, max_bytes: int) -> tuple[str, int]:
+def _stream_to(response: requests.Response, tmp: Path, url: str, max_bytes: int, pace: Pace) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
+    clock = _Pace(pace, url)
     try:
         with tmp.open("xb") as out:
-            for chunk in response.iter_content(CHUNK_BYTES):
+            for chunk in _chunks(response):
                 size += len(chunk)
                 if size > max_bytes:  # a lying or absent Content-Length does not get past the cap
                     raise FetchError(_too_big(url, size, max_bytes))
+                clock.check(size)
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
     except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError,
-            requests.exceptions.Timeout) as exc:
-        # requests reports a read timeout inside the body as a ConnectionError wrapping urllib3's ReadTimeoutError.
-        if isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc).lower():
+            requests.exceptions.Timeout, urllib3.exceptions.HTTPError, socket.timeout) as exc:
+        # A read timeout inside the body arrives as urllib3's ReadTimeoutError (or wrapped by requests).
+        if isinstance(exc, (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError, socket.timeout)) \
+                or "timed out" in str(exc).lower():
             raise _Retryable("el servidor dejó de enviar datos (tiempo de espera agotado)") from exc
         raise _Retryable(f"la conexión se cortó a mitad de la descarga ({size:,} bytes recibidos)") from exc
     except OSError as exc:
         raise FetchError(f"No se pudo escribir en {tmp.parent}: {exc.strerror or exc}. "
                          "Revise el espacio en disco y los permisos de la carpeta.") from exc
     return digest.hexdigest(), size
+
+
+def _chunks(response: requests.Response):
+    """The body as it arrives: read1 returns what the socket has, so a dribbling server is noticed between bytes
+    instead of inside a read that waits for a whole chunk."""
+    raw = response.raw
+    read = getattr(raw, "read1", None) or raw.read
+    while chunk := read(CHUNK_BYTES, decode_content=True):
+        yield chunk
+
+
+class _Pace:
+    """The deadline of the whole download and its minimum rate over a sliding window."""
+
+    def __init__(self, pace: Pace, url: str):
+        self.pace, self.url = pace, url
+        self.start = self.window_start = time.monotonic()
+        self.window_bytes = 0
+
+    def check(self, size: int) -> None:
+        now = time.monotonic()
+        if now - self.start > self.pace.deadline_s:
+            raise FetchError(f"La descarga de {self.url} no terminó en {self.pace.deadline_s:,.0f} s ({size:,} bytes "
+                             "recibidos): se abandonó. Intente más tarde o descargue el archivo por otro medio.")
+        if now - self.window_start >= self.pace.window_s:
+            rate = (size - self.window_bytes) / (now - self.window_start)
+            if rate < self.pace.min_rate_bps:
+                raise FetchError(f"La descarga de {self.url} avanzaba a {rate:,.0f} bytes/s, menos de "
+                                 f"{self.pace.min_rate_bps:,.0f} bytes/s durante {self.pace.window_s:,.0f} s: se "
+                                 "abandonó. Intente más tarde o descargue el archivo por otro medio.")
+            self.window_start, self.window_bytes = now, size
 
 
 def _fsync_dir(folder: Path) -> None:

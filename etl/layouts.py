@@ -40,6 +40,7 @@ class Layout:
     formats: tuple[str, ...]
     distinctive: tuple[str, ...]
     columns: dict[str, tuple[str, ...]]  # canonical field -> accepted source headers, preferred first
+    multiline: tuple[str, ...] = ()  # source headers of free-text columns that may hold line breaks (CSV)
 
     def header_for(self, field: str) -> str:
         aliases = self.columns.get(field)
@@ -106,6 +107,7 @@ def load_catalog(path: Path = LAYOUTS_FILE) -> Catalog:
             formats=tuple(spec.get("formats", ("csv", "xlsx", "json"))),
             distinctive=tuple(spec.get("distinctive", ())),
             columns={field: tuple(aliases) for field, aliases in spec["columns"].items()},
+            multiline=tuple(spec.get("multiline", ())),
         )
         for key, spec in data.get("layout", {}).items()
     )

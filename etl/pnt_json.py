@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -164,29 +165,78 @@ def clean_record_text(text: str) -> str:
     return text
 
 
-def group_records(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """(line number, record text) from the file's numbered lines.
+@dataclass
+class LineCount:
+    """How the file's lines were used: records, lines inside records of several lines, and blank or bracket lines."""
+    registros: int = 0
+    continuacion: int = 0
+    otras: int = 0
 
-    A record starts on a line that begins with `{"<first key>"`; any other line continues the current record
-    (free text with raw line breaks), so the line number reported is the one where the record starts.
-    """
-    start = 0
-    buffer: list[str] = []
-    record_start = None
+    def note(self) -> str | None:
+        if not (self.continuacion or self.otras):
+            return None
+        lines = self.registros + self.continuacion + self.otras
+        return (f"{lines:,} líneas: {self.registros:,} registros, {self.continuacion:,} líneas dentro de registros de "
+                f"varias líneas (saltos de línea en un texto) y {self.otras:,} líneas en blanco o de corchetes.")
+
+
+def group_records(lines: Iterable[tuple[int, str]], repair_order: Sequence[str] = PNT_FIELDS,
+                  count: LineCount | None = None) -> Iterator[tuple[int, str, dict | None]]:
+    """(line number, record text, the record when its text is valid JSON) from the file's numbered lines.
+
+    Each line is parsed as a record of its own first: a line that is a whole JSON object is a record, whatever its
+    spacing or key order, with or without a Folio. A line that is not valid JSON starts a record when it opens like
+    one (`{"Key":`); otherwise it continues the record before it only while that record is unfinished (neither
+    valid nor repairable: a raw line break inside a citizen's text). Any other line is a record of its own, which
+    the reader rejects: a stray line never glues itself, or another record, to its neighbour."""
+    count = count if count is not None else LineCount()
+    start, buffer = 0, []
     for number, line in lines:
         stripped = line.strip()
-        if record_start is None:
-            if stripped.startswith("["):
-                stripped = stripped[1:].lstrip()
-            if not stripped.startswith("{"):
-                continue  # the array's opening line, or blank lines before the first record
-            key = first_key(stripped)
-            record_start = '{"' + key + '"' if key else "{"
-        if stripped.startswith(record_start):
+        if not start and not buffer and stripped.startswith("["):
+            stripped = stripped[1:].lstrip()  # the array's opening bracket, before the first record
+        text = clean_record_text(stripped)
+        if not buffer and text in ("", "]"):
+            count.otras += 1
+            continue  # blank lines and the array's brackets
+        record = try_decode(text) if text.startswith("{") else None
+        if record is not None or (buffer and _opens_record(text)) or not buffer:
             if buffer:
-                yield start, clean_record_text("\n".join(buffer))
+                yield _finished(start, buffer)
+            count.registros += 1
+            if record is not None:
+                start, buffer = number, []
+                yield number, text, record
+                continue
             start, buffer = number, [stripped]
-        elif buffer:
+        else:
+            count.continuacion += 1
             buffer.append(line.rstrip("\r\n"))
+        if _complete("\n".join(buffer), repair_order):
+            yield _finished(start, buffer)
+            buffer = []
     if buffer:
-        yield start, clean_record_text("\n".join(buffer))
+        yield _finished(start, buffer)
+
+
+def _finished(start: int, buffer: list[str]) -> tuple[int, str, dict | None]:
+    text = clean_record_text("\n".join(buffer))
+    return start, text, try_decode(text)
+
+
+def _opens_record(text: str) -> bool:
+    return first_key(text) is not None
+
+
+def _complete(text: str, repair_order: Sequence[str]) -> bool:
+    """Whether a record's text needs no more lines: it is valid JSON, or the known repair explains it."""
+    text = clean_record_text(text)
+    if not text.endswith("}"):
+        return False
+    if try_decode(text) is not None:
+        return True
+    try:
+        repair_record(text, repair_order)
+    except RecordError:
+        return False
+    return True

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl import xlsx_guard
+from etl.csv_records import raise_field_limit
 from etl.names import normalize_name
 from etl.readers import FileError, ReadResult, TableWriter, cell_text, sniff_kind, sniff_separator, utf8_text
 
@@ -62,11 +64,17 @@ def _rows(path: Path, kind: str) -> tuple[list[list[str]], str | None]:
     if kind in ("xlsx", "xls"):
         from python_calamine import CalamineWorkbook
         try:
-            sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+            workbook = CalamineWorkbook.from_path(str(path))
+            if kind == "xlsx" and workbook.sheet_names:
+                xlsx_guard.check_sheet_extent(path, workbook.sheet_names[0], xlsx_guard.sheet_parts(path))
+            sheet = workbook.get_sheet_by_index(0)
+        except xlsx_guard.WorkbookTooLarge as exc:
+            raise FileError(str(exc)) from None
         except Exception as exc:
             raise FileError(f"El libro «{path.name}» no se puede abrir ({exc}). Cómo corregir: ábralo en una hoja de "
                             "cálculo, guárdelo de nuevo como XLSX y vuelva a intentarlo.") from None
         return [[cell_text(c) or "" for c in row] for row in sheet.to_python(skip_empty_area=False)], None
+    raise_field_limit()
     with utf8_text(path) as text, open(text.path, encoding="utf-8-sig", newline="") as fh:
         first = fh.readline()
         fh.seek(0)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
 import csv
 import datetime as dt
 import itertools
 import json
 import os
 import re
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator, Sequence
@@ -27,8 +27,11 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from etl import pnt_json
-from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog
+from etl import pnt_json, xlsx_guard
+from etl.xlsx_guard import DEFAULT_MAX_XLSX_MB, MAX_XLSX_ENV, max_xlsx_bytes  # noqa: F401 (re-exported)
+from etl.privacy import IDENTIFIER_FIELDS, mask_distinct, mask_rows
+from etl.csv_records import CsvRecords, split_line
+from etl.layouts import Candidate, Catalog, LayoutNotFound, Match, choose_header, load_catalog, normalize_header
 
 BATCH_ROWS = 50_000
 CHUNK_BYTES = 16 << 20
@@ -41,8 +44,6 @@ HEADER_SCAN_ROWS = 20  # a title or blank rows may precede the header row
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 FOLIO_FIELDS = frozenset({"folio", "folio_solicitud"})
-MAX_XLSX_ENV = "TABLERO_MAX_XLSX_MB"
-DEFAULT_MAX_XLSX_MB = 500
 _TRIM_CHARS = " \t\r\n\u00a0"
 
 
@@ -62,6 +63,8 @@ class ReadResult:
     rechazos: list[tuple[int, str]] = field(default_factory=list)  # (fila, Spanish reason)
     columnas: dict[str, str] = field(default_factory=dict)  # canonical field -> source header used
     fuente: str | None = None  # the fuente whose layout matched (read_source may be given several)
+    table: str | None = None  # the table written (a workbook's further sheets write tables of their own)
+    hojas: list["ReadResult"] = field(default_factory=list)  # a workbook's further sheets, each a load of its own
     lector: str = "detallado"  # "duckdb": DuckDB parsed the file (fast path); "detallado": the careful reader
 
 
@@ -125,33 +128,11 @@ def sniff_kind(path: Path) -> str:
     return "json" if start[0] in "[{" else "csv"
 
 
-def max_xlsx_bytes() -> int:
-    """Cap on a workbook's total uncompressed size (TABLERO_MAX_XLSX_MB, default 500 MB)."""
-    try:
-        megabytes = float(os.environ.get(MAX_XLSX_ENV, "") or DEFAULT_MAX_XLSX_MB)
-    except ValueError:
-        megabytes = DEFAULT_MAX_XLSX_MB
-    return int(megabytes * (1 << 20))
-
-
 def check_xlsx_size(path: Path) -> None:
-    """Refuse a workbook whose zip entries expand past the cap, before any parser inflates them: a few KB of
-    zip can declare gigabytes of XML (a compression bomb). A damaged zip is left to the reader's own message."""
-    import zipfile
-
     try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return
-    limit = max_xlsx_bytes()
-    if total > limit:
-        raise FileError(
-            f"El libro «{path.name}» ocupa {total / (1 << 20):,.0f} MB descomprimido, más que el límite de "
-            f"{limit / (1 << 20):,.0f} MB: no se abre para no agotar la memoria (podría ser un archivo malicioso). "
-            f"Cómo corregir: divídalo en libros más pequeños o expórtelo como CSV; si es legítimo, suba el límite "
-            f"con la variable de entorno {MAX_XLSX_ENV} (en MB)."
-        )
+        xlsx_guard.check_xlsx_size(path)
+    except xlsx_guard.WorkbookTooLarge as exc:
+        raise FileError(str(exc)) from None
 
 
 # ------------------------------------------------------------------------------------------ text encoding
@@ -163,6 +144,20 @@ def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("etl_latin1_fallback", _latin1_fallback)
+
+
+# Where temporary copies go: the build's own folder beside the new warehouse (scratch_folder), so a kill leaves
+# them where the next build removes them, never in the system's temp folder; the system's when read alone.
+_SCRATCH: contextvars.ContextVar[str | None] = contextvars.ContextVar("etl_scratch", default=None)
+
+
+@contextlib.contextmanager
+def scratch_folder(folder: Path) -> Iterator[None]:
+    token = _SCRATCH.set(str(folder))
+    try:
+        yield
+    finally:
+        _SCRATCH.reset(token)
 
 
 @dataclass(frozen=True)
@@ -311,7 +306,7 @@ def utf8_text(path: Path) -> Iterator[TextFile]:
 
 def _transcode(path: Path, encoding: str) -> tuple[Path, bool]:
     """A UTF-8 copy of the file, and whether it mixed encodings (some lines UTF-8 in a cp1252 file)."""
-    fd, name = tempfile.mkstemp(prefix="etl_", suffix=".utf8.txt")
+    fd, name = tempfile.mkstemp(prefix="etl_", suffix=".utf8.txt", dir=_SCRATCH.get())
     try:
         with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="") as dst:
             if encoding == "cp1252":
@@ -326,6 +321,9 @@ def _transcode(path: Path, encoding: str) -> tuple[Path, bool]:
             f"El archivo «{path.name}» no se puede decodificar como {encoding}. "
             "Cómo corregir: guárdelo de nuevo como CSV UTF-8."
         ) from None
+    except BaseException:  # a full disk, an interrupt: the half copy (request texts included) goes too
+        Path(name).unlink(missing_ok=True)
+        raise
     return Path(name), False
 
 
@@ -384,7 +382,7 @@ def sniff_separator(line: str) -> str:
 
 
 def _split_line(line: str, sep: str) -> list[str]:
-    return [cell.strip() for cell in next(csv.reader([line], delimiter=sep), [])]
+    return [cell.strip() for cell in split_line(line, sep)]
 
 
 def _csv_header(text_path: Path, fuente, path: Path, catalog) -> tuple[Candidate, Match]:
@@ -455,7 +453,7 @@ def _read_csv(path, text: TextFile, fuente, con, table, catalog, *, fast: bool =
                 "exactos; revise los rechazos)."
             )
         writer = _writer(con, table, canonical)
-        _load_csv_python(path, text.path, header_line, sep, len(cand.headers), match, writer, result)
+        _load_csv_python(path, text.path, header_line, sep, cand, match, writer, result)
         result.filas_leidas = writer.close()
         dropped = writer.skipped_empty
     _common_notes(result, dropped)
@@ -508,6 +506,11 @@ def _load_csv_duckdb(con, table, csv_path, header_line, sep, ncols, match: Match
             (pseudonyms.connection if pseudonyms is not None else con).execute(sql, params)
         rows = con.execute(f"SELECT count(*) FROM {quote_ident(parsed)}").fetchone()[0]
     values = _trim_repeated(con, parsed, per_value)
+    # Identifiers masked where they could be kept, once per distinct value: the repeated fields' values were just
+    # listed; the others list their own. Folios and expedientes (one per row) are left to staging, which rejects
+    # those that look personal.
+    values = {f: mask_distinct(con, parsed, f, found) for f, found in values.items()}
+    mask_rows(con, parsed, [f for f in fields if f not in per_value and f not in IDENTIFIER_FIELDS])
     empty = _delete_empty_rows(con, parsed, fields)  # after trimming: a row of blanks is empty too
     _encode_repeated(con, parsed, values)
     # A view, not a copy: a second copy of a national file would double the build's peak memory. rowid survives
@@ -632,20 +635,19 @@ def _delete_empty_rows(con, table, fields) -> int:
     return con.execute(f"DELETE FROM {quote_ident(table)} WHERE {condition}").fetchone()[0]
 
 
-def _load_csv_python(path, csv_path, header_line, sep, ncols, match: Match, writer, result: ReadResult) -> None:
-    """Slow, exact path: Python's csv module knows on which line each record starts, and is lenient
-    with stray quotes. A row with more non-empty fields than headers is rejected, not shifted."""
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+def _load_csv_python(path, csv_path, header_line, sep, cand: Candidate, match: Match, writer,
+                     result: ReadResult) -> None:
+    """Slow, exact path: records know the line they start on, a quote left open is rejected with its row alone
+    (etl/csv_records.py), and a row with more non-empty fields than headers is rejected, not shifted."""
+    ncols = len(cand.headers)
     indices = [match.columns.get(f) for f in writer.fields]
+    multiline = _multiline_columns(match, cand)
     with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         for _ in range(header_line):
             fh.readline()
-        reader = csv.reader(fh, delimiter=sep)
-        previous = 0
+        records = CsvRecords(fh, header_line + 1, sep, cand.headers, multiline)
         try:
-            for row in reader:
-                fila = header_line + previous + 1
-                previous = reader.line_num
+            for fila, row in records:
                 if len(row) > ncols and any(cell.strip() for cell in row[ncols:]):
                     result.rechazos.append(
                         (fila, f"la fila tiene {len(row)} columnas y el encabezado {ncols}: probablemente un "
@@ -656,8 +658,18 @@ def _load_csv_python(path, csv_path, header_line, sep, ncols, match: Match, writ
         except csv.Error as exc:
             raise FileError(
                 f"El archivo «{path.name}» tiene un error de formato CSV cerca de la línea "
-                f"{header_line + reader.line_num}: {exc}. Cómo corregir: ábralo y guárdelo de nuevo como CSV."
+                f"{header_line + records.count.lineas + 1}: {exc}. Cómo corregir: ábralo y guárdelo de nuevo como CSV."
             ) from None
+    result.rechazos.extend(records.rejected)
+    result.rechazos.sort()
+    if note := records.count.note():
+        result.avisos.append(note)
+
+
+def _multiline_columns(match: Match, cand: Candidate) -> list[int]:
+    """Positions of the layout's free-text columns that may hold line breaks (`multiline` in layouts.toml)."""
+    allowed = {normalize_header(h) for h in match.layout.multiline}
+    return [i for i, h in enumerate(cand.headers) if normalize_header(h) in allowed]
 
 
 # --------------------------------------------------------------------------------------------- JSON
@@ -687,11 +699,12 @@ def _numbered_lines(json_path: Path) -> Iterator[tuple[int, str]]:
 
 def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
     """One record per line (the PNT export): json.loads per record, repair only when it fails."""
-    records = pnt_json.group_records(_numbered_lines(text.path))
+    count = pnt_json.LineCount()
+    records = pnt_json.group_records(_numbered_lines(text.path), count=count)
     head = list(itertools.islice(records, 50))
     if not head:
         raise _no_records(path)
-    key_order = _first_valid_keys(head)
+    key_order = next((list(record) for _fila, _text, record in head if record is not None), None)
     headers = key_order or pnt_json.keys_in_text(head[0][1])
     cand, match = _choose([Candidate(None, headers, "el primer registro")], fuente, "json", path, catalog)
     fuente = match.layout.fuente
@@ -703,29 +716,25 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
     folio_keys = _folio_keys(fields, keys)
     writer = TableWriter(con, table, fields)
     repaired = numeric_folios = 0
-    for fila, record_text in itertools.chain(head, records):
-        try:
-            record, was_repaired = pnt_json.decode_record(record_text, repair_order)
-        except pnt_json.RecordError as exc:
-            result.rechazos.append((fila, str(exc)))
-            continue
+    for fila, record_text, record in itertools.chain(head, records):
+        was_repaired = False
+        if record is None:
+            try:
+                record, was_repaired = pnt_json.decode_record(record_text, repair_order)
+            except pnt_json.RecordError as exc:
+                result.rechazos.append((fila, str(exc)))
+                continue
         repaired += was_repaired
         numeric_folios += _add_json_record(writer, fila, record, keys, folio_keys)
     result.filas_leidas = writer.close()
+    if note := count.note():
+        result.avisos.append(note)
     if repaired:
         result.avisos.append(f"{repaired} registros con comillas sin escapar reparados")
     if result.rechazos:
         result.avisos.append(f"{len(result.rechazos)} registros JSON no se pudieron reparar (ver rechazos)")
     _json_notes(result, numeric_folios, writer.skipped_empty)
     return result
-
-
-def _first_valid_keys(head: Sequence[tuple[int, str]]) -> list[str] | None:
-    for _fila, record_text in head:
-        record = pnt_json.try_decode(record_text)
-        if record is not None:
-            return list(record)
-    return None
 
 
 def _repair_order(key_order: list[str] | None) -> Sequence[str]:
@@ -815,6 +824,8 @@ def _no_records(path: Path) -> FileError:
 
 
 def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
+    """Every sheet whose headers match a layout is loaded, each into a table of its own (the first into `table`,
+    the others into `table`_h2, _h3…: result.hojas); each sheet left out is named in the notes with why."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
@@ -829,16 +840,78 @@ def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
             f"El archivo «{path.name}» parece un libro de Excel pero está dañado o no se puede abrir ({exc}). "
             "Cómo corregir: ábralo en Excel y guárdelo de nuevo como .xlsx."
         ) from None
+    results: list[ReadResult] = []
+    skipped: list[str] = []
+    seen: list[Candidate] = []
+    parts = xlsx_guard.sheet_parts(path) if kind == "xlsx" else {}
     try:
-        sheet_name, rows, cand, match = _find_sheet(workbook, path, kind, fuente, catalog)
-        fuente = match.layout.fuente
-        result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand),
-                            fuente=fuente)
-        writer = _writer(con, table, catalog.canonical(fuente))
-        numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
-        result.filas_leidas = writer.close()
+        for sheet_name in workbook.sheet_names:
+            found = _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen, skipped)
+            if found is None:
+                continue
+            rows, cand, match = found
+            sheet_table = table if not results else f"{table}_h{len(results) + 1}"
+            results.append(_load_sheet(con, sheet_table, sheet_name, rows, cand, match, kind, catalog))
     finally:
         workbook.close()
+    if not results:
+        if not seen:
+            raise FileError(
+                f"El libro «{path.name}» no tiene datos en ninguna hoja. "
+                "Cómo corregir: verifique que sea el archivo correcto."
+            )
+        _choose(seen, fuente, kind, path, catalog)  # raises the most helpful explanation
+        raise AssertionError("unreachable")
+    first = results[0]
+    first.avisos[:0] = skipped
+    if len(results) > 1:
+        first.avisos.insert(0, f"El libro tiene {len(results)} hojas con datos: cada una se carga como un archivo aparte "
+                               "(" + ", ".join(f"«{r.hoja}»" for r in results) + ").")
+    first.hojas = results[1:]
+    return first
+
+
+def _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen, skipped):
+    """(rows, header candidate, match) of a sheet with a recognizable header row among its first rows, or None
+    with the reason added to `skipped`. A sheet too large to open stops the file (FileError)."""
+    try:
+        xlsx_guard.check_sheet_extent(path, sheet_name, parts)
+    except xlsx_guard.WorkbookTooLarge as exc:
+        raise FileError(str(exc)) from None
+    try:
+        rows = iter(workbook.get_sheet_by_name(sheet_name).iter_rows())
+    except Exception:  # chart sheets and the like have no cells
+        skipped.append(f"Hoja «{sheet_name}» omitida: no tiene celdas (hoja de gráfico u objeto).")
+        return None
+    head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+    # calamine yields rows from the sheet's row 1, so index i is spreadsheet row i + 1.
+    candidates = [
+        Candidate(i + 1, [cell_text(c) or "" for c in row], f"la fila {i + 1} de la hoja «{sheet_name}»")
+        for i, row in enumerate(head)
+        if any(cell_text(c) for c in row)
+    ]
+    if not candidates:
+        skipped.append(f"Hoja «{sheet_name}» omitida: está vacía.")
+        return None
+    try:
+        cand, match = choose_header(candidates, fuente, kind, path.name, catalog)
+    except LayoutNotFound as exc:
+        seen.extend(candidates)
+        why = str(exc).split(". Cómo corregir")[0].split("\n")[0]
+        skipped.append(f"Hoja «{sheet_name}» omitida: sus encabezados no son de un formato conocido de esta carpeta "
+                       f"({why[:300]}).")
+        return None
+    return itertools.chain(head[cand.position:], rows), cand, match
+
+
+def _load_sheet(con, table, sheet_name, rows, cand, match, kind, catalog) -> ReadResult:
+    fuente = match.layout.fuente
+    result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=_columns_used(match, cand),
+                        fuente=fuente)
+    writer = _writer(con, table, catalog.canonical(fuente))
+    numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
+    result.filas_leidas = writer.close()
+    result.table = table
     if numeric_folios:
         result.avisos.append(
             f"{numeric_folios} folios son celdas numéricas: si tenían ceros a la izquierda se perdieron. "
@@ -846,37 +919,6 @@ def _read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
         )
     _common_notes(result, writer.skipped_empty)
     return result
-
-
-def _find_sheet(workbook, path, kind, fuente, catalog):
-    """The first sheet with a recognizable header row among its first rows."""
-    seen: list[Candidate] = []
-    for sheet_name in workbook.sheet_names:
-        try:
-            rows = iter(workbook.get_sheet_by_name(sheet_name).iter_rows())
-        except Exception:  # chart sheets and the like have no cells
-            continue
-        head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
-        # calamine yields rows from the sheet's row 1, so index i is spreadsheet row i + 1.
-        candidates = [
-            Candidate(i + 1, [cell_text(c) or "" for c in row], f"la fila {i + 1} de la hoja «{sheet_name}»")
-            for i, row in enumerate(head)
-            if any(cell_text(c) for c in row)
-        ]
-        try:
-            cand, match = choose_header(candidates, fuente, kind, path.name, catalog)
-        except LayoutNotFound:
-            seen.extend(candidates)
-            continue
-        data_rows = itertools.chain(head[cand.position :], rows)
-        return sheet_name, data_rows, cand, match
-    if not seen:
-        raise FileError(
-            f"El libro «{path.name}» no tiene datos en ninguna hoja. "
-            "Cómo corregir: verifique que sea el archivo correcto."
-        )
-    _choose(seen, fuente, kind, path, catalog)  # raises the most helpful explanation
-    raise AssertionError("unreachable")
 
 
 def _load_sheet_rows(rows, header_row: int, match: Match, writer) -> int:
@@ -954,7 +996,9 @@ class TableWriter:
         self._reset()
 
     def close(self) -> int:
+        """Writes what is left and masks personal identifiers in every text written (etl/privacy.py)."""
         self.flush()
+        mask_rows(self.con, self.table.replace('"', ""), self.fields)
         return self.rows_written
 
 

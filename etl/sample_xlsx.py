@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from etl.xlsx_guard import column_letters
+
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -29,14 +31,6 @@ _WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def _column(n: int) -> str:
-    letters = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def _cell(ref: str, value) -> str:
     if value is None or value == "":
         return ""
@@ -48,7 +42,7 @@ def _cell(ref: str, value) -> str:
 def _sheet(rows: Iterable[Sequence]) -> str:
     body = []
     for r, row in enumerate(rows, start=1):
-        cells = "".join(_cell(f"{_column(c)}{r}", v) for c, v in enumerate(row, start=1))
+        cells = "".join(_cell(f"{column_letters(c)}{r}", v) for c, v in enumerate(row, start=1))
         body.append(f'<row r="{r}">{cells}</row>')
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'

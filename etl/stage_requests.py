@@ -16,7 +16,7 @@ def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
     is shown to the public, so identifiers in it are masked before it is written (sin_identificadores).
     The file's name comes from the list of files read, by carga_id: staging tables need not carry it."""
     con.execute(f"INSERT INTO rechazo SELECT s.carga_id, a.archivo, s.fila, s.rechazo_columna, "
-                f"sin_identificadores(s.rechazo_valor), s.motivo "
+                f"sin_identificadores(s.rechazo_valor), sin_identificadores(s.motivo) "
                 f"FROM {stg} s JOIN {READ_DB}.archivo_leido a USING (carga_id) WHERE s.motivo IS NOT NULL")
 
 

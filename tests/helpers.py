@@ -6,8 +6,9 @@ from pathlib import Path
 
 import duckdb
 import openpyxl
+import pytest
 
-from etl.build import build_warehouse
+from etl.build import BuildError, build_warehouse
 
 PLANTILLA_HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,"
                     "estatus,respuesta,fecha_respuesta,hubo_ampliacion,hubo_prevencion")
@@ -78,3 +79,59 @@ def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnectio
                     [(e, p, p, i, v, s, e) for e, p, i, v, s in values])
     compute_index(con)
     return con
+
+
+# ------------------------------------------------------------------ the bad-input corpus (tests/test_bad_*.py)
+
+ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
+SEFIPLAN = "Secretaría de Finanzas y Planeación"
+
+
+def row(folio: str, fecha: str = "2024-09-02", ente: str = "SEFIPLAN", respuesta: str = "2024-09-03",
+        sep: str = ",") -> str:
+    """One request of the dashboard's template (plantilla_solicitudes)."""
+    cells = [folio, fecha, "", ente, "Información pública", "", "", "Terminada", ENTREGA, respuesta, "No", "No"]
+    return sep.join(cells)
+
+
+def plantilla(*rows: str, sep: str = ",") -> str:
+    return PLANTILLA_HEADER.replace(",", sep) + "\n" + "\n".join(rows) + "\n"
+
+
+def solicitudes(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    path = tmp_path / "in" / "solicitudes" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def cargas(db: Path) -> list[tuple]:
+    return query(db, "SELECT archivo, filas_leidas, filas_cargadas, filas_rechazadas, filas_duplicadas FROM carga "
+                     "ORDER BY archivo")
+
+
+def nothing_lost(db: Path) -> None:
+    rows = cargas(db)
+    assert rows, "no file was logged"
+    for archivo, leidas, cargadas, rechazadas, duplicadas in rows:
+        assert leidas == cargadas + rechazadas + duplicadas, archivo
+
+
+def folios(db: Path) -> list[str]:
+    return [f for (f,) in query(db, "SELECT folio FROM solicitud ORDER BY folio")]
+
+
+def rejects(db: Path) -> list[tuple]:
+    return query(db, "SELECT archivo, fila, columna, valor, motivo FROM rechazo ORDER BY archivo, fila")
+
+
+def build_error(tmp_path: Path) -> str:
+    with pytest.raises(BuildError) as err:
+        build(tmp_path / "in", tmp_path)
+    assert not (tmp_path / "almacen.duckdb").exists()  # nothing was served
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+    return str(err.value)
+
+
+def header_cells() -> list[str]:
+    return PLANTILLA_HEADER.split(",")

@@ -70,6 +70,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(500, b"error interno")
             else:
                 self._send(200, GOOD_CSV, csv_type)
+        elif path == "/parcial":
+            self._send(200, GOOD_CSV, {**csv_type, "Content-Disposition": 'attachment; filename="datos.csv.part"'})
         elif path == "/descarga":
             self._send(200, GOOD_CSV, {**csv_type,
                                        "Content-Disposition": 'attachment; filename="../../../fuera.csv"'})
@@ -77,9 +79,10 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b"?")
 
 
-@pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def _serve(handler):
+    """A real HTTP server on 127.0.0.1, one thread per request, for the module's tests."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -87,6 +90,11 @@ def server():
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from _serve(Handler)
 
 
 @pytest.fixture(autouse=True)
@@ -218,3 +226,95 @@ def test_cli_fetch_ok_and_error(server, tmp_path):
     assert "sha256" in ok.stdout
     bad = run(f"{server}/no_existe.csv")
     assert bad.returncode == 1 and "404" in bad.stderr and "No se escribió nada" in bad.stderr
+
+
+# ------------------------------------------------------------------------------- hostile servers, names
+
+class Dribble(BaseHTTPRequestHandler):
+    """A real server that sends its body a few bytes at a time: per-read timeouts never fire."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        body = GOOD_CSV * 40
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        step, pause = (1, 0.02) if self.path.startswith("/goteo") else (200, 0.02)  # 50 B/s, or 10 KB/s
+        try:
+            for i in range(0, len(body), step):
+                self.wfile.write(body[i:i + step])
+                self.wfile.flush()
+                time.sleep(pause)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
+
+
+@pytest.fixture(scope="module")
+def dribbler():
+    yield from _serve(Dribble)
+
+
+def test_a_dribbling_download_is_abandoned_by_the_minimum_rate(dribbler, tmp_path):
+    from etl.fetch import Pace
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="bytes/s") as err:
+        fetch(f"{dribbler}/goteo.csv", tmp_path / "in", **_fast(pace=Pace(deadline_s=60, min_rate_bps=1024,
+                                                                           window_s=0.3)))
+    assert "se abandonó" in str(err.value) and "intentos" not in str(err.value)  # final, not retried
+    assert time.monotonic() - started < 5  # the rule, not the 60 s deadline nor the server, ended it
+    assert _all_files(tmp_path) == []
+
+
+def test_a_download_past_its_deadline_is_abandoned(dribbler, tmp_path):
+    from etl.fetch import Pace
+    with pytest.raises(FetchError, match="no terminó en 0 s"):
+        fetch(f"{dribbler}/lenta_pero_constante.csv", tmp_path / "in",
+              **_fast(pace=Pace(deadline_s=0.3, min_rate_bps=1024, window_s=0.2)))
+    assert _all_files(tmp_path) == []
+
+
+def test_a_steady_download_within_the_limits_is_saved(dribbler, tmp_path):
+    from etl.fetch import Pace
+    result = fetch(f"{dribbler}/constante.csv", tmp_path / "in", **_fast(pace=Pace(deadline_s=30, min_rate_bps=1024,
+                                                                                      window_s=0.2)))
+    assert Path(result.path).read_bytes() == GOOD_CSV * 40
+
+
+@pytest.mark.parametrize("name", ["datos.csv.part", "datos.tmp", "LEEME.md", "x.crdownload", "notas.MD"])
+def test_a_name_the_build_would_skip_is_refused(server, tmp_path, name):
+    with pytest.raises(FetchError, match="la construcción ignora"):
+        fetch(f"{server}/datos/solicitudes%202024.csv", tmp_path / "in", name=name, **_fast())
+    assert Handler.hits["/datos/solicitudes%202024.csv"] == 0  # refused before downloading
+
+
+def test_a_served_name_the_build_would_skip_is_refused(server, tmp_path):
+    Handler.hits.clear()
+    with pytest.raises(FetchError, match="la construcción ignora"):
+        fetch(f"{server}/parcial", tmp_path / "in", **_fast())
+    assert _all_files(tmp_path) == []
+
+
+def test_an_existing_input_is_never_overwritten_silently(server, tmp_path):
+    url = f"{server}/datos/solicitudes%202024.csv"
+    target = tmp_path / "in" / "solicitudes" / "solicitudes 2024.csv"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"lo que el usuario ya tenia")
+    with pytest.raises(FetchError, match="--reemplazar"):
+        fetch(url, tmp_path / "in", **_fast())
+    assert target.read_bytes() == b"lo que el usuario ya tenia"
+    fetch(url, tmp_path / "in", name="solicitudes 2024 nueva.csv", **_fast())  # keep both
+    assert (target.parent / "solicitudes 2024 nueva.csv").read_bytes() == GOOD_CSV
+    fetch(url, tmp_path / "in", replace=True, **_fast())
+    assert target.read_bytes() == GOOD_CSV
+
+
+def test_a_name_that_is_a_folder_gets_a_message(server, tmp_path):
+    (tmp_path / "in" / "solicitudes" / "solicitudes 2024.csv").mkdir(parents=True)
+    with pytest.raises(FetchError, match="es una carpeta"):
+        fetch(f"{server}/datos/solicitudes%202024.csv", tmp_path / "in", **_fast())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1"}
+    done = subprocess.run([sys.executable, "-m", "etl", "fetch", f"{server}/datos/solicitudes%202024.csv", "--inputs",
+                           str(tmp_path / "in")], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and "es una carpeta" in done.stderr and "Traceback" not in done.stderr

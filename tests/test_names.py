@@ -19,7 +19,8 @@ NOT_ENTES = {"", "No.", "S.O.", "TOTAL", "DEPENDENCIAS", "ÓRGANOS DESCONCENTRAD
 def con():
     con = duckdb.connect()
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
-    con.execute(sql_file("macros.sql"))  # as the build: unresolved names are kept masked
+    con.execute(sql_file("macros.sql"))
+    con.execute(sql_file("privacidad.sql"))  # as the build: unresolved names are kept masked
     load_catalogs(con, CATALOGOS_DIR)
     return con
 

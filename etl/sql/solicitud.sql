@@ -21,7 +21,7 @@ SELECT
          WHEN t.estado_final IN ('en_proceso', 'en_espera_solicitante') THEN 'en_proceso'
          ELSE coalesce(t.resp_cat, 'sin_dato') END,
     t.prevencion_final, t.ampliacion, t.queja, t.ley_version, t.plazo,
-    t.n_respuesta - t.n_recepcion,
+    greatest(t.n_respuesta - t.n_recepcion, 0),  -- answered on the weekend it was filed: 0 days, never -1
     CASE WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.n_respuesta - t.n_recepcion <= t.plazo
          WHEN t.estado_final = 'en_proceso' AND t.f_respuesta IS NULL AND corte.n_habil - t.n_recepcion > t.plazo THEN FALSE
     END,

@@ -4,9 +4,9 @@
 -- only the e-mail links to the campus export with the CURP); else the e-mail hash; else name hash + ente.
 CREATE OR REPLACE TEMP MACRO marca_si(s) AS
     CASE WHEN s IS NULL THEN NULL
-         WHEN upper(strip_accents(trim(s))) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO', 'X', 'ASISTIO', 'PRESENTE',
+         WHEN texto_bandera(s) IN ('SI', 'S', 'TRUE', '1', 'VERDADERO', 'X', 'ASISTIO', 'PRESENTE',
                                                 'COMPLETADO', 'FINALIZADO', 'EMITIDA', 'OTORGADA', 'APROBADO') THEN TRUE
-         WHEN upper(strip_accents(trim(s))) IN ('NO', 'N', 'FALSE', '0', 'FALSO', 'NO ASISTIO', 'AUSENTE', 'FALTA',
+         WHEN texto_bandera(s) IN ('NO', 'N', 'FALSE', '0', 'FALSO', 'NO ASISTIO', 'AUSENTE', 'FALTA',
                                                 'NO COMPLETADO', 'NO FINALIZADO', 'EN CURSO', 'PENDIENTE',
                                                 'NO EMITIDA', 'NO APROBADO') THEN FALSE END;
 CREATE OR REPLACE TEMP TABLE stg_asistencia AS
@@ -36,6 +36,8 @@ checked AS (
     SELECT p.*,
         CASE
             WHEN curso_id IS NULL THEN struct_pack(c := 'curso_id', v := NULL, m := 'Falta la clave del curso.')
+            WHEN NOT curso_conocido AND con_dato_personal(curso_id) THEN struct_pack(c := 'curso_id', v := curso_id,
+                 m := 'La clave del curso parece un dato personal (CURP, RFC, correo o teléfono); use la clave del catálogo.')
             WHEN NOT curso_conocido THEN struct_pack(c := 'curso_id', v := curso_id,
                  m := 'Curso desconocido: la clave no está en el catálogo de cursos cargado. Corrija la clave o agregue el curso al catálogo.')
             WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL,

@@ -17,6 +17,8 @@ checked AS (
     SELECT p.*,
         CASE
             WHEN curso_id IS NULL THEN struct_pack(c := 'curso_id', v := NULL, m := 'Falta la clave del curso.')
+            WHEN con_dato_personal(curso_id) THEN struct_pack(c := 'curso_id', v := curso_id,
+                 m := 'La clave del curso parece un dato personal (CURP, RFC, correo o teléfono); use la clave del catálogo.')
             WHEN nombre_curso IS NULL THEN struct_pack(c := 'nombre_curso', v := NULL, m := 'Falta el nombre del curso.')
             WHEN f_inicio IS NULL THEN struct_pack(c := 'fecha_inicio', v := fecha_inicio,
                  m := 'Fecha de inicio vacía, imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
@@ -24,7 +26,7 @@ checked AS (
                  m := 'Fecha de fin imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
             WHEN f_fin < f_inicio THEN struct_pack(c := 'fecha_fin', v := fecha_fin,
                  m := 'El curso termina antes de empezar; revise las fechas de inicio y fin.')
-            WHEN horas IS NOT NULL AND (n_horas IS NULL OR n_horas < 0) THEN struct_pack(c := 'horas', v := horas,
+            WHEN horas IS NOT NULL AND (n_horas IS NULL OR n_horas < 0 OR n_horas > 1000) THEN struct_pack(c := 'horas', v := horas,
                  m := 'Horas no válidas; escriba un número de horas (por ejemplo 4 o 2.5).')
             WHEN modalidad IS NULL THEN struct_pack(c := 'modalidad', v := NULL,
                  m := 'Falta la modalidad (En línea, Presencial, Taller o Conferencia).')

@@ -22,10 +22,12 @@ figuras AS (
         'total_modalidades': total_modalidades, 'tiempo_promedio': tiempo_promedio})) AS celda
     FROM detalle d
 ),
-malas AS (   -- the first figure of each row that is not a number
+malas AS (   -- the first figure of each row that is not a count (the average time may have decimals)
     SELECT carga_id, fila, arg_min(celda.key, celda.key) AS columna, arg_min(celda.value, celda.key) AS valor
     FROM figuras
-    WHERE celda.value IS NOT NULL AND (cifra(celda.value) IS NULL OR cifra(celda.value) < 0)
+    WHERE celda.value IS NOT NULL AND CASE WHEN celda.key = 'tiempo_promedio'
+                                           THEN cifra(celda.value) IS NULL OR cifra(celda.value) NOT BETWEEN 0 AND 10000
+                                           ELSE conteo(celda.value) IS NULL END
     GROUP BY carga_id, fila
 ),
 checked AS (
@@ -35,8 +37,11 @@ checked AS (
                  m := 'Fila con cifras pero sin nombre del sujeto obligado.')
             WHEN d.ente_id IS NULL THEN struct_pack(c := 'dependencia', v := d.dependencia,
                  m := 'Sujeto obligado desconocido. ' || d.sugerencia)
+            WHEN m.columna = 'tiempo_promedio' THEN struct_pack(c := m.columna, v := m.valor,
+                 m := 'Cifra no válida: debe ser un número no negativo (o la celda vacía si no se reportó).')
             WHEN m.columna IS NOT NULL THEN struct_pack(c := m.columna, v := m.valor,
-                 m := 'Cifra no válida: debe ser un número entero no negativo (o la celda vacía si no se reportó).')
+                 m := 'Cifra no válida: debe ser un número entero no negativo (o la celda vacía si no se reportó). '
+                      || conteo_motivo(m.valor))
         END AS problema
     FROM detalle d LEFT JOIN malas m USING (carga_id, fila)
 )

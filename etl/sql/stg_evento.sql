@@ -3,7 +3,7 @@ CREATE OR REPLACE TEMP TABLE stg_evento AS
 WITH parsed AS (
     SELECT r.*, co.archivo_orden,
            parse_fecha(r.fecha) AS f_evento,
-           try_cast(replace(r.asistentes, ',', '') AS BIGINT) AS n_asistentes,
+           conteo(r.asistentes) AS n_asistentes,
            coalesce(ms.categoria, CASE WHEN r.sector IS NULL THEN 'publico_general' END) AS sector_norm
     FROM raw_evento r
     JOIN carga_orden co ON co.carga_id = r.carga_id
@@ -17,8 +17,10 @@ checked AS (
                  m := 'Fecha vacía, imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
             WHEN f_evento > $hoy THEN struct_pack(c := 'fecha', v := fecha,
                  m := 'Fecha futura: un evento se registra cuando ya ocurrió; revise día y mes.')
-            WHEN n_asistentes IS NULL OR n_asistentes < 0 THEN struct_pack(c := 'asistentes', v := asistentes,
-                 m := 'Número de asistentes no válido; escriba un número entero.')
+            WHEN asistentes IS NULL THEN struct_pack(c := 'asistentes', v := NULL,
+                 m := 'Falta el número de asistentes; escriba un número entero.')
+            WHEN n_asistentes IS NULL THEN struct_pack(c := 'asistentes', v := asistentes,
+                 m := 'Número de asistentes no válido: ' || conteo_motivo(asistentes))
             WHEN sector_norm IS NULL THEN struct_pack(c := 'sector', v := sector,
                  m := 'Sector no reconocido; agréguelo a data/catalogos/capacitacion_valores.csv (campo sector).')
         END AS problema

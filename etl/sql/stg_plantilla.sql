@@ -3,8 +3,8 @@ CREATE OR REPLACE TEMP TABLE stg_plantilla AS
 WITH parsed AS (
     SELECT r.*, co.archivo_orden, me.ente_id, me.sugerencia,
            parse_fecha(r.fecha_corte) AS f_corte,
-           try_cast(replace(r.total_personal, ',', '') AS BIGINT) AS n_total,
-           try_cast(replace(r.personal_ut, ',', '') AS BIGINT) AS n_ut
+           conteo(r.total_personal) AS n_total,
+           conteo(r.personal_ut) AS n_ut
     FROM raw_plantilla r
     JOIN carga_orden co ON co.carga_id = r.carga_id
     LEFT JOIN map_ente me ON me.valor = r.dependencia
@@ -19,10 +19,14 @@ checked AS (
                  m := 'Fecha de corte vacía, imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
             WHEN f_corte > $hoy THEN struct_pack(c := 'fecha_corte', v := fecha_corte,
                  m := 'Fecha de corte futura: posterior a la fecha de construcción; revise día y mes.')
-            WHEN n_total IS NULL OR n_total <= 0 THEN struct_pack(c := 'total_personal', v := total_personal,
+            WHEN total_personal IS NULL THEN struct_pack(c := 'total_personal', v := NULL,
+                 m := 'Falta el total de personal; escriba un número entero mayor que cero.')
+            WHEN n_total IS NULL THEN struct_pack(c := 'total_personal', v := total_personal,
+                 m := 'Total de personal no válido: ' || conteo_motivo(total_personal))
+            WHEN n_total <= 0 THEN struct_pack(c := 'total_personal', v := total_personal,
                  m := 'Total de personal no válido; escriba un número entero mayor que cero.')
-            WHEN personal_ut IS NOT NULL AND (n_ut IS NULL OR n_ut < 0) THEN struct_pack(c := 'personal_ut',
-                 v := personal_ut, m := 'Personal de la Unidad de Transparencia no válido; escriba un número entero.')
+            WHEN personal_ut IS NOT NULL AND n_ut IS NULL THEN struct_pack(c := 'personal_ut', v := personal_ut,
+                 m := 'Personal de la Unidad de Transparencia no válido: ' || conteo_motivo(personal_ut))
             WHEN n_ut > n_total THEN struct_pack(c := 'personal_ut', v := personal_ut,
                  m := 'El personal de la Unidad de Transparencia es mayor que el total de personal del ente.')
         END AS problema

@@ -15,6 +15,14 @@ checked AS (
     SELECT p.*,
         CASE
             WHEN expediente IS NULL THEN struct_pack(c := 'expediente', v := NULL, m := 'Falta el número de expediente.')
+            WHEN con_dato_personal(expediente) OR NOT regexp_matches(expediente, '[0-9]') THEN
+                 struct_pack(c := 'expediente', v := expediente,
+                 m := 'El expediente no parece un número de expediente (no tiene cifras o parece un dato personal: '
+                      || 'nombre, CURP, RFC, correo o teléfono); escríbalo como lo asignó el órgano garante, p. ej. RR/123/2024.')
+            WHEN con_dato_personal(folio_solicitud) OR NOT regexp_matches(folio_solicitud, '[0-9]') THEN
+                 struct_pack(c := 'folio_solicitud', v := folio_solicitud,
+                 m := 'El folio de la solicitud no parece un folio (no tiene cifras o parece un dato personal); '
+                      || 'escriba el folio de la PNT o déjelo vacío.')
             WHEN dependencia IS NULL THEN struct_pack(c := 'dependencia', v := NULL, m := 'Falta el sujeto obligado.')
             WHEN ente_id IS NULL THEN struct_pack(c := 'dependencia', v := dependencia,
                  m := 'Sujeto obligado desconocido. ' || sugerencia)
@@ -24,6 +32,8 @@ checked AS (
                  m := 'Fecha futura: posterior a la fecha de construcción; revise día y mes.')
             WHEN fecha_resolucion IS NOT NULL AND f_resolucion IS NULL THEN struct_pack(c := 'fecha_resolucion',
                  v := fecha_resolucion, m := 'Fecha imposible o con formato desconocido; use AAAA-MM-DD o DD/MM/AAAA.')
+            WHEN f_resolucion > $hoy THEN struct_pack(c := 'fecha_resolucion', v := fecha_resolucion,
+                 m := 'Fecha de resolución futura: posterior a la fecha de construcción; revise día, mes y año.')
             WHEN f_resolucion < f_interposicion THEN struct_pack(c := 'fecha_resolucion', v := fecha_resolucion,
                  m := 'La resolución es anterior a la interposición del recurso; revise ambas fechas.')
             WHEN sentido IS NOT NULL AND sentido_norm IS NULL THEN struct_pack(c := 'sentido', v := sentido,

@@ -55,6 +55,7 @@ cabecera_ley AS (
     -- Everything that depends only on those five fields: the date and the review's date, the law in force, the
     -- review type, the article and the fracción normalized.
     SELECT e.*, f.f_verificacion, fr.fecha_revision, v.ley_version, mf.fraccion_norm,
+           con_dato_personal(e.verificacion) AS verificacion_personal,
            nullif(ltrim(regexp_replace(e.articulo, '[^0-9]', '', 'g'), '0'), '') AS articulo_norm,
            CASE WHEN upper(strip_accents(trim(e.tipo_verificacion))) LIKE 'DIAGNOST%' THEN 'diagnostica'
                 WHEN upper(strip_accents(trim(e.tipo_verificacion))) LIKE 'VINCULANTE%' THEN 'vinculante'
@@ -80,7 +81,7 @@ parsed AS NOT MATERIALIZED (
            r.fecha_verificacion, r.dependencia, r.articulo, r.fraccion, r.porcentaje, r.criterio, r.tipo_criterio,
            r.valor, r.observacion,
            c.f_verificacion, c.fecha_revision, c.ley_version, c.fraccion_norm, c.articulo_norm, c.articulo_final,
-           c.tipo_norm, c.obligacion_nombre, c.primera, c.ultima,
+           c.tipo_norm, c.obligacion_nombre, c.primera, c.ultima, c.verificacion_personal,
            me.ente_id, me.sugerencia,
            CASE WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'SUSTANTIV%' THEN 'sustantivo'
                 WHEN upper(strip_accents(trim(r.tipo_criterio))) LIKE 'ADJETIV%ACTUALIZ%' THEN 'adjetivo_actualizacion'
@@ -121,6 +122,9 @@ checked AS (
         CASE
             WHEN verificacion IS NULL THEN struct_pack(c := 'verificacion', v := NULL,
                  m := 'Falta el identificador o nombre de la verificación.')
+            WHEN verificacion_personal THEN struct_pack(c := 'verificacion', v := verificacion,
+                 m := 'El identificador de la verificación parece un dato personal (CURP, RFC, correo o teléfono); '
+                      || 'use una clave o nombre sin datos personales.')
             WHEN fecha_verificacion IS NULL THEN struct_pack(c := 'fecha_verificacion', v := NULL,
                  m := 'Falta la fecha de la verificación.')
             WHEN f_verificacion IS NULL THEN struct_pack(c := 'fecha_verificacion', v := fecha_verificacion,

@@ -13,6 +13,7 @@ import streamlit as st
 from access.policy import can_open
 from indicators.fmt import fecha_es, md_escape, periodo_es, sentence
 from pages.ui import gate
+from pages.ui.charts import escape_figure
 from warehouse import read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -256,7 +257,8 @@ def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> g
 
 
 def show_figure(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup)."""
+    st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
 def count_axis(max_value) -> dict:
