@@ -1,4 +1,5 @@
-"""`python -m bench run|generate|sugerencias`: national-scale benchmark of the whole product (see bench/run.py)."""
+"""`python -m bench run|generate|sugerencias|identidad`: national-scale benchmark of the whole product (see
+bench/run.py), and the proof that a re-layout changed nothing the product writes (bench/identity.py)."""
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,16 @@ def main(argv: list[str] | None = None) -> int:
     sug = sub.add_parser("sugerencias", help="mide las sugerencias de entes para nombres desconocidos")
     sug.add_argument("--entes", type=int, default=8000, help="entes del catálogo (8 000)")
     sug.add_argument("--nombres", type=int, default=10_000, help="nombres desconocidos distintos (10 000)")
+    ident = sub.add_parser("identidad", help="construye el ejemplo con otra revisión y con la copia de trabajo y "
+                                             "compara datos de ejemplo, almacén, exportación y fichas")
+    ident.add_argument("--antes", default="main", help="revisión de git a comparar (main)")
+    ident.add_argument("--carpeta", default=str(BENCH_DIR / "out" / "identidad"), help="carpeta de trabajo")
     args = parser.parse_args(argv)
+    if args.command == "identidad":
+        from bench.identity import run, text
+        report = run(args.antes, Path(args.carpeta))
+        print(text(report, args.antes))
+        return 0 if report.identical else 1
     if args.command == "sugerencias":
         from bench.suggestions import measure, report
         print(report(measure(args.entes, args.nombres)))
