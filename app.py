@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.fmt import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
+from common.formatting import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
 from indicators.periods import month_range, previous_period
 from indicators.semaforo import delta_color, semaforo
 from pages.ui import layout, summaries

@@ -12,7 +12,7 @@ import random
 import time
 
 from etl.mapping import closest_entes
-from etl.names import normalize_name
+from common.names import normalize_name
 
 HEADS = ["Secretaría de", "Instituto de", "Comisión de", "Consejo de", "Fideicomiso de", "Dirección General de",
          "Coordinación de", "Sistema para el Desarrollo de", "Servicios de", "Universidad de", "Colegio de",

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from warehouse.paths import DEFAULT_INPUTS, served_db
+from common.paths import DEFAULT_INPUTS, served_db
 
 
 def _progress(message: str) -> None:
@@ -69,7 +69,7 @@ def cmd_fetch(args) -> int:
 
 def cmd_alias(args) -> int:
     from etl.alias import AliasError, append_aliases, chosen, describe, parse_acceptance, unresolved_names
-    from warehouse.paths import catalogos_dir
+    from common.paths import catalogos_dir
     catalog_dir = Path(args.catalogos) if args.catalogos else catalogos_dir()
     try:
         items, labels = unresolved_names(Path(args.db), catalog_dir)

@@ -14,15 +14,12 @@ from pathlib import Path
 
 import duckdb
 
+from common.errors import AliasError
 from etl.catalogs import load_catalogs
 from etl.ente_resolver import EnteResolver
 from etl.mapping import closest_entes, ente_labels
-from etl.names import name_variants
-from warehouse.paths import SCHEMA_SQL
-
-
-class AliasError(Exception):
-    """Nothing was written; the message says what to fix."""
+from common.names import name_variants
+from common.paths import SCHEMA_SQL
 
 
 @dataclass

@@ -24,19 +24,16 @@ from typing import Callable
 
 import duckdb
 
+from common.errors import BuildError
 from etl.catalogs import load_catalogs
 from etl.inputs import input_files
 from etl.privacy import define_masks, masked
 from etl.readers import FileError, drop_read_table, read_source, scratch_folder
 from etl.sources import SOURCES, Source, folders, stages
-from etl.sqlfiles import sql_file
-from warehouse.paths import SCHEMA_SQL, catalogos_dir
+from etl import sql
+from common.paths import SCHEMA_SQL, catalogos_dir
 
 Progress = Callable[[str], None]
-
-
-class BuildError(Exception):
-    """The build stopped; the served warehouse is untouched. The message says what to fix."""
 
 
 @dataclass
@@ -284,7 +281,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     started = time.perf_counter()
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
         con.execute(schema.read_text(encoding="utf-8"))
-    con.execute(sql_file("macros.sql"))
+    con.execute(sql("macros.sql"))
     define_masks(con)
     con.execute("ATTACH ':memory:' AS lectura")
     say("Cargando catálogos…")

@@ -1,22 +1,19 @@
 """Loads the editable catalogs in data/catalogos/ into a warehouse, checking them all at once."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from common.csvfiles import is_yes, read_rows
+from common.errors import CatalogError
 from etl.bulk import insert_rows
-from etl.names import ABBREVIATION_KINDS, name_variants, normalize_name
+from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
 
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)
-
-
-class CatalogError(Exception):
-    """A catalog file is wrong; the message lists every problem found."""
 
 
 @dataclass(frozen=True)
@@ -24,11 +21,6 @@ class Ente:
     ente_id: str
     nombre_oficial: str
     siglas: str | None
-
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 def _date(value: str, where: str, problems: list[str]) -> dt.date | None:
@@ -39,10 +31,6 @@ def _date(value: str, where: str, problems: list[str]) -> dt.date | None:
     except ValueError:
         problems.append(f"{where}: fecha '{value}' no válida; use el formato AAAA-MM-DD.")
         return None
-
-
-def _yes(value: str) -> bool:
-    return normalize_name(value) in {"SI", "S", "TRUE", "1"}
 
 
 def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
@@ -59,7 +47,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
 
 
 def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
-    rows = _read_csv(path)
+    rows = read_rows(path)
     entes: dict[str, Ente] = {}
     records = []
     for i, r in enumerate(rows, start=2):
@@ -78,7 +66,7 @@ def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
         records.append((ente_id, r["nombre_oficial"], r.get("siglas") or None, r.get("categoria") or "Sin categoría",
                         r["grupo_pares"], r["ambito"], _date(r.get("vigente_desde", ""), where, problems),
                         _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
-                        _yes(r.get("verificado", "")), r.get("fuente") or None))
+                        is_yes(r.get("verificado", "")), r.get("fuente") or None))
     insert_rows(con, "ente", records)  # thousands of rows in a national catalog: one Arrow insert
     return entes
 
@@ -102,7 +90,7 @@ def _load_aliases(con, path: Path, entes: dict[str, Ente], problems: list[str]) 
             add(e.siglas, e.ente_id, "catálogo de entes (siglas)", f"entes.csv ({e.ente_id})")
             add(f"{e.nombre_oficial} ({e.siglas})", e.ente_id, "catálogo de entes", f"entes.csv ({e.ente_id})")
         add(e.ente_id, e.ente_id, "catálogo de entes (id)", f"entes.csv ({e.ente_id})")
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         where = f"{path.name}, fila {i}"
         if r.get("ente_id") not in entes:
             problems.append(f"{where}: ente_id '{r.get('ente_id')}' no existe en entes.csv.")
@@ -117,7 +105,7 @@ SUCCESSION_TYPES = {"renombre", "fusion", "escision", "reestructura"}
 def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str]) -> None:
     """Renames, mergers and splits; an ente with a single successor also gets ente.sucesor_id."""
     records = []
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         where = f"{path.name}, fila {i}"
         unknown = [k for k in ("ente_id", "sucesor_id") if r.get(k) not in entes]
         if unknown:
@@ -151,10 +139,10 @@ def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str
 
 def _load_calendar(con, path: Path, problems: list[str]) -> None:
     holidays: dict[dt.date, tuple] = {}
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         d = _date(r.get("fecha", ""), f"{path.name}, fila {i}", problems)
         if d:
-            holidays[d] = (d, r.get("motivo") or "Día inhábil", r.get("ambito"), r.get("fuente"), _yes(r.get("confirmado", "")))
+            holidays[d] = (d, r.get("motivo") or "Día inhábil", r.get("ambito"), r.get("fuente"), is_yes(r.get("confirmado", "")))
     con.executemany("INSERT INTO calendario_inhabil VALUES (?, ?, ?, ?, ?)", sorted(holidays.values()))
     # n_habil is a running count of working days, so business days between two dates are one subtraction;
     # siguiente_habil is the first working day on or after each date (where a weekend request is received).
@@ -173,7 +161,7 @@ def _load_calendar(con, path: Path, problems: list[str]) -> None:
 
 def _load_plazos(con, path: Path, problems: list[str]) -> None:
     records = []
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         where = f"{path.name}, fila {i}"
         try:
             dias, ampl = int(r["dias_respuesta"]), int(r["dias_ampliacion"])
@@ -188,7 +176,7 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
             problems.append(f"{where}: falta el ámbito (estatal o federal) al que aplica esta versión de la ley.")
             continue
         records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
-                        _date(r.get("vigente_hasta", ""), where, problems), _yes(r.get("confirmado", "")),
+                        _date(r.get("vigente_hasta", ""), where, problems), is_yes(r.get("confirmado", "")),
                         r.get("fuente")))
     con.executemany("INSERT INTO plazo_legal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     overlaps = con.execute("""
@@ -209,7 +197,7 @@ def _check_abbreviations(path: Path, problems: list[str]) -> None:
     """ente_abreviaturas.csv: how published tables abbreviate and decorate names (etl/names.py applies it)."""
     if not path.exists():
         return
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         where = f"{path.name}, fila {i}"
         if not normalize_name(r.get("forma")):
             problems.append(f"{where}: falta la forma (la abreviatura o el calificativo como se escribe).")
@@ -221,4 +209,4 @@ def _check_abbreviations(path: Path, problems: list[str]) -> None:
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:
     """A value map (estatus.csv, respuesta.csv, …) as rows."""
-    return _read_csv(catalog_dir / name)
+    return read_rows(catalog_dir / name)

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from etl.catalogs import load_value_map
-from etl.names import Abbreviations, canonical_name, canonical_variants, name_variants
+from common.names import Abbreviations, canonical_name, canonical_variants, name_variants
 
 ABBREVIATIONS_CSV = "ente_abreviaturas.csv"
 

@@ -27,6 +27,8 @@ from urllib.parse import unquote, urlsplit
 import requests
 import urllib3
 
+from common.errors import FetchError
+
 DEFAULT_MAX_MB = 200
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 60.0
@@ -41,10 +43,6 @@ RATE_WINDOW_S = 30.0
 SIDECAR_SUFFIX = ".fetch.json"
 USER_AGENT = "tablero-transparencia-qroo/1 (python -m etl fetch)"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._\- ]+")
-
-
-class FetchError(Exception):
-    """The download failed; nothing was written to the inputs folder. The message is Spanish and says what to do."""
 
 
 class _Retryable(Exception):

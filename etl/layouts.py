@@ -9,13 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.names import strip_accents
+from common.errors import LayoutNotFound
+from common.names import strip_accents
 
 LAYOUTS_FILE = Path(__file__).with_name("layouts.toml")
-
-
-class LayoutNotFound(Exception):
-    """No layout of the requested fuente fits the headers; str() is the Spanish explanation."""
 
 
 def normalize_header(text: object) -> str:

@@ -8,11 +8,12 @@ import duckdb
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from common.csvfiles import is_yes
 from etl.catalogs import load_value_map
 from etl.bulk import insert_rows
 from etl.ente_resolver import EnteResolver
-from etl.names import normalize_name
-from warehouse.paths import catalogos_dir
+from common.names import normalize_name
+from common.paths import catalogos_dir
 
 
 def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[str]:
@@ -114,10 +115,6 @@ def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return sum(1 for r in rows if r[1] is None)
 
 
-def _yes(value: str) -> bool:
-    return normalize_name(value) in {"SI", "S", "TRUE", "1"}
-
-
 def build_value_map(con, table: str, column: str, catalog_dir: Path, catalog: str, target: str,
                     out_columns: list[str]) -> None:
     """Creates map_<target>(valor, *out_columns) for the distinct values of `column`, matching catalog rows
@@ -127,7 +124,7 @@ def build_value_map(con, table: str, column: str, catalog_dir: Path, catalog: st
     for raw in _distinct(con, table, column):
         hit = by_key.get(normalize_name(raw))
         values = [None] * len(out_columns) if hit is None else [
-            _yes(hit[c]) if c.startswith(("implica_", "modifica_")) else hit[c] for c in out_columns]
+            is_yes(hit[c]) if c.startswith(("implica_", "modifica_")) else hit[c] for c in out_columns]
         rows.append((raw, *values))
     cols = ", ".join(f"{c} {'BOOLEAN' if c.startswith(('implica_', 'modifica_')) else 'VARCHAR'}" for c in out_columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE map_{target} (valor VARCHAR, {cols})")

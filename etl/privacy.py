@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import duckdb
 
-from etl.sqlfiles import sql_file
+from etl import sql
 
 # Computed from personal fields (HMAC hex digits): never masked, a hash may hold ten digits in a row.
 HASH_FIELDS = frozenset({"hash_curp", "hash_correo", "hash_nombre"})
@@ -19,7 +19,7 @@ IDENTIFIER_FIELDS = frozenset({"folio", "folio_solicitud", "expediente"})
 
 def define_masks(con: duckdb.DuckDBPyConnection) -> None:
     """Creates sin_identificadores / con_dato_personal on `con` (idempotent)."""
-    con.execute(sql_file("privacidad.sql"))
+    con.execute(sql("privacidad.sql"))
 
 
 def _ident(name: str) -> str:

@@ -3,10 +3,7 @@
 Names, e-mails and CURPs are read from the file only to compute keyed hashes (HMAC-SHA256); the readers write
 the hashes and drop the identifiers, so no personal data reaches any table, temporary or not.
 
-The key is a secret kept outside the warehouse: the environment variable TABLERO_SECRETO, or the file
-data/secreto.key (created with os.urandom on first use, gitignored). Without the key a hash cannot be turned
-back into an e-mail by trying likely addresses; with the same key the same person gets the same hash in every
-build, so counts are stable. Losing or changing the key only changes the pseudonyms, not any indicator.
+The key is a secret kept outside the warehouse (common/secret.py).
 
 Two ways to the same pseudonyms: PseudonymizingWriter hashes in Python, row by row, for the careful readers; and
 SqlPseudonyms writes the hashes as SQL, so DuckDB's fast CSV path computes them inside the very query that parses
@@ -16,41 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import uuid
 from collections.abc import Sequence
-from pathlib import Path
 
-from etl.names import normalize_name
-from warehouse.paths import ROOT
+from common.names import normalize_name
+from common.secret import secret
 
-SECRET_ENV = "TABLERO_SECRETO"
-SECRET_FILE = ROOT / "data" / "secreto.key"
-SECRET_BYTES = 32
 HASH_FIELDS = ("hash_curp", "hash_correo", "hash_nombre")
 PERSONAL_KINDS = ("curp", "correo", "nombre")  # the personal field each of HASH_FIELDS is computed from
 _SPACES = re.compile(r"\s+")
-
-
-def secret(path: Path = SECRET_FILE) -> bytes:
-    """The HMAC key: TABLERO_SECRETO if set, else data/secreto.key, created once (atomically) when missing."""
-    from_env = os.environ.get(SECRET_ENV, "").strip()
-    if from_env:
-        return from_env.encode("utf-8")
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        # 'x' mode: if two builds start at once, exactly one creates the key and the other reads it.
-        with open(path, "xb") as fh:
-            fh.write(os.urandom(SECRET_BYTES))
-        os.chmod(path, 0o600)
-    except FileExistsError:
-        pass
-    return path.read_bytes()
 
 
 def normalize_curp(value: str | None) -> str | None:

@@ -18,7 +18,7 @@ import duckdb
 
 from etl import xlsx_guard
 from etl.csv_records import raise_field_limit
-from etl.names import normalize_name
+from common.names import normalize_name
 from etl.readers import FileError, ReadResult, TableWriter, cell_text, sniff_kind, sniff_separator, utf8_text
 
 LAYOUT = "estadistica_trimestral_publicada"

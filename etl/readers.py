@@ -27,6 +27,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from common.errors import FileError
 from etl import pnt_json, xlsx_guard
 from etl.xlsx_guard import DEFAULT_MAX_XLSX_MB, MAX_XLSX_ENV, max_xlsx_bytes  # noqa: F401 (re-exported)
 from etl.privacy import IDENTIFIER_FIELDS, mask_distinct, mask_rows
@@ -45,10 +46,6 @@ XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 FOLIO_FIELDS = frozenset({"folio", "folio_solicitud"})
 _TRIM_CHARS = " \t\r\n\u00a0"
-
-
-class FileError(Exception):
-    """A problem with the file itself; str() is a Spanish message naming the file, the problem and the fix."""
 
 
 @dataclass

@@ -6,7 +6,7 @@ import datetime as dt
 import duckdb
 
 from etl.mapping import build_ente_map
-from etl.sqlfiles import sql_file
+from etl import sql
 from etl.stage_requests import write_rejects
 
 
@@ -18,13 +18,13 @@ def stage_history(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, s
     con.execute("CREATE OR REPLACE TEMP VIEW raw_estadistica_entes AS "
                 "SELECT * FROM raw_estadistica WHERE tipo_fila = 'detalle'")
     build_ente_map(con, "raw_estadistica_entes")
-    con.execute(sql_file("stg_estadistica.sql"))
+    con.execute(sql("stg_estadistica.sql"))
     write_rejects(con, "stg_estadistica")
     con.execute("""INSERT INTO estadistica_rechazada
                    SELECT carga_id, archivo, trimestre, fila, categoria, sin_identificadores(dependencia), cifra(total), motivo
                    FROM stg_estadistica WHERE motivo IS NOT NULL""")
-    con.execute(sql_file("solicitud_estadistica.sql"))
-    con.execute(sql_file("conciliacion.sql"))
+    con.execute(sql("solicitud_estadistica.sql"))
+    con.execute(sql("conciliacion.sql"))
     first, last_end = con.execute("""SELECT min(trimestre), max(periodo_inicio + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE
                                      FROM solicitud_estadistica""").fetchall()[0]
     return {"primer_trimestre_publicado": first,

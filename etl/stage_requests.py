@@ -7,8 +7,8 @@ import duckdb
 
 from etl.build import READ_DB, release_raw
 from etl.mapping import build_ente_map, build_value_map
-from etl.sqlfiles import sql_file
-from warehouse.paths import catalogos_dir
+from etl import sql
+from common.paths import catalogos_dir
 
 
 def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
@@ -45,8 +45,8 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
                     ["categoria", "implica_prevencion", "implica_ampliacion"])
     build_value_map(con, "raw_solicitud", "tipo_solicitud", catalogs, "tipo_solicitud.csv", "tipo",
                     ["tipo_solicitud"])
-    con.execute(sql_file("stg_solicitud_tipos.sql"))
-    con.execute(sql_file("stg_solicitud.sql"), {"hoy": today})
+    con.execute(sql("stg_solicitud_tipos.sql"))
+    con.execute(sql("stg_solicitud.sql"), {"hoy": today})
     release_raw(con, "solicitudes")
     rank_files(con, "stg_solicitud", NEWEST_OF_ANY_KIND)  # dates parsed once, by staging
     write_rejects(con, "stg_solicitud")
@@ -58,15 +58,15 @@ def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, 
         FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0]
     superseded = None
     if maybe_repeated:
-        con.execute(sql_file("superseded.sql"))
+        con.execute(sql("superseded.sql"))
         newest = _newest_kept(con, newest)
         superseded = con.execute("SELECT count(DISTINCT folio) FROM sol_descartada").fetchone()[0]
     corte = min(newest, today) if newest else None
-    con.execute(sql_file("solicitud.sql"), {"corte": corte or today})
+    con.execute(sql("solicitud.sql"), {"corte": corte or today})
     if maybe_repeated:
         con.execute("""DELETE FROM solicitud s USING sol_descartada d
                        WHERE s.carga_id = d.carga_id AND s.fila = d.fila""")
-    con.execute(sql_file("plazo_aplicado.sql"))
+    con.execute(sql("plazo_aplicado.sql"))
     return {"fecha_corte": corte.isoformat() if corte else None, "folios_repetidos": str(superseded or 0)}
 
 
@@ -89,7 +89,7 @@ def stage_appeals(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, s
     build_ente_map(con, "raw_recurso")
     build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
                     ["sentido", "modifica_o_revoca"])
-    con.execute(sql_file("stg_recurso.sql"), {"hoy": today})
+    con.execute(sql("stg_recurso.sql"), {"hoy": today})
     write_rejects(con, "stg_recurso")
-    con.execute(sql_file("recurso_revision.sql"))
+    con.execute(sql("recurso_revision.sql"))
     return {}

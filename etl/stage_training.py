@@ -12,10 +12,10 @@ import duckdb
 
 from etl.catalogs import load_value_map
 from etl.mapping import build_ente_map
-from etl.names import normalize_name
-from etl.sqlfiles import sql_file
+from common.names import normalize_name
+from etl import sql
 from etl.stage_requests import rank_files, write_rejects
-from warehouse.paths import catalogos_dir
+from common.paths import catalogos_dir
 
 VALUES_CATALOG = "capacitacion_valores.csv"
 RULES_FILE = "capacitacion.toml"
@@ -55,9 +55,9 @@ def build_training_value_map(con: duckdb.DuckDBPyConnection, catalog_dir: Path |
 def _stage(con, name: str, stg_params: dict | None = None, final_params: dict | None = None) -> None:
     """stg_<name>.sql builds the staging table, its rejects go to rechazo, <final>.sql loads the good rows."""
     stg, final = STAGES[name]
-    con.execute(sql_file(f"{stg}.sql"), stg_params)
+    con.execute(sql(f"{stg}.sql"), stg_params)
     write_rejects(con, stg)
-    con.execute(sql_file(f"{final}.sql"), final_params)
+    con.execute(sql(f"{final}.sql"), final_params)
 
 
 def stage_training(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:

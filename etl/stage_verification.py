@@ -8,20 +8,20 @@ import duckdb
 
 from etl.catalogs import CatalogError
 from etl.mapping import build_ente_map
-from etl.sqlfiles import sql_file
+from etl import sql
 from etl.stage_requests import rank_files, write_rejects
 from etl.verification_catalogs import Weights, load_verification_catalogs, normalize_fraccion
-from warehouse.paths import CATALOGOS_DIR, catalogos_dir
+from common.paths import CATALOGOS_DIR, catalogos_dir
 
 
 def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     weights = _load_catalogs(con)
     build_ente_map(con, "raw_verificacion")
     _build_fraccion_map(con)
-    con.execute(sql_file("stg_verificacion.sql"), {"hoy": today})
+    con.execute(sql("stg_verificacion.sql"), {"hoy": today})
     rank_files(con, "stg_verificacion", "f_verificacion")  # dates parsed once, by staging
     write_rejects(con, "stg_verificacion")
-    con.execute(sql_file("verificacion.sql"))
+    con.execute(sql("verificacion.sql"))
     _compute_index(con, weights)
     last = con.execute("SELECT max(fecha) FROM verificacion").fetchone()[0]
     return {
@@ -52,6 +52,6 @@ def _build_fraccion_map(con) -> None:
 def _compute_index(con, weights: Weights) -> None:
     params = {"sustantivos": weights.sustantivos, "adjetivos": weights.adjetivos,
               "umbral": weights.umbral_cumplimiento}
-    con.execute(sql_file("indice_fraccion.sql"), params)
-    con.execute(sql_file("indice_ente.sql"))
-    con.execute(sql_file("seguimiento_fraccion.sql"), {"umbral": weights.umbral_cumplimiento})
+    con.execute(sql("indice_fraccion.sql"), params)
+    con.execute(sql("indice_ente.sql"))
+    con.execute(sql("seguimiento_fraccion.sql"), {"umbral": weights.umbral_cumplimiento})

@@ -8,24 +8,20 @@
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from etl.catalogs import CatalogError, _read_csv, _yes
-from etl.names import strip_accents
+from common.csvfiles import is_yes, read_rows
+from common.errors import CatalogError
+from common.names import normalize_fraccion
 
 OBLIGATION_COLUMNS = ("ley_version", "articulo", "fraccion", "orden", "nombre", "texto_inicio", "tipo_obligacion",
                       "verificado", "nota_verificacion", "fuente")
 TIPOS_OBLIGACION = {"comun", "especifica"}
 WEIGHT_KEYS = {"sustantivos", "adjetivos", "umbral_cumplimiento", "peso_fraccion"}
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-_FRACCION = re.compile(r"^([IVXLCDM]+|\d{1,3})(?:\s*[-.,)]?\s*(?:INCISO\s*)?([A-Z])\)?)?$")
-
 Key = tuple[str, str, str]  # (ley_version, articulo, fraccion)
 
 
@@ -35,38 +31,6 @@ class Weights:
     adjetivos: float = 0.2
     umbral_cumplimiento: float = 100.0
     por_fraccion: dict[Key, float] = field(default_factory=dict)
-
-
-def to_roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def normalize_fraccion(raw: str | None) -> str | None:
-    """'Fracción xxii' -> 'XXII', '22' -> 'XXII', 'I inciso a' / 'I-A' / 'I a)' -> 'I-a'. None if not a fracción."""
-    if raw is None:
-        return None
-    text = strip_accents(str(raw)).upper().strip()
-    text = re.sub(r"^(FRACCION|FRACC\.?|FR\.?)\s*", "", text).strip().rstrip(".")
-    match = _FRACCION.match(text)
-    if not match:
-        return None
-    number, inciso = match.groups()
-    roman = to_roman(int(number)) if number.isdigit() else number
-    if number.isdigit() and int(number) == 0:
-        return None
-    return f"{roman}-{inciso.lower()}" if inciso else roman
-
-
-def normalize_articulo(raw: str | None) -> str | None:
-    """'Art. 91' / 'artículo 91' / '91' -> '91'."""
-    if raw is None:
-        return None
-    digits = re.sub(r"[^0-9]", "", str(raw))
-    return digits.lstrip("0") or None
 
 
 def load_verification_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> Weights:
@@ -100,7 +64,7 @@ def _read_obligations(catalog_dir: Path, versions: set[str], problems: list[str]
     if not files:
         problems.append(f"No hay archivos obligaciones_*.csv en {catalog_dir}.")
     for path in files:
-        for i, r in enumerate(_read_csv(path), start=2):
+        for i, r in enumerate(read_rows(path), start=2):
             where = f"{path.name}, fila {i}"
             missing = [c for c in ("ley_version", "articulo", "fraccion", "orden", "nombre", "tipo_obligacion")
                        if not r.get(c)]
@@ -126,7 +90,7 @@ def _read_obligations(catalog_dir: Path, versions: set[str], problems: list[str]
                 problems.append(f"{where}: orden '{r['orden']}' debe ser un número entero.")
                 continue
             obligations[key] = (orden, r["nombre"], r.get("texto_inicio") or None, r["tipo_obligacion"],
-                                _yes(r.get("verificado", "")), r.get("nota_verificacion") or None,
+                                is_yes(r.get("verificado", "")), r.get("nota_verificacion") or None,
                                 r.get("fuente") or None)
     return obligations
 
@@ -163,7 +127,7 @@ def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weig
 
 def _read_equivalences(path: Path, obligations: set[Key], problems: list[str]) -> list[tuple]:
     rows, seen = [], set()
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         where = f"{path.name}, fila {i}"
         origin = (r.get("ley_origen", ""), r.get("articulo_origen", ""), normalize_fraccion(r.get("fraccion_origen")))
         target = (r.get("ley_destino", ""), r.get("articulo_destino", ""), normalize_fraccion(r.get("fraccion_destino")))
@@ -180,7 +144,7 @@ def _read_equivalences(path: Path, obligations: set[Key], problems: list[str]) -
             problems.append(f"{where}: la fracción {origin[2]} del art. {origin[1]} ({origin[0]}) ya tiene equivalencia.")
             continue
         seen.add(origin)
-        rows.append((*origin, *target, _yes(r.get("confirmado", "")), r.get("nota") or None))
+        rows.append((*origin, *target, is_yes(r.get("confirmado", "")), r.get("nota") or None))
     return rows
 
 
@@ -198,7 +162,7 @@ def _history_keys(obligations: set[Key], equivalences: list[tuple]) -> dict[Key,
 
 def _read_applicability(path: Path, obligations: set[Key], entes: set[str], problems: list[str]) -> list[tuple]:
     rows, seen = [], set()
-    for i, r in enumerate(_read_csv(path), start=2):
+    for i, r in enumerate(read_rows(path), start=2):
         where = f"{path.name}, fila {i}"
         key = (r.get("ley_version", ""), r.get("articulo", ""), normalize_fraccion(r.get("fraccion")))
         aplica = r.get("aplica", "").lower()

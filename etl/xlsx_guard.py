@@ -15,6 +15,8 @@ import zipfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from common.errors import WorkbookTooLarge
+
 MAX_XLSX_ENV = "TABLERO_MAX_XLSX_MB"
 DEFAULT_MAX_XLSX_MB = 500
 MAX_CELLS_ENV = "TABLERO_MAX_XLSX_CELDAS"
@@ -31,10 +33,6 @@ _ROW_NUMBER = re.compile(rb'<row\s[^>]*?r="([0-9]{1,9})"')
 # style-only cells), by its reference.
 _VALUE_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"(?:\s[^>]*)?(?<!/)>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?'
                          rb'<(?:v>[^<]|is>)')
-
-
-class WorkbookTooLarge(Exception):
-    """str() is the Spanish message naming the file, the sheet and the fix."""
 
 
 def max_xlsx_bytes() -> int:

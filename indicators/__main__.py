@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from warehouse.paths import served_db
+from common.paths import served_db
 
 
 def main(argv: list[str] | None = None) -> int:

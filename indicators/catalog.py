@@ -5,6 +5,8 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from common.errors import DefinitionError
+
 CATALOG_PATH = Path(__file__).resolve().parent / "catalogo.toml"
 
 
@@ -57,10 +59,6 @@ BASE_TABLES: dict[str, BaseTable] = {
 BASE_COLUMNS = BASE_TABLES["base_solicitud_mes"].columns
 TIPOS = {"conteo", "razon", "percentil", "compuesto"}  # compuesto: computed by indicators/index.py
 DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}
-
-
-class CatalogError(Exception):
-    """The catalog is invalid; the message lists every problem."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,7 @@ def _problems_of(entry: dict, where: str) -> list[str]:
 
 
 def load_catalog(path: Path = CATALOG_PATH) -> list[Indicador]:
-    """All indicators in catalog order. Raises CatalogError listing every problem found."""
+    """All indicators in catalog order. Raises DefinitionError listing every problem found."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     entries = data.get("indicador", [])
     problems = [f"{path.name}: clave de primer nivel desconocida '{k}'" for k in data if k != "indicador"]
@@ -142,5 +140,5 @@ def load_catalog(path: Path = CATALOG_PATH) -> list[Indicador]:
             problems.append(f"{where}: id repetido")
         seen.add(entry.get("id"))
     if problems:
-        raise CatalogError("El catálogo de indicadores tiene errores:\n- " + "\n- ".join(problems))
+        raise DefinitionError("El catálogo de indicadores tiene errores:\n- " + "\n- ".join(problems))
     return [Indicador(**entry) for entry in entries]

@@ -16,7 +16,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from indicators import semaforo, sql
-from indicators.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
+from common.formatting import fecha_es, format_value, periodo_es, periodo_label, sentence
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
 from indicators.periods import period_bounds

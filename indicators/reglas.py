@@ -6,12 +6,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.errors import DefinitionError
+
 RULES_PATH = Path(__file__).resolve().parent / "reglas.toml"
 _KEYS = {"id", "titulo", "texto"}
-
-
-class RulesError(Exception):
-    """reglas.toml is invalid; the message lists every problem."""
 
 
 @dataclass(frozen=True)
@@ -32,5 +30,5 @@ def load_rules(path: Path = RULES_PATH) -> list[Regla]:
             problems.append(f"regla {n}: id '{r.get('id')}' repetido")
         seen.add(r.get("id"))
     if problems:
-        raise RulesError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
+        raise DefinitionError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
     return [Regla(r["id"], r["titulo"], " ".join(r["texto"].split())) for r in data.get("regla", [])]

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import chart_text, decimals_for, format_value, md_escape, periodo_corto, periodo_es, short_name
+from common.formatting import chart_text, decimals_for, format_value, md_escape, periodo_corto, periodo_es, short_name
 from indicators.periods import previous_period
 from indicators.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
 from pages.ui import layout, summaries

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import contract, md_escape, periodo_es
+from common.formatting import contract, md_escape, periodo_es
 from indicators.periods import previous_period
 from pages.ui import charts, layout, summaries
 from pages.ui.export import download_csv

@@ -4,7 +4,7 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import periodo_label
+from common.formatting import periodo_label
 from indicators.periods import period_bounds
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv

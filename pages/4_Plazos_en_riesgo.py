@@ -4,7 +4,7 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import chart_text, fecha_es, md_escape, num, short_name
+from common.formatting import chart_text, fecha_es, md_escape, num, short_name
 from pages.ui import layout, summaries
 from pages.ui.export import download_csv
 from pages.ui.tables import group_and_ente_filters, show_table

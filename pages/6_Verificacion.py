@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.fmt import fecha_es, md_escape, num
+from common.formatting import fecha_es, md_escape, num
 from pages.ui import layout
 from pages.ui import verification as view
 from pages.ui.export import download_csv

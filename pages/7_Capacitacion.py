@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import md_escape, num, periodo_corto, periodo_label
+from common.formatting import md_escape, num, periodo_corto, periodo_label
 from indicators.periods import period_bounds
 from pages.ui import layout
 from pages.ui import training_block as tb

@@ -66,7 +66,7 @@ def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnectio
     from indicators.catalog import load_catalog
     from indicators.compute import _store_catalog
     from indicators.index import compute_index
-    from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+    from common.paths import CATALOGOS_DIR, SCHEMA_SQL
 
     con = duckdb.connect(str(path))
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):

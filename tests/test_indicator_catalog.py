@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from indicators.catalog import CatalogError, load_catalog
+from common.errors import DefinitionError
+from indicators.catalog import load_catalog
 
 REQUIRED_DOCS = ("nombre", "descripcion", "formula", "unidad", "direccion", "fuente", "version")
 # A valid, documented indicator; each test changes only what it is about.
@@ -37,7 +38,7 @@ def test_the_valid_fixture_loads(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    with pytest.raises(CatalogError) as err:
+    with pytest.raises(DefinitionError) as err:
         load_one(tmp_path, drop=("denominador",), numerador="no_existe", direccion="hacia_arriba", colour="rojo")
     message = str(err.value)
     for expected in ("campo desconocido 'colour'", "direccion 'hacia_arriba'", "necesita 'denominador'",
@@ -46,13 +47,13 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_thresholds_must_agree_with_direction(tmp_path):
-    with pytest.raises(CatalogError, match="verde debe ser ≥ el amarillo"):
+    with pytest.raises(DefinitionError, match="verde debe ser ≥ el amarillo"):
         load_one(tmp_path, drop=("denominador",), tipo="conteo", numerador="recibidas", unidad="solicitudes",
                  umbral_verde=50, umbral_amarillo=80)
 
 
 def test_an_indicator_without_target_or_reason_fails(tmp_path):
-    with pytest.raises(CatalogError) as err:
+    with pytest.raises(DefinitionError) as err:
         load_one(tmp_path, drop=("meta", "umbral_verde", "umbral_amarillo"))
     assert "declare 'meta' o explique en 'sin_meta'" in str(err.value)
     assert "necesita umbrales del semáforo" in str(err.value)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.names import name_variants, normalize_name
+from common.names import name_variants, normalize_name
 from etl.sample import (CATALOG_DIR, INFOMEX_FIELDS, PNT_FIELDS, PNT_FIELDS_2025, RECURSO_FIELDS, Calendar,
                         read_holidays, write_sample)
 

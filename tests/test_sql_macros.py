@@ -4,13 +4,13 @@ import datetime as dt
 import duckdb
 import pytest
 
-from etl.sqlfiles import sql_file
+from etl import sql
 
 
 @pytest.fixture(scope="module")
 def con():
     con = duckdb.connect()
-    con.execute(sql_file("macros.sql"))
+    con.execute(sql("macros.sql"))
     yield con
     con.close()
 

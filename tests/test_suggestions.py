@@ -7,8 +7,8 @@ import rapidfuzz.process
 
 import etl.mapping
 from etl.mapping import build_ente_map, closest_entes
-from etl.names import normalize_name
-from etl.sqlfiles import sql_file
+from common.names import normalize_name
+from etl import sql
 
 NAMES = {"SEFIPLAN": "Secretaría de Finanzas y Planeación (SEFIPLAN)", "SEGOB": "Secretaría de Gobierno (SEGOB)",
          "SEQ": "Secretaría de Educación (SEQ)"}
@@ -42,7 +42,7 @@ def test_all_unknown_names_are_scored_in_one_call(monkeypatch):
 
     monkeypatch.setattr(etl.mapping.process, "cdist", counted)
     con = duckdb.connect()
-    con.execute(sql_file("privacidad.sql"))  # unresolved names are kept masked in ente_sin_resolver
+    con.execute(sql("privacidad.sql"))  # unresolved names are kept masked in ente_sin_resolver
     con.execute("CREATE TABLE ente_sin_resolver (valor VARCHAR, origen VARCHAR)")
     con.execute("CREATE TABLE ente_alias AS SELECT * FROM (VALUES ('SEFIPLAN', 'SEFIPLAN'), ('SEGOB', 'SEGOB')) "
                 "v(alias_normalizado, ente_id)")

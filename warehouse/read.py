@@ -19,16 +19,14 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from warehouse.paths import served_db
+from common.errors import WarehouseError
+from common.paths import served_db
+from common.sql import sql_folder
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 BUILD_COMMAND = "python -m etl build"
 _LOCK_RETRIES = 40
 _LOCK_WAIT_S = 0.05
-
-
-class WarehouseError(Exception):
-    """The warehouse cannot be read; the message is Spanish and tells the user what to do."""
 
 
 class FileSignature(NamedTuple):
@@ -57,8 +55,11 @@ def missing_message(path: Path | None = None) -> str:
     )
 
 
+_query_sql = sql_folder(QUERIES_DIR)
+
+
 def _sql(name: str) -> str:
-    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return _query_sql(f"{name}.sql")
 
 
 def _execute(path: str, sql: str, params: dict) -> pd.DataFrame:

@@ -16,7 +16,7 @@ CREATE TABLE ente (
     fuente         VARCHAR
 );
 CREATE TABLE ente_alias (
-    alias_normalizado VARCHAR PRIMARY KEY, -- etl.names.normalize_name(alias)
+    alias_normalizado VARCHAR PRIMARY KEY, -- common.names.normalize_name(alias)
     alias             VARCHAR NOT NULL,
     ente_id           VARCHAR NOT NULL,
     fuente            VARCHAR

@@ -21,7 +21,8 @@ import streamlit as st
 from access import policy
 from access.policy import Visitor
 from access.users import ROLES, UsersCatalogError, load_catalog
-from indicators.fmt import md_escape
+from common.secret import secret
+from common.formatting import md_escape
 from participacion import access_log, config, engine
 from participacion.access_log import AccessEvent, AccessLogError
 
@@ -115,7 +116,6 @@ def _session_id() -> str:
 
 
 def _event(visitor: Visitor, evento: str, pagina: str | None = None) -> AccessEvent:
-    from etl.pseudonym import secret
     return AccessEvent(evento, policy.log_identity(visitor, secret()), _session_id(), visitor.rol, visitor.ente_id,
                        pagina, visitor.emitida if evento == "login" else None)
 

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.fmt import md_escape, periodo_corto
+from common.formatting import md_escape, periodo_corto
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table

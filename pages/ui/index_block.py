@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import contract, md_escape, periodo_es
+from common.formatting import contract, md_escape, periodo_es
 from indicators.semaforo import semaforo
 from pages.ui import layout
 from pages.ui.export import download_csv

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from access.policy import can_open
-from indicators.fmt import fecha_es, md_escape, periodo_es, sentence
+from common.formatting import fecha_es, md_escape, periodo_es, sentence
 from pages.ui import gate
 from pages.ui.charts import escape_figure
 from warehouse import read
@@ -211,7 +211,7 @@ def url_int_slider(label: str, min_value: int, max_value: int, param: str, defau
 
 def preliminary_months_note(months: list[str]) -> None:
     """Under a monthly chart: which of its months are still preliminary (their last points will move)."""
-    from indicators.fmt import periodo_corto
+    from common.formatting import periodo_corto
     states = period_states()
     open_months = [m for m in months if states.is_preliminary("mes", m)]
     if open_months:
@@ -225,7 +225,7 @@ def period_filters(periods_for, corte: date | None, containers=None, *, radio: b
     """Tipo de periodo (radio) + periodo (selectbox), defaulting to the last closed period; a preliminary period,
     when chosen, is marked in the list and gets the "Cifras preliminares" banner (for `ente` too, when given).
     periods_for(tipo) -> list of periodo strings, newest first. containers: two places to draw them."""
-    from indicators.fmt import TIPOS_PERIODO, periodo_label
+    from common.formatting import TIPOS_PERIODO, periodo_label
 
     first, second = containers or (st.container(), st.container())
     with first:

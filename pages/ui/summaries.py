@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from indicators.fmt import change_words, format_value, num, periodo_es, unit_suffix
+from common.formatting import change_words, format_value, num, periodo_es, unit_suffix
 from indicators.semaforo import COLORS, semaforo
 
 CATALOG_COLUMNS = ["indicador", "nombre", "descripcion", "unidad", "direccion", "meta", "umbral_verde",
@@ -381,7 +381,7 @@ def deadline_table(open_requests: pd.DataFrame, dias: int) -> pd.DataFrame:
 
 
 def deadline_summary(per_ente: pd.DataFrame, dias: int, corte: date) -> str:
-    from indicators.fmt import fecha_es
+    from common.formatting import fecha_es
 
     v, h, p = (int(per_ente[c].sum()) for c in deadline_columns(dias))
     text = (f"Al {fecha_es(corte)} hay {num(v)} solicitudes abiertas ya vencidas, {num(h)} que vencen hoy y "
@@ -487,7 +487,7 @@ def rejects_summary(rejects: pd.DataFrame, total: int, limit: int) -> str:
 
 def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, corte: date | None) -> pd.DataFrame:
     """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date."""
-    from indicators.fmt import MESES_CORTOS
+    from common.formatting import MESES_CORTOS
 
     has = monthly[monthly["recibidas"] > 0].groupby("ente_id")["mes"].apply(set)
     # entes in force during the year, plus any with data that year

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import format_value, num
+from common.formatting import format_value, num
 from pages.ui.gate import ente_restriction
 from pages.ui.layout import TODOS, url_selectbox
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import md_escape, num, periodo_es, sentence
+from common.formatting import md_escape, num, periodo_es, sentence
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from warehouse import read_training

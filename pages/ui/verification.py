@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.fmt import fecha_es, num, periodo_corto, short_name
+from common.formatting import fecha_es, num, periodo_corto, short_name
 from pages.ui.export import csv_bytes
 from pages.ui.tables import ente_label
 from warehouse import read_verification

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import fecha_es, md_escape, num
+from common.formatting import fecha_es, md_escape, num
 from warehouse import read_verification
 
 PAGE = "pages/6_Verificacion.py"

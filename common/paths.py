@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGOS_DIR = ROOT / "data" / "catalogos"
 DEFAULT_INPUTS = ROOT / "data" / "inputs"
 DEFAULT_DB = ROOT / "data" / "warehouse" / "tablero.duckdb"
-SCHEMA_SQL = Path(__file__).resolve().parent / "schema.sql"
+SCHEMA_SQL = ROOT / "warehouse" / "schema.sql"
 
 
 def catalogos_dir(default: Path | None = None) -> Path:

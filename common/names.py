@@ -1,4 +1,4 @@
-"""Normalization of ente names as the sources spell them, for alias matching."""
+"""Names as the sources spell them: ente names (for alias matching) and fracciones of the transparency law."""
 from __future__ import annotations
 
 import re
@@ -128,3 +128,42 @@ def canonical_variants(raw: str | None, abbr: Abbreviations) -> list[str]:
         if c and c not in out:
             out.append(c)
     return out
+
+
+# ---- fracciones of the transparency law ----------------------------------------------------------------------
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_FRACCION = re.compile(r"^([IVXLCDM]+|\d{1,3})(?:\s*[-.,)]?\s*(?:INCISO\s*)?([A-Z])\)?)?$")
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def normalize_fraccion(raw: str | None) -> str | None:
+    """'Fracción xxii' -> 'XXII', '22' -> 'XXII', 'I inciso a' / 'I-A' / 'I a)' -> 'I-a'. None if not a fracción."""
+    if raw is None:
+        return None
+    text = strip_accents(str(raw)).upper().strip()
+    text = re.sub(r"^(FRACCION|FRACC\.?|FR\.?)\s*", "", text).strip().rstrip(".")
+    match = _FRACCION.match(text)
+    if not match:
+        return None
+    number, inciso = match.groups()
+    roman = to_roman(int(number)) if number.isdigit() else number
+    if number.isdigit() and int(number) == 0:
+        return None
+    return f"{roman}-{inciso.lower()}" if inciso else roman
+
+
+def normalize_articulo(raw: str | None) -> str | None:
+    """'Art. 91' / 'artículo 91' / '91' -> '91'."""
+    if raw is None:
+        return None
+    digits = re.sub(r"[^0-9]", "", str(raw))
+    return digits.lstrip("0") or None
