@@ -66,6 +66,7 @@ def produce(code: Path, out: Path, say=print) -> None:
     db = out / "tablero.duckdb"
     steps = [
         ["etl", "sample", "--out", str(out / "entradas")],
+        ["etl", "sample", "--con-errores", "--out", str(out / "entradas_con_errores")],
         ["etl", "build", "--inputs", str(out / "entradas"), "--db", str(db)],
         ["indicators", "export", "--db", str(db), "--out", str(out / "indicadores.csv")],
         ["indicators", "export", "--db", str(db), "--out", str(out / "indicadores.parquet"), "--format", "parquet"],
@@ -162,6 +163,8 @@ def compare_warehouses(before: Path, after: Path, report: Report) -> None:
 def compare(before: Path, after: Path) -> Report:
     report = Report()
     compare_files(before / "entradas", after / "entradas", "datos de ejemplo", report)
+    compare_files(before / "entradas_con_errores", after / "entradas_con_errores", "datos de ejemplo con errores",
+                  report)
     compare_warehouses(before / "tablero.duckdb", after / "tablero.duckdb", report)
     for name in ("indicadores.csv", "indicadores.parquet"):
         same = (before / name).read_bytes() == (after / name).read_bytes()

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from common.paths import DEFAULT_INPUTS, served_db
+from samples.write import command as sample_command
 
 
 def _progress(message: str) -> None:
@@ -42,15 +43,6 @@ def cmd_build(args) -> int:
         print(f"ERROR: {exc}\nEl almacén que sirve el tablero no se modificó.", file=sys.stderr)
         return 1
     print(_summary(report, tiempos=args.tiempos))
-    return 0
-
-
-def cmd_sample(args) -> int:
-    from etl.sample import write_sample
-    counts = write_sample(Path(args.out), with_errors=args.con_errores)
-    for name, n in counts.items():
-        print(f"{name}: {n:,} registros")
-    print(f"Datos de ejemplo escritos en {args.out}. Construya el almacén con: python -m etl build --inputs {args.out}")
     return 0
 
 
@@ -135,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     sample = sub.add_parser("sample", help="escribe datos de ejemplo realistas en el formato de la PNT")
     sample.add_argument("--out", default=str(DEFAULT_INPUTS), help="carpeta destino")
     sample.add_argument("--con-errores", action="store_true", help="agrega un archivo con filas erróneas de muestra")
-    sample.set_defaults(func=cmd_sample)
+    sample.set_defaults(func=lambda args: sample_command(args.out, args.con_errores))
     fetch = sub.add_parser("fetch", help="descarga un archivo fuente a data/inputs/<fuente>/")
     fetch.add_argument("url", help="dirección http(s) del archivo")
     fetch.add_argument("--fuente", default="solicitudes", help="fuente o carpeta destino (solicitudes, recursos …)")

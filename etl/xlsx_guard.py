@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from common.errors import WorkbookTooLarge
+from common.spreadsheet import column_letters
 
 MAX_XLSX_ENV = "TABLERO_MAX_XLSX_MB"
 DEFAULT_MAX_XLSX_MB = 500
@@ -92,15 +93,6 @@ def _column_number(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
-
-
-def column_letters(n: int) -> str:
-    """1 → 'A', 27 → 'AA', 16384 → 'XFD'."""
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def used_range(path: Path, part: str) -> tuple[int, int, int, int] | None:

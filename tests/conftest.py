@@ -1,5 +1,5 @@
 """Shared fixtures for the page tests: one REAL warehouse per session, built from the sample inputs with the
-real loader (etl.sample.write_sample + etl.build.build_warehouse), and helpers to run pages with AppTest.
+real loader (samples.write.write_sample + etl.build.build_warehouse), and helpers to run pages with AppTest.
 
 Nothing here is autouse: tests that do not ask for these fixtures pay nothing."""
 from __future__ import annotations
@@ -22,7 +22,7 @@ BUILD_TODAY = dt.date(2026, 11, 29)   # fixed "today" so the cut-off date does n
 def tablero_db(tmp_path_factory) -> Path:
     """A real warehouse: sample inputs for 2024–2025 (with the demo file of bad rows) built by build_warehouse."""
     from etl.build import build_warehouse
-    from etl.sample import write_sample
+    from samples.write import write_sample
 
     base = tmp_path_factory.mktemp("tablero")
     inputs = base / "inputs"

@@ -76,7 +76,7 @@ def _wait_for_line(proc: subprocess.Popen, marker: str, timeout: float = 120) ->
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     """Sample inputs and a served warehouse built from them."""
-    from etl.sample import write_sample
+    from samples.write import write_sample
 
     base = tmp_path_factory.mktemp("faults")
     write_sample(base / "in", years=(2025, 2026), requests_per_year=20000)

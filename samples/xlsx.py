@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from etl.xlsx_guard import column_letters
+from common.spreadsheet import column_letters
 
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

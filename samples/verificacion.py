@@ -16,16 +16,17 @@ from 2025-03-21, as in data/catalogos/plazo_legal.csv), so the sample loads with
 """
 from __future__ import annotations
 
-import csv
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from etl.sample_xlsx import write_xlsx
-from etl.verification_catalogs import normalize_fraccion
+from common.csvfiles import read_rows
+from common.names import normalize_fraccion
+from common.paths import CATALOGOS_DIR
+from samples.csvfile import write_csv
+from samples.xlsx import write_xlsx
 
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "data" / "catalogos"
 HEADER = ["verificacion", "tipo_verificacion", "periodo_evaluado", "fecha_verificacion", "ente", "articulo",
           "fraccion"]
 CRITERIA = [("1 Ejercicio", "Sustantivo"), ("2 Periodo que se informa", "Sustantivo"),
@@ -122,35 +123,30 @@ class Portal:
         return self.rng.choices(values, weights)[0]
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def read_catalog(catalog_dir: Path = CATALOG_DIR) -> Catalog:
+def read_catalog(catalog_dir: Path = CATALOGOS_DIR) -> Catalog:
     nxt = {(r["ley_origen"], r["articulo_origen"], normalize_fraccion(r["fraccion_origen"])):
            (r["ley_destino"], r["articulo_destino"], normalize_fraccion(r["fraccion_destino"]))
-           for r in _read(catalog_dir / "equivalencia_obligaciones.csv")}
+           for r in read_rows(catalog_dir / "equivalencia_obligaciones.csv")}
     obligations: dict[str, list[Obligation]] = {}
     for path in sorted(catalog_dir.glob("obligaciones_*.csv")):
-        for r in sorted(_read(path), key=lambda r: (r["articulo"], int(r["orden"]))):
+        for r in sorted(read_rows(path), key=lambda r: (r["articulo"], int(r["orden"]))):
             key = (r["ley_version"], r["articulo"], normalize_fraccion(r["fraccion"]))
             while key in nxt:
                 key = nxt[key]
             obligations.setdefault(r["ley_version"], []).append(Obligation(
                 r["articulo"], normalize_fraccion(r["fraccion"]), r["tipo_obligacion"] == "comun", " ".join(key)))
     exceptions = {(r["ente_id"], r["ley_version"], r["articulo"], normalize_fraccion(r["fraccion"])): r["aplica"] != "no"
-                  for r in _read(catalog_dir / "aplicabilidad_obligaciones.csv")}
+                  for r in read_rows(catalog_dir / "aplicabilidad_obligaciones.csv")}
     leyes = sorted({(r["ley_version"], _date(r["vigente_desde"]), _date(r["vigente_hasta"]) or date(9999, 12, 31))
-                    for r in _read(catalog_dir / "plazo_legal.csv")
+                    for r in read_rows(catalog_dir / "plazo_legal.csv")
                     if r["tipo_solicitud"] == "informacion_publica" and r["ley_version"] in obligations},
                    key=lambda t: t[1])
     entes = [Ente(r["ente_id"], r["nombre_oficial"], _date(r["vigente_desde"]), _date(r["vigente_hasta"]))
-             for r in _read(catalog_dir / "entes.csv")]
+             for r in read_rows(catalog_dir / "entes.csv")]
     return Catalog(leyes, obligations, exceptions, entes)
 
 
@@ -229,15 +225,8 @@ def _fraction_rows(rng, portal: Portal, catalog: Catalog, review: Review, block:
     return rows
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def write_verification_sample(out_dir: Path, *, seed: int = 2026, cutoff: date = date(2026, 10, 31),
-                              catalog_dir: Path = CATALOG_DIR) -> dict[str, int]:
+                              catalog_dir: Path = CATALOGOS_DIR) -> dict[str, int]:
     """Writes out_dir/verificaciones/; returns the number of rows per written file."""
     rng = random.Random(seed)
     catalog = read_catalog(catalog_dir)
@@ -259,6 +248,6 @@ def write_verification_sample(out_dir: Path, *, seed: int = 2026, cutoff: date =
         by_year.setdefault(review.fecha.year, []).extend(_fraction_rows(rng, portal, catalog, review, block))
     for year, rows in sorted(by_year.items()):
         name = f"verificaciones_{year}.csv"
-        _write_csv(folder / name, HEADER + ["porcentaje", "observacion"], rows)
+        write_csv(folder / name, HEADER + ["porcentaje", "observacion"], rows)
         counts[f"verificaciones/{name}"] = len(rows)
     return counts

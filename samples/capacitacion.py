@@ -1,4 +1,4 @@
-"""Deterministic sample INPUT files for training (``python -m etl sample`` writes them under capacitacion/).
+"""Deterministic sample INPUT files for training (``python -m samples`` writes them under capacitacion/).
 
 - ``catalogo_cursos.csv``: the course catalog (online courses, in-person courses, workshops, conferences; two
   courses for the public have no attendance list).
@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from etl.sample import CATALOG_DIR, Ente, ente_spellings, read_aliases, read_entes
+from common.names import strip_accents
+from common.paths import CATALOGOS_DIR
+from samples.catalogs import Ente, ente_spellings, read_aliases, read_entes
+from samples.csvfile import write_csv
 
 FOLDER = "capacitacion"
 CURSO_FIELDS = ["clave_curso", "nombre_curso", "tema", "modalidad", "fecha_inicio", "fecha_fin", "horas", "publico",
@@ -96,16 +99,11 @@ class Course:
 
 def _person(n: int, ente: Ente, rng: random.Random, es_ut: bool) -> Person:
     first, last1, last2 = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), rng.choice(LAST_NAMES)
-    slug = "".join(c for c in _ascii(f"{first}.{last1}").lower() if c.isalnum() or c == ".")
+    slug = "".join(c for c in strip_accents(f"{first}.{last1}").lower() if c.isalnum() or c == ".")
     sex = "M" if first.endswith("a") else "H"
     return Person(n, f"{first} {last1} {last2}", f"{slug}.{n:04d}@{ente.ente_id.lower()}.ejemplo.invalid",
                   f"FICT{n:06d}{sex}QRXXX{n % 100:02d}", "Enlace de transparencia" if es_ut else rng.choice(PUESTOS),
                   es_ut, es_ut or rng.random() < 0.03)
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _active(ente: Ente, on: date) -> bool:
@@ -152,7 +150,7 @@ def _email_variant(correo: str, rng: random.Random) -> str:
 
 
 def write_training_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2023, 2024, 2025, 2026),
-                          cutoff: date = date(2026, 10, 31), catalog_dir: Path = CATALOG_DIR) -> dict[str, int]:
+                          cutoff: date = date(2026, 10, 31), catalog_dir: Path = CATALOGOS_DIR) -> dict[str, int]:
     """Writes the training sample under out_dir/capacitacion/; returns the number of records per written file."""
     rng = random.Random(seed * 7 + 1)
     folder = Path(out_dir) / FOLDER
@@ -268,12 +266,8 @@ def _events(rng, years, cutoff) -> list[list[str]]:
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> int:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    return len(rows)
+    """Training files come from spreadsheets saved as CSV on Windows: BOM and CRLF."""
+    return write_csv(path, header, rows, encoding="utf-8-sig", lineterminator="\r\n")
 
 
 def _write_xlsx(path: Path, header: list[str], rows: list[list]) -> int:
