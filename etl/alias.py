@@ -15,11 +15,11 @@ from pathlib import Path
 import duckdb
 
 from common.errors import AliasError
+from common.names import name_variants
+from common.paths import SCHEMA_SQL
 from etl.catalogs import load_catalogs
 from etl.ente_resolver import EnteResolver
 from etl.mapping import closest_entes, ente_labels
-from common.names import name_variants
-from common.paths import SCHEMA_SQL
 
 
 @dataclass

@@ -25,13 +25,16 @@ from typing import Callable
 import duckdb
 
 from common.errors import BuildError
+from common.errors import FileError
+from common.paths import SCHEMA_SQL, catalogos_dir
+from etl import sql
 from etl.catalogs import load_catalogs
 from etl.inputs import input_files
-from etl.privacy import define_masks, masked
-from etl.readers import FileError, drop_read_table, read_source, scratch_folder
+from etl.read.privacy import define_masks, masked
+from etl.read.source import read_source
+from etl.read.text import scratch_folder
+from etl.read.writer import drop_read_table
 from etl.sources import SOURCES, Source, folders, stages
-from etl import sql
-from common.paths import SCHEMA_SQL, catalogos_dir
 
 Progress = Callable[[str], None]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.catalogs import load_value_map
 from common.names import Abbreviations, canonical_name, canonical_variants, name_variants
+from etl.catalogs import load_value_map
 
 ABBREVIATIONS_CSV = "ente_abreviaturas.csv"
 

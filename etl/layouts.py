@@ -25,7 +25,7 @@ class Canonical:
     fuente: str
     required: tuple[str, ...]
     fields: tuple[str, ...]
-    personal: tuple[str, ...] = ()  # read only to derive pseudonymous keys; never written (etl/pseudonym.py)
+    personal: tuple[str, ...] = ()  # read only to derive pseudonymous keys; never written (etl/read/pseudonym.py)
     repeated: tuple[str, ...] = ()  # few distinct values (names, dates, flags): cleaned once per value on read
 
 

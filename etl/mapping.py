@@ -9,11 +9,11 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from common.csvfiles import is_yes
-from etl.catalogs import load_value_map
-from etl.bulk import insert_rows
-from etl.ente_resolver import EnteResolver
 from common.names import normalize_name
 from common.paths import catalogos_dir
+from etl.bulk import insert_rows
+from etl.catalogs import load_value_map
+from etl.ente_resolver import EnteResolver
 
 
 def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[str]:

@@ -28,7 +28,7 @@ SOURCES: tuple[Source, ...] = (
     Source("solicitudes", "solicitudes", "raw_solicitud", "stg_solicitud", "solicitud"),
     Source("recursos", "recursos", "raw_recurso", "stg_recurso", "recurso_revision"),
     Source("estadistica_trimestral", "estadistica_trimestral", "raw_estadistica", "stg_estadistica",
-           "solicitud_estadistica", reader="etl.quarterly:read_quarterly"),
+           "solicitud_estadistica", reader="etl.read.estadistica:read_quarterly"),
     # Training: four kinds of file in one folder, told apart by their headers (etl/stage_training.py).
     Source("cursos", "capacitacion", "raw_curso", "stg_curso", "curso"),
     Source("asistencias", "capacitacion", "raw_asistencia", "stg_asistencia", "asistencia"),

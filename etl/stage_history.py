@@ -5,8 +5,8 @@ import datetime as dt
 
 import duckdb
 
-from etl.mapping import build_ente_map
 from etl import sql
+from etl.mapping import build_ente_map
 from etl.stage_requests import write_rejects
 
 

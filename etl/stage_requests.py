@@ -5,10 +5,10 @@ import datetime as dt
 
 import duckdb
 
+from common.paths import catalogos_dir
+from etl import sql
 from etl.build import READ_DB, release_raw
 from etl.mapping import build_ente_map, build_value_map
-from etl import sql
-from common.paths import catalogos_dir
 
 
 def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:

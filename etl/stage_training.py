@@ -10,12 +10,12 @@ from pathlib import Path
 
 import duckdb
 
+from common.names import normalize_name
+from common.paths import catalogos_dir
+from etl import sql
 from etl.catalogs import load_value_map
 from etl.mapping import build_ente_map
-from common.names import normalize_name
-from etl import sql
 from etl.stage_requests import rank_files, write_rejects
-from common.paths import catalogos_dir
 
 VALUES_CATALOG = "capacitacion_valores.csv"
 RULES_FILE = "capacitacion.toml"

@@ -6,12 +6,12 @@ import datetime as dt
 
 import duckdb
 
+from common.paths import CATALOGOS_DIR, catalogos_dir
+from etl import sql
 from etl.catalogs import CatalogError
 from etl.mapping import build_ente_map
-from etl import sql
 from etl.stage_requests import rank_files, write_rejects
 from etl.verification_catalogs import Weights, load_verification_catalogs, normalize_fraccion
-from common.paths import CATALOGOS_DIR, catalogos_dir
 
 
 def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:

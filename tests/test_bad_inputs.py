@@ -16,9 +16,11 @@ import duckdb
 import pytest
 
 import etl.build
-import etl.readers
+import etl.read.source
+import etl.read.text
 from etl.build import BuildError, build_warehouse
-from etl.readers import DEFAULT_MAX_XLSX_MB, max_xlsx_bytes, read_source
+from etl.read.source import read_source
+from etl.read.xlsx_guard import DEFAULT_MAX_XLSX_MB, max_xlsx_bytes
 from helpers import (PLANTILLA_HEADER, SEFIPLAN, build, build_error, cargas, folios, header_cells, nothing_lost,
                      plantilla, query, rejects, row, solicitudes, workbook, write)
 
@@ -264,7 +266,7 @@ def test_compression_bomb_is_refused_before_parsing(tmp_path, monkeypatch):
     bomb = _bomb(tmp_path / "in" / "solicitudes" / "bomba.xlsx", 8)
     assert bomb.stat().st_size < 200_000
     parsed = []
-    monkeypatch.setattr(etl.readers, "_read_spreadsheet", lambda *a: parsed.append(a))  # must never be reached
+    monkeypatch.setattr(etl.read.source, "read_spreadsheet", lambda *a: parsed.append(a))  # must never be reached
     message = build_error(tmp_path)
     assert parsed == []
     assert "bomba.xlsx" in message and "8 MB descomprimido" in message and "límite de 2 MB" in message
@@ -291,7 +293,7 @@ def test_very_large_csv_is_streamed_not_materialized_in_python(tmp_path, monkeyp
         for i in range(300_000):
             fh.write(row(f"24{i:013d}") + "\n")
     size = path.stat().st_size
-    monkeypatch.setattr(etl.readers, "CHUNK_BYTES", 1 << 20)
+    monkeypatch.setattr(etl.read.text, "CHUNK_BYTES", 1 << 20)
     con = duckdb.connect()
     tracemalloc.start()
     try:

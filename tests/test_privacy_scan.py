@@ -3,7 +3,7 @@ glued to other text), planted in every input column of every layout and in file 
 (every table, every column), the open-data export (CSV and Parquet), the PDF fichas and the page downloads are
 searched for them. Nothing may be found: free text is masked, identifiers that look personal are rejected.
 
-The layouts come from etl/layouts.toml and the reader modules (etl/quarterly.py), so a new layout or column is
+The layouts come from etl/layouts.toml and the reader modules (etl/read/estadistica.py), so a new layout or column is
 scanned without touching this test."""
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def _layout_files(inputs: Path) -> list[str]:
 
 
 def _quarterly_file(inputs: Path) -> None:
-    """The published quarterly table (etl/quarterly.py): planted in the name column, the title and the figures."""
+    """The published quarterly table (etl/read/estadistica.py): planted in the name column, the title and the figures."""
     lines = ["CUARTO TRIMESTRE 2018 QUIZ800101HQRBRC09 998 765 4321",
              "S.O.,Número y Perfil de Solicitantes,,,,,,,Modalidades de Entrega,,,,,",
              ",Hombre,Mujer,Personas Morales,No Identificado,Total,Total de Competencia,Total de No Competencia,"

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from common.secret import secret
-from etl.pseudonym import keyed_hash, normalize_email, person_hashes
+from etl.read.pseudonym import keyed_hash, normalize_email, person_hashes
 from helpers import build, query
 from indicators.__main__ import main as indicators_main
 from training_fixture import PERSONAL, write_training_inputs

@@ -1,5 +1,5 @@
 -- Training (capacitación): courses, attendance, staff counts and public events, with their base tables.
--- Persons appear only as persona_id, a keyed hash computed at read time (etl/pseudonym.py): no names,
+-- Persons appear only as persona_id, a keyed hash computed at read time (etl/read/pseudonym.py): no names,
 -- e-mails or CURPs live here.
 
 CREATE TABLE curso (

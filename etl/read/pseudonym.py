@@ -134,7 +134,7 @@ def normalized_sql(kind: str, column: str) -> str:
 
 class SqlPseudonyms:
     """keyed_hash(key, kind, NORMALIZERS[kind](value)) as a SQL expression, for a query that reads the personal
-    values and must store only their pseudonyms (the CSV fast path, etl/readers.py).
+    values and must store only their pseudonyms (the CSV fast path, etl/read/csv_fast.py).
 
     HMAC-SHA256 is written with DuckDB's sha256(): the key enters only as the two pads, bound as the query
     parameters in `params` (never pasted into the SQL text, never stored). Values made only of SQL_SAFE_RANGES

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 PNT_FIELDS: tuple[str, ...] = (
     "Folio", "FechaSolicitud", "Dependencia", "Estatus", "MedioEntrada", "TipoSolicitud",

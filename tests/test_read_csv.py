@@ -2,7 +2,7 @@
 import duckdb
 import pytest
 
-from etl.readers import read_source
+from etl.read.source import read_source
 
 PNT_HEADER = (
     "Folio;FechaSolicitud;Dependencia;Estatus;MedioEntrada;TipoSolicitud;DescripcionSolicitud;OtrosDatos;"

@@ -4,7 +4,8 @@ import datetime as dt
 import duckdb
 import pytest
 
-from etl.readers import FileError, read_source
+from common.errors import FileError
+from etl.read.source import read_source
 from helpers import workbook
 
 HEADERS = ["folio", "ente", "fecha_presentacion", "estatus", "fecha_respuesta", "hubo_ampliacion", "observaciones"]

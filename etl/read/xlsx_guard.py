@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 from common.errors import WorkbookTooLarge

@@ -16,10 +16,15 @@ from pathlib import Path
 
 import duckdb
 
-from etl import xlsx_guard
-from etl.csv_records import raise_field_limit
+from common.errors import FileError
 from common.names import normalize_name
-from etl.readers import FileError, ReadResult, TableWriter, cell_text, sniff_kind, sniff_separator, utf8_text
+from etl.read import xlsx_guard
+from etl.read.cells import cell_text
+from etl.read.csv_records import raise_field_limit
+from etl.read.result import ReadResult
+from etl.read.sniff import sniff_kind, sniff_separator
+from etl.read.text import utf8_text
+from etl.read.writer import TableWriter
 
 LAYOUT = "estadistica_trimestral_publicada"
 # Sub-header text (normalized) → field. "TOTAL" appears twice: requesters' total, then delivery modes' total.
@@ -68,8 +73,8 @@ def _rows(path: Path, kind: str) -> tuple[list[list[str]], str | None]:
             if kind == "xlsx" and workbook.sheet_names:
                 xlsx_guard.check_sheet_extent(path, workbook.sheet_names[0], xlsx_guard.sheet_parts(path))
             sheet = workbook.get_sheet_by_index(0)
-        except xlsx_guard.WorkbookTooLarge as exc:
-            raise FileError(str(exc)) from None
+        except FileError:  # a sheet too large to open (xlsx_guard)
+            raise
         except Exception as exc:
             raise FileError(f"El libro «{path.name}» no se puede abrir ({exc}). Cómo corregir: ábralo en una hoja de "
                             "cálculo, guárdelo de nuevo como XLSX y vuelva a intentarlo.") from None

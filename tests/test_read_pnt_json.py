@@ -4,7 +4,8 @@ import json
 import duckdb
 import pytest
 
-from etl.readers import FileError, read_source
+from common.errors import FileError
+from etl.read.source import read_source
 
 PNT_KEYS = [
     "Folio", "FechaSolicitud", "Dependencia", "Estatus", "MedioEntrada", "TipoSolicitud",

@@ -3,7 +3,8 @@ import duckdb
 import pytest
 
 from etl.layouts import normalize_header
-from etl.readers import FileError, read_source
+from common.errors import FileError
+from etl.read.source import read_source
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from etl import sql
+from etl.read.pseudonym import HASH_FIELDS
 
-# Computed from personal fields (HMAC hex digits): never masked, a hash may hold ten digits in a row.
-HASH_FIELDS = frozenset({"hash_curp", "hash_correo", "hash_nombre"})
 # One value per row (folios, expedientes): masking them row by row would cost a national load a regex per request;
 # staging rejects those that look personal instead (con_dato_personal), and the reject's value is masked.
 IDENTIFIER_FIELDS = frozenset({"folio", "folio_solicitud", "expediente"})
@@ -33,7 +32,7 @@ def mask_rows(con: duckdb.DuckDBPyConnection, table: str, fields: Iterable[str])
     and run the regular expressions on every row."""
     define_masks(con)
     for field in fields:
-        if field in HASH_FIELDS:
+        if field in HASH_FIELDS:  # HMAC hex digits: a hash may hold ten digits in a row
             continue
         column, target = _ident(field), _ident(table)
         dirty = con.execute(f"SELECT list_filter(list(DISTINCT {column}), lambda x: sin_identificadores(x) <> x) "
