@@ -5,7 +5,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from common.paths import DEFAULT_INPUTS, served_db
+from common.errors import AliasError, BuildError, FetchError
+from common.paths import DEFAULT_INPUTS, catalogos_dir, served_db
+from etl.alias import append_aliases, chosen, describe, parse_acceptance, unresolved_names
+from etl.build import build_warehouse
+from etl.fetch import fetch
 from samples.write import command as sample_command
 
 
@@ -36,7 +40,6 @@ def _summary(report, tiempos: bool = False) -> str:
 
 
 def cmd_build(args) -> int:
-    from etl.build import BuildError, build_warehouse
     try:
         report = build_warehouse(Path(args.inputs), Path(args.db), strict=args.strict, progress=_progress)
     except BuildError as exc:
@@ -47,7 +50,6 @@ def cmd_build(args) -> int:
 
 
 def cmd_fetch(args) -> int:
-    from etl.fetch import FetchError, fetch
     try:
         result = fetch(args.url, Path(args.inputs), args.fuente, max_bytes=int(args.max_mb * (1 << 20)),
                        name=args.nombre, replace=args.reemplazar)
@@ -60,8 +62,6 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_alias(args) -> int:
-    from etl.alias import AliasError, append_aliases, chosen, describe, parse_acceptance, unresolved_names
-    from common.paths import catalogos_dir
     catalog_dir = Path(args.catalogos) if args.catalogos else catalogos_dir()
     try:
         items, labels = unresolved_names(Path(args.db), catalog_dir)

@@ -17,9 +17,8 @@ import duckdb
 from common.errors import AliasError
 from common.names import name_variants
 from common.paths import SCHEMA_SQL
-from etl.catalogs import load_catalogs
-from etl.ente_resolver import EnteResolver
-from etl.mapping import closest_entes, ente_labels
+from etl.staging.catalogs import load_catalogs
+from etl.staging.ente_names import EnteResolver, closest_entes, ente_labels
 
 
 @dataclass

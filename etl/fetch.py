@@ -28,6 +28,7 @@ import requests
 import urllib3
 
 from common.errors import FetchError
+from etl.sources import SOURCES, is_input_name
 
 DEFAULT_MAX_MB = 200
 CONNECT_TIMEOUT_S = 10.0
@@ -99,8 +100,6 @@ def fetch(url: str, inputs_dir: Path, fuente: str = "solicitudes", *, max_bytes:
 
 def source_folder(fuente: str) -> str:
     """The inputs folder of a fuente ('solicitudes', 'asistencias' → 'capacitacion'…) or of a folder name."""
-    from etl.sources import SOURCES
-
     for source in SOURCES:
         if fuente in (source.fuente, source.folder):
             return source.folder
@@ -118,8 +117,6 @@ def _check_url(url: str) -> None:
 def _check_target(folder: Path, name: str, replace: bool) -> None:
     """A name the build would skip, a folder, or an input that exists already (unless replace) are refused before
     anything is downloaded."""
-    from etl.inputs import is_input_name
-
     if not is_input_name(name):
         raise FetchError(f"El nombre «{name}» es de los que la construcción ignora (ocultos, descargas a medias como "
                          ".part o .crdownload, temporales .tmp, notas .md…): el archivo nunca se cargaría. "

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from common.errors import LayoutNotFound
 from common.names import strip_accents
+from etl.sources import folder_of
 
 LAYOUTS_FILE = Path(__file__).with_name("layouts.toml")
 
@@ -196,8 +197,7 @@ def _best_near_miss(ranked, fuentes: tuple[str, ...], catalog: Catalog) -> tuple
 
 def _wrong_fuente_message(file_label: str, fuente: str, match: Match) -> str:
     other = match.layout.fuente
-    from etl.sources import SOURCES  # late import: several fuentes may share one folder (capacitacion/)
-    folder = next((s.folder for s in SOURCES if s.fuente == other), other)
+    folder = folder_of(other)  # several fuentes may share one folder (capacitacion/)
     return (
         f"El archivo «{file_label}» parece ser de la fuente «{other}» (formato «{match.layout.key}»: "
         f"{match.layout.descripcion}), no de «{fuente}». "

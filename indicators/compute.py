@@ -7,6 +7,7 @@ import duckdb
 
 from indicators import sql
 from indicators.catalog import BASE_TABLES, Indicador, load_catalog
+from indicators.index import compute_index
 from indicators.reglas import load_rules
 
 GROUP_KEYS = "nivel, clave, tipo_periodo, periodo"
@@ -38,7 +39,6 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
         _insert_values(con, ind, ind.base)
         for fallback in _fallbacks_for(ind):
             _insert_values(con, ind, fallback)
-    from indicators.index import compute_index
     t0 = time.perf_counter()
     compute_index(con)
     if fases is not None:

@@ -8,7 +8,8 @@ import duckdb
 import openpyxl
 import pytest
 
-from etl.build import BuildError, build_warehouse
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 PLANTILLA_HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,"
                     "estatus,respuesta,fecha_respuesta,hubo_ampliacion,hubo_prevencion")
@@ -61,7 +62,7 @@ def catalogs_with_entes(tmp_path: Path, rows: str) -> Path:
 def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnection:
     """A warehouse with the real catalogs and, as monthly indicator values of entes, `values` (ente, periodo,
     indicador, valor, suficiente); the index is computed from them as the build does."""
-    from etl.catalogs import load_catalogs
+    from etl.staging.catalogs import load_catalogs
     from indicators import sql
     from indicators.catalog import load_catalog
     from indicators.compute import _store_catalog

@@ -11,10 +11,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import build, folios, plantilla, query, row, solicitudes
 
 import etl.read.text
-from etl.build import BuildError, build_warehouse
-from helpers import build, folios, plantilla, query, row, solicitudes
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 
 def cp1252_inputs(tmp_path: Path) -> Path:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import PLANTILLA_HEADER, write
 
 import etl.build
-from etl.build import BuildError, build_warehouse
-from helpers import PLANTILLA_HEADER, write
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("solicitud", "recurso_revision", "carga", "rechazo", "indicador_valor")

@@ -5,8 +5,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.catalogs import load_catalogs
-from etl.mapping import build_ente_map
+from etl.staging.catalogs import load_catalogs
+from etl.staging.ente_names import build_ente_map
 from common.names import name_variants, normalize_name
 from etl import sql
 from common.paths import CATALOGOS_DIR, SCHEMA_SQL

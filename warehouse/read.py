@@ -22,6 +22,7 @@ import streamlit as st
 from common.errors import WarehouseError
 from common.paths import served_db
 from common.sql import sql_folder
+from indicators.export import export_bytes, export_columns
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 BUILD_COMMAND = "python -m etl build"
@@ -294,7 +295,6 @@ def monthly_reporting(anio: int) -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def _open_data_file(fmt: str, desde: str | None, hasta: str | None, signature: FileSignature) -> bytes:
-    from indicators.export import export_bytes
     return export_bytes(Path(signature.path), fmt, desde, hasta)
 
 
@@ -309,7 +309,6 @@ def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None)
 
 @st.cache_data(max_entries=4, ttl=24 * 3600, show_spinner=False)
 def _open_data_columns(signature: FileSignature) -> list[str]:
-    from indicators.export import export_columns
     return export_columns(Path(signature.path))
 
 

@@ -9,11 +9,13 @@ as VARCHAR (stripped; empty -> NULL; dates kept as text, staging parses them).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from etl.layouts import load_catalog
+from etl.read import estadistica
 from etl.read.csv_careful import read_csv_careful
 from etl.read.csv_fast import read_csv_fast
 from etl.read.json_file import read_json
@@ -45,3 +47,21 @@ def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyC
         # DuckDB already failed on this very file: the transcoded copy of a cp1252 file still deserves a try.
         fast = not (fast_tried and text.path == path)
         return read_csv_careful(path, text, fuente, con, table, catalog, fast=fast)
+
+
+# Sources whose files are not tables of a layout (etl/layouts.toml) but need a reader of their own.
+OWN_READERS: dict[str, tuple[Callable[..., ReadResult], tuple[str, ...]]] = {
+    "estadistica_trimestral": (estadistica.read_quarterly, estadistica.FIELDS),
+}
+
+
+def reader_for(fuentes: tuple[str, ...]) -> Callable[..., ReadResult]:
+    """The function that reads the files of a folder holding these fuentes, with read_source's signature."""
+    if len(fuentes) == 1 and fuentes[0] in OWN_READERS:
+        return OWN_READERS[fuentes[0]][0]
+    return read_source
+
+
+def raw_fields(fuente: str) -> tuple[str, ...]:
+    """The columns (besides fila) of the raw table a fuente's reader writes."""
+    return OWN_READERS[fuente][1] if fuente in OWN_READERS else load_catalog().canonical(fuente).fields

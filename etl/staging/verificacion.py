@@ -6,15 +6,17 @@ import datetime as dt
 
 import duckdb
 
-from common.paths import CATALOGOS_DIR, catalogos_dir
+from common.errors import BuildError, CatalogError
+from common.names import normalize_fraccion
+from common.paths import catalogos_dir
 from etl import sql
-from etl.catalogs import CatalogError
-from etl.mapping import build_ente_map
-from etl.stage_requests import rank_files, write_rejects
-from etl.verification_catalogs import Weights, load_verification_catalogs, normalize_fraccion
+from etl.staging.ente_names import build_ente_map
+from etl.staging.file_order import rank_files
+from etl.staging.obligaciones import Weights, load_obligation_catalogs
+from etl.staging.rejects import write_rejects
 
 
-def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     weights = _load_catalogs(con)
     build_ente_map(con, "raw_verificacion")
     _build_fraccion_map(con)
@@ -34,9 +36,8 @@ def stage_verification(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[s
 
 def _load_catalogs(con) -> Weights:
     try:
-        return load_verification_catalogs(con, catalogos_dir(CATALOGOS_DIR))
+        return load_obligation_catalogs(con, catalogos_dir())
     except CatalogError as exc:
-        from etl.build import BuildError  # late import: etl.build imports the stage registry
         raise BuildError(str(exc)) from exc
 
 

@@ -10,7 +10,7 @@ import duckdb
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
-from etl.bulk import insert_rows
+from etl.staging.bulk import insert_rows
 
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)

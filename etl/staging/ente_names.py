@@ -1,4 +1,7 @@
-"""Maps raw values (ente names, Estatus, Respuesta, …) to catalog values. Runs over distinct values only."""
+"""Which ente a name written in a source means: its exact spelling first, then the name without the
+abbreviations and qualifiers of published tables, when exactly one ente has that form; never a guess between two.
+A name that resolves to no ente is rejected with the closest known entes (one vectorized pass for all of them),
+and kept in ente_sin_resolver for `python -m etl alias`."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,18 +11,61 @@ import duckdb
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from common.csvfiles import is_yes
-from common.names import normalize_name
+from common.names import Abbreviations, canonical_name, canonical_variants, name_variants, normalize_name
 from common.paths import catalogos_dir
-from etl.bulk import insert_rows
-from etl.catalogs import load_value_map
-from etl.ente_resolver import EnteResolver
+from etl.staging.bulk import insert_rows
+from etl.staging.catalogs import load_value_map
+from etl.staging.value_maps import distinct_values
+
+ABBREVIATIONS_CSV = "ente_abreviaturas.csv"
 
 
-def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[str]:
-    # Identifiers come from this module's own constants, never from data.
-    rows = con.execute(f'SELECT DISTINCT "{column}" FROM {table} WHERE "{column}" IS NOT NULL').fetchall()
-    return [r[0] for r in rows]
+def load_abbreviations(catalog_dir: Path) -> Abbreviations:
+    path = Path(catalog_dir) / ABBREVIATIONS_CSV
+    return Abbreviations.from_rows(load_value_map(catalog_dir, ABBREVIATIONS_CSV) if path.exists() else [])
+
+
+class EnteResolver:
+    def __init__(self, aliases: dict[str, str], abbr: Abbreviations):
+        """aliases: every known spelling, normalized (ente_alias.alias_normalizado) → ente_id."""
+        self.aliases = aliases
+        self.abbr = abbr
+        self._canonical_index: dict[str, set[str]] | None = None
+
+    @classmethod
+    def from_warehouse(cls, con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> EnteResolver:
+        return cls(dict(con.execute("SELECT alias_normalizado, ente_id FROM ente_alias").fetchall()),
+                   load_abbreviations(catalog_dir))
+
+    @property
+    def _canonical(self) -> dict[str, set[str]]:
+        """Canonical form of every known spelling → its entes. Built on the first name the exact spellings miss:
+        most files name every ente exactly, and a national catalog has tens of thousands of spellings."""
+        if self._canonical_index is None:
+            self._canonical_index = {}
+            for key, ente_id in self.aliases.items():
+                self._canonical_index.setdefault(canonical_name(key, self.abbr, normalized=True), set()).add(ente_id)
+        return self._canonical_index
+
+    def resolve(self, raw: str | None) -> str | None:
+        exact = next((self.aliases[v] for v in name_variants(raw) if v in self.aliases), None)
+        if exact is not None:
+            return exact
+        for form in canonical_variants(raw, self.abbr):
+            hits = self._canonical.get(form, set())
+            if len(hits) == 1:
+                return next(iter(hits))
+            if hits:
+                return None  # two entes share the form: the official decides (ente_alias.csv), never a guess
+        return None
+
+    def ambiguous(self, raw: str | None) -> list[str]:
+        """The entes a name could be once abbreviations and qualifiers are set aside, when more than one."""
+        for form in canonical_variants(raw, self.abbr):
+            hits = self._canonical.get(form, set())
+            if len(hits) > 1:
+                return sorted(hits)
+        return []
 
 
 SUGGESTIONS = 3          # closest entes named in the message of an unknown name
@@ -80,11 +126,6 @@ def ente_labels(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             for e, n, s in con.execute("SELECT ente_id, nombre_oficial, siglas FROM ente").fetchall()}
 
 
-def suggest_entes(raw: str, aliases: dict[str, str], names: dict[str, str]) -> str:
-    """Spanish hint naming the closest known entes, for one unknown name."""
-    return suggestion_text(closest_entes([raw], aliases, names)[raw])
-
-
 def unknown_ente_message(raw: str, resolver: EnteResolver, names: dict[str, str],
                          closest: Sequence[tuple[str, str, float]]) -> str:
     """Why a name did not resolve, and how to fix it (`closest`: its entry of closest_entes)."""
@@ -102,7 +143,7 @@ def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
     unknown names are computed in one vectorized pass."""
     resolver = EnteResolver.from_warehouse(con, catalogos_dir())
     names = ente_labels(con)
-    known = {raw: resolver.resolve(raw) for raw in _distinct(con, table, "dependencia")}
+    known = {raw: resolver.resolve(raw) for raw in distinct_values(con, table, "dependencia")}
     closest = closest_entes([raw for raw, ente in known.items() if ente is None], resolver.aliases, names)
     rows = [(raw, ente, None if ente else unknown_ente_message(raw, resolver, names, closest[raw]))
             for raw, ente in known.items()]
@@ -113,20 +154,3 @@ def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
     con.execute("INSERT INTO ente_sin_resolver SELECT sin_identificadores(valor), ? FROM map_ente WHERE ente_id IS NULL",
                 [table])
     return sum(1 for r in rows if r[1] is None)
-
-
-def build_value_map(con, table: str, column: str, catalog_dir: Path, catalog: str, target: str,
-                    out_columns: list[str]) -> None:
-    """Creates map_<target>(valor, *out_columns) for the distinct values of `column`, matching catalog rows
-    by normalized text so that accents, case and spacing do not matter. Unmatched values get NULLs."""
-    by_key = {normalize_name(r["valor"]): r for r in load_value_map(catalog_dir, catalog)}
-    rows = []
-    for raw in _distinct(con, table, column):
-        hit = by_key.get(normalize_name(raw))
-        values = [None] * len(out_columns) if hit is None else [
-            is_yes(hit[c]) if c.startswith(("implica_", "modifica_")) else hit[c] for c in out_columns]
-        rows.append((raw, *values))
-    cols = ", ".join(f"{c} {'BOOLEAN' if c.startswith(('implica_', 'modifica_')) else 'VARCHAR'}" for c in out_columns)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE map_{target} (valor VARCHAR, {cols})")
-    if rows:
-        insert_rows(con, f"map_{target}", rows)

@@ -6,11 +6,11 @@ import datetime as dt
 import duckdb
 
 from etl import sql
-from etl.mapping import build_ente_map
-from etl.stage_requests import write_rejects
+from etl.staging.ente_names import build_ente_map
+from etl.staging.rejects import write_rejects
 
 
-def stage_history(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     # Later quarters and later files win; a table republished for the same quarter replaces the earlier one.
     con.execute("""INSERT INTO carga_orden
                    SELECT carga_id, 1000000 + row_number() OVER (ORDER BY max(trimestre), archivo)

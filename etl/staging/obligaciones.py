@@ -17,6 +17,7 @@ import duckdb
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.names import normalize_fraccion
+from etl import sql
 
 OBLIGATION_COLUMNS = ("ley_version", "articulo", "fraccion", "orden", "nombre", "texto_inicio", "tipo_obligacion",
                       "verificado", "nota_verificacion", "fuente")
@@ -33,7 +34,7 @@ class Weights:
     por_fraccion: dict[Key, float] = field(default_factory=dict)
 
 
-def load_verification_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> Weights:
+def load_obligation_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> Weights:
     """Fill obligacion, obligacion_equivalencia and aplicabilidad; return the weights. Raises CatalogError."""
     problems: list[str] = []
     versions = {r[0] for r in con.execute("SELECT DISTINCT ley_version FROM plazo_legal").fetchall()}
@@ -54,7 +55,7 @@ def load_verification_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path
                 "articulo VARCHAR, fraccion VARCHAR, aplica BOOLEAN, motivo VARCHAR)")
     if exceptions:
         con.executemany("INSERT INTO aplicabilidad_excepcion VALUES (?, ?, ?, ?, ?, ?)", exceptions)
-    con.execute((Path(__file__).resolve().parent / "sql" / "aplicabilidad.sql").read_text(encoding="utf-8"))
+    con.execute(sql("aplicabilidad.sql"))
     return weights
 
 

@@ -13,9 +13,10 @@ import duckdb
 from common.names import normalize_name
 from common.paths import catalogos_dir
 from etl import sql
-from etl.catalogs import load_value_map
-from etl.mapping import build_ente_map
-from etl.stage_requests import rank_files, write_rejects
+from etl.staging.catalogs import load_value_map
+from etl.staging.ente_names import build_ente_map
+from etl.staging.file_order import rank_files
+from etl.staging.rejects import write_rejects
 
 VALUES_CATALOG = "capacitacion_valores.csv"
 RULES_FILE = "capacitacion.toml"
@@ -60,7 +61,7 @@ def _stage(con, name: str, stg_params: dict | None = None, final_params: dict | 
     con.execute(sql(f"{final}.sql"), final_params)
 
 
-def stage_training(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     rules = load_rules()
     con.executemany("INSERT INTO capacitacion_regla VALUES (?, ?)", sorted(rules.items()))
     rank_files(con, "raw_curso", "parse_fecha(fecha_inicio)")

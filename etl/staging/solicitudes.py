@@ -1,4 +1,5 @@
-"""Staging of requests and appeals: raw_solicitud / raw_recurso → solicitud / recurso_revision (+ rechazo)."""
+"""Staging of requests: raw_solicitud → stg_solicitud → solicitud (+ rechazo, solicitud_reemplazo, plazo_aplicado).
+One row per folio: the most advanced copy of a repeated folio wins (etl/sql/staging/superseded.sql)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,27 +8,11 @@ import duckdb
 
 from common.paths import catalogos_dir
 from etl import sql
-from etl.build import READ_DB, release_raw
-from etl.mapping import build_ente_map, build_value_map
-
-
-def write_rejects(con: duckdb.DuckDBPyConnection, stg: str) -> None:
-    """Rows of a staging table whose `motivo` is set go to rechazo with file, row, column and value; the value
-    is shown to the public, so identifiers in it are masked before it is written (sin_identificadores).
-    The file's name comes from the list of files read, by carga_id: staging tables need not carry it."""
-    con.execute(f"INSERT INTO rechazo SELECT s.carga_id, a.archivo, s.fila, s.rechazo_columna, "
-                f"sin_identificadores(s.rechazo_valor), sin_identificadores(s.motivo) "
-                f"FROM {stg} s JOIN {READ_DB}.archivo_leido a USING (carga_id) WHERE s.motivo IS NOT NULL")
-
-
-def rank_files(con: duckdb.DuckDBPyConnection, table: str, newest: str) -> None:
-    """A later export carries the later state of a record: files are ranked by the newest date of any kind they
-    hold (then by name). `newest` is an SQL expression of ours over `table` (a date, parsed or not)."""
-    con.execute(f"""
-        INSERT INTO carga_orden
-        SELECT carga_id, row_number() OVER (ORDER BY max_fecha NULLS FIRST, a.archivo)
-        FROM (SELECT carga_id, max({newest}) AS max_fecha FROM {table} GROUP BY carga_id)
-        JOIN {READ_DB}.archivo_leido a USING (carga_id)""")
+from etl.raw import release_raw
+from etl.staging.ente_names import build_ente_map
+from etl.staging.file_order import rank_files
+from etl.staging.rejects import write_rejects
+from etl.staging.value_maps import build_value_map
 
 
 # The newest date a request's row holds, and the one the cut-off date is taken from (filing or answer: never a
@@ -36,7 +21,7 @@ NEWEST_OF_ANY_KIND = "greatest(f_presentacion, f_recepcion, f_respuesta, f_termi
 NEWEST_FOR_CUTOFF = "greatest(f_presentacion, coalesce(f_respuesta, f_presentacion))"
 
 
-def stage_requests(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
+def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     catalogs = catalogos_dir()  # read at call time: TABLERO_CATALOGOS may point elsewhere
     build_ente_map(con, "raw_solicitud")
     build_value_map(con, "raw_solicitud", "estatus", catalogs, "estatus.csv", "estatus",
@@ -80,16 +65,3 @@ def _newest_kept(con: duckdb.DuckDBPyConnection, newest: dt.date | None) -> dt.d
     return con.execute(f"""SELECT max({NEWEST_FOR_CUTOFF}) FROM stg_solicitud s
                            ANTI JOIN sol_descartada d ON s.carga_id = d.carga_id AND s.fila = d.fila
                            WHERE s.motivo IS NULL""").fetchone()[0]
-
-
-def stage_appeals(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
-    """Appeals come after requests: an appeal counts in the cohort month of the request its folio names."""
-    catalogs = catalogos_dir()
-    rank_files(con, "raw_recurso", "greatest(parse_fecha(fecha_interposicion), parse_fecha(fecha_resolucion))")
-    build_ente_map(con, "raw_recurso")
-    build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
-                    ["sentido", "modifica_o_revoca"])
-    con.execute(sql("stg_recurso.sql"), {"hoy": today})
-    write_rejects(con, "stg_recurso")
-    con.execute(sql("recurso_revision.sql"))
-    return {}
