@@ -111,7 +111,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     started = time.perf_counter()
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
         con.execute(schema.read_text(encoding="utf-8"))
-    con.execute(sql("macros.sql"))
+    con.execute(sql("functions/macros.sql"))
     define_masks(con)
     raw.prepare(con)
     say("Cargando catálogos…")

@@ -15,7 +15,7 @@ CATALOG_PATH = Path(__file__).resolve().parent / "catalogo.toml"
 class BaseTable:
     """A table of counts per ente × month (warehouse schema) that indicators add up."""
     columns: frozenset[str]
-    sql: str                       # file in indicators/sql/ that fills it (and its histogram)
+    sql: str                       # file under indicators/sql/ that fills it (and its histogram)
     histogram: str | None = None   # table (ente_id, mes, dias, n) for percentile indicators
     periodos: tuple[str, ...] = ("mes", "trimestre", "anio")  # the periods its data can speak for
     fuente: str = "registros"      # marks each value's source in indicador_valor and the export
@@ -32,29 +32,29 @@ BASE_TABLES: dict[str, BaseTable] = {
         "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
         "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
         "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
-        "recursos_modifican_revocan", "resp_competente", "abiertas_en_plazo"}), "base_solicitud_mes.sql",
+        "recursos_modifican_revocan", "resp_competente", "abiertas_en_plazo"}), "bases/base_solicitud_mes.sql",
         histogram="hist_dias"),
     # The garante's published quarterly tables (2017 on): they continue request series back before row-level data.
     "base_estadistica_trimestre": BaseTable(frozenset({
         "recibidas", "suma_dias", "respondidas", "resp_competente", "con_respuesta_final", "suma_promedios",
-        "entes_con_promedio"}), "base_estadistica_trimestre.sql", periodos=("trimestre",),
+        "entes_con_promedio"}), "bases/base_estadistica_trimestre.sql", periodos=("trimestre",),
         fuente="estadistica_publicada", respaldo_de="base_solicitud_mes"),
     # Verification of transparency obligations: sums per ente × month of the review date (indicators/sql/).
     "base_verificacion_mes": BaseTable(frozenset({
         "revisiones", "fracciones_evaluadas", "peso_evaluado", "suma_puntaje", "fracciones_incumplidas",
         "revisiones_con_anterior", "suma_variacion", "observaciones_seguimiento", "observaciones_solventadas"}),
-        "base_verificacion_mes.sql"),
-    # Training per ente × month (indicators/sql/base_capacitacion_mes.sql states the unique-person rule).
+        "bases/base_verificacion_mes.sql"),
+    # Training per ente × month (indicators/sql/bases/base_capacitacion_mes.sql states the unique-person rule).
     "base_capacitacion_mes": BaseTable(frozenset({
         "inscripciones", "asistentes", "evaluados", "aprobados", "horas_persona", "personas_capacitadas",
         "personas_ut_capacitadas", "personas_acum", "personas_ut_acum", "total_personal", "personal_ut",
-        "ente_100", "entes_con_plantilla"}), "base_capacitacion_mes.sql",
+        "ente_100", "entes_con_plantilla"}), "bases/base_capacitacion_mes.sql",
         stocks=frozenset({"personas_acum", "personas_ut_acum", "total_personal", "personal_ut", "ente_100",
                           "entes_con_plantilla"})),
     # Courses and public events belong to the whole program (SABGOB organizes them), not to one ente.
     "base_capacitacion_gobierno_mes": BaseTable(frozenset({
         "cursos", "cursos_en_linea", "cursos_presencial", "cursos_taller", "cursos_conferencia", "eventos",
-        "asistentes_sociedad"}), "base_capacitacion_gobierno_mes.sql", solo_gobierno=True),
+        "asistentes_sociedad"}), "bases/base_capacitacion_gobierno_mes.sql", solo_gobierno=True),
 }
 BASE_COLUMNS = BASE_TABLES["base_solicitud_mes"].columns
 TIPOS = {"conteo", "razon", "percentil", "compuesto"}  # compuesto: computed by indicators/index.py

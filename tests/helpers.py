@@ -74,7 +74,7 @@ def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnectio
         con.execute(schema.read_text(encoding="utf-8"))
     load_catalogs(con, CATALOGOS_DIR)
     _store_catalog(con, load_catalog())
-    con.execute(sql("periodos.sql"))
+    con.execute(sql("periods/periodos.sql"))
     con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
                        (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",
                     [(e, p, p, i, v, s, e) for e, p, i, v, s in values])

@@ -19,8 +19,8 @@ NOT_ENTES = {"", "No.", "S.O.", "TOTAL", "DEPENDENCIAS", "ÓRGANOS DESCONCENTRAD
 def con():
     con = duckdb.connect()
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
-    con.execute(sql("macros.sql"))
-    con.execute(sql("privacidad.sql"))  # as the build: unresolved names are kept masked
+    con.execute(sql("functions/macros.sql"))
+    con.execute(sql("functions/privacidad.sql"))  # as the build: unresolved names are kept masked
     load_catalogs(con, CATALOGOS_DIR)
     return con
 

@@ -1,4 +1,4 @@
-"""The SQL macros every staging query uses (etl/sql/macros.sql), on the values sources actually write."""
+"""The SQL macros every staging query uses (etl/sql/functions/macros.sql), on the values sources actually write."""
 import datetime as dt
 
 import duckdb
@@ -10,7 +10,7 @@ from etl import sql
 @pytest.fixture(scope="module")
 def con():
     con = duckdb.connect()
-    con.execute(sql("macros.sql"))
+    con.execute(sql("functions/macros.sql"))
     yield con
     con.close()
 

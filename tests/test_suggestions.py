@@ -42,7 +42,7 @@ def test_all_unknown_names_are_scored_in_one_call(monkeypatch):
 
     monkeypatch.setattr(etl.staging.ente_names.process, "cdist", counted)
     con = duckdb.connect()
-    con.execute(sql("privacidad.sql"))  # unresolved names are kept masked in ente_sin_resolver
+    con.execute(sql("functions/privacidad.sql"))  # unresolved names are kept masked in ente_sin_resolver
     con.execute("CREATE TABLE ente_sin_resolver (valor VARCHAR, origen VARCHAR)")
     con.execute("CREATE TABLE ente_alias AS SELECT * FROM (VALUES ('SEFIPLAN', 'SEFIPLAN'), ('SEGOB', 'SEGOB')) "
                 "v(alias_normalizado, ente_id)")

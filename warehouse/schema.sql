@@ -75,7 +75,7 @@ CREATE TABLE plazo_legal (
     confirmado      BOOLEAN,
     fuente          VARCHAR
 );
--- Which law version judged which requests (etl/sql/plazo_aplicado.sql), for the Metodología page.
+-- Which law version judged which requests (etl/sql/marts/plazo_aplicado.sql), for the Metodología page.
 CREATE TABLE plazo_aplicado (
     ambito          VARCHAR NOT NULL,
     ley_version     VARCHAR NOT NULL,
@@ -115,7 +115,7 @@ CREATE TABLE solicitud (
     fila                   BIGINT NOT NULL       -- … and the line of the file this request came from
 );
 -- No file name here: carga has it, and at national scale every text column written costs ~0.15 s per 5 M rows.
--- folio is unique by construction (etl/sql/solicitud.sql keeps one row per folio) and checked before the swap;
+-- folio is unique by construction (etl/sql/facts/solicitud.sql keeps one row per folio) and checked before the swap;
 -- no PRIMARY KEY, because building its index costs more than the whole load at national scale.
 CREATE TABLE recurso_revision (
     expediente          VARCHAR PRIMARY KEY,
@@ -131,7 +131,7 @@ CREATE TABLE recurso_revision (
     fila                BIGINT NOT NULL
 );
 
--- Copies of a repeated folio that lost to a more advanced copy (etl/sql/superseded.sql), per pair of files and
+-- Copies of a repeated folio that lost to a more advanced copy (etl/sql/staging/solicitud_reemplazo.sql), per pair of files and
 -- rule: estado_terminal | fecha_posterior | archivo_reciente | misma_exportacion.
 CREATE TABLE solicitud_reemplazo (
     carga_descartada VARCHAR NOT NULL,
@@ -204,7 +204,7 @@ CREATE TABLE base_solicitud_mes (
     abiertas_en_plazo BIGINT,          -- in process and within their legal deadline at the cut-off date
     PRIMARY KEY (ente_id, mes)
 );
--- Which periods are preliminary (indicators/sql/periodo_estado.sql); indicators/period_status.py answers from it
+-- Which periods are preliminary (indicators/sql/periods/periodo_estado.sql); indicators/period_status.py answers from it
 -- which one is the last closed period, for every page, the PDF fichas, the export and the monthly delivery.
 CREATE TABLE periodo_estado (
     tipo_periodo      VARCHAR NOT NULL,   -- mes | trimestre | anio

@@ -1,5 +1,5 @@
 """Personal identifiers (e-mails, CURP, RFC, phone numbers) never reach a kept text: every text a reader writes is
-masked before staging sees it (etl/sql/privacidad.sql), and identifier columns that still look personal are
+masked before staging sees it (etl/sql/functions/privacidad.sql), and identifier columns that still look personal are
 rejected by staging. The masks run once per distinct value of a column, never once per row (a national file has
 millions of rows and a few thousand distinct dates, names or flags)."""
 from __future__ import annotations
@@ -18,7 +18,7 @@ IDENTIFIER_FIELDS = frozenset({"folio", "folio_solicitud", "expediente"})
 
 def define_masks(con: duckdb.DuckDBPyConnection) -> None:
     """Creates sin_identificadores / con_dato_personal on `con` (idempotent)."""
-    con.execute(sql("privacidad.sql"))
+    con.execute(sql("functions/privacidad.sql"))
 
 
 def _ident(name: str) -> str:

@@ -60,7 +60,7 @@ class TableWriter:
         batch = pa.Table.from_arrays(arrays, names=["fila"] + self.fields)
         self.con.register(self._view, batch)
         try:
-            self.con.execute(f"INSERT INTO {self.table} SELECT * FROM {quote_ident(self._view)}")
+            self.con.execute(f"INSERT INTO {self.table} BY NAME SELECT * FROM {quote_ident(self._view)}")
         finally:
             self.con.unregister(self._view)
         self.rows_written += len(self._filas)

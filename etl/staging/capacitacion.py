@@ -50,20 +50,20 @@ def build_training_value_map(con: duckdb.DuckDBPyConnection, catalog_dir: Path |
                 rows.append((column, raw, categoria))
     con.execute("CREATE OR REPLACE TEMP TABLE map_capacitacion (campo VARCHAR, valor VARCHAR, categoria VARCHAR)")
     if rows:
-        con.executemany("INSERT INTO map_capacitacion VALUES (?, ?, ?)", rows)
+        con.executemany("INSERT INTO map_capacitacion (campo, valor, categoria) VALUES (?, ?, ?)", rows)
 
 
 def _stage(con, name: str, stg_params: dict | None = None, final_params: dict | None = None) -> None:
     """stg_<name>.sql builds the staging table, its rejects go to rechazo, <final>.sql loads the good rows."""
     stg, final = STAGES[name]
-    con.execute(sql(f"{stg}.sql"), stg_params)
+    con.execute(sql(f"staging/{stg}.sql"), stg_params)
     write_rejects(con, stg)
-    con.execute(sql(f"{final}.sql"), final_params)
+    con.execute(sql(f"facts/{final}.sql"), final_params)
 
 
 def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | None]:
     rules = load_rules()
-    con.executemany("INSERT INTO capacitacion_regla VALUES (?, ?)", sorted(rules.items()))
+    con.executemany("INSERT INTO capacitacion_regla (clave, valor) VALUES (?, ?)", sorted(rules.items()))
     rank_files(con, "raw_curso", "parse_fecha(fecha_inicio)")
     rank_files(con, "raw_asistencia", "parse_fecha(fecha)")
     rank_files(con, "raw_plantilla", "parse_fecha(fecha_corte)")

@@ -10,10 +10,13 @@ import duckdb
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
+from etl import sql
 from etl.staging.bulk import insert_rows
 
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)
+ENTE_COLUMNS = ("ente_id", "nombre_oficial", "siglas", "categoria", "grupo_pares", "ambito", "vigente_desde",
+                "vigente_hasta", "sucesor_id", "verificado", "fuente")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
                         r["grupo_pares"], r["ambito"], _date(r.get("vigente_desde", ""), where, problems),
                         _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
                         is_yes(r.get("verificado", "")), r.get("fuente") or None))
-    insert_rows(con, "ente", records)  # thousands of rows in a national catalog: one Arrow insert
+    insert_rows(con, "ente", ENTE_COLUMNS, records)  # thousands of rows in a national catalog: one Arrow insert
     return entes
 
 
@@ -96,7 +99,8 @@ def _load_aliases(con, path: Path, entes: dict[str, Ente], problems: list[str]) 
             problems.append(f"{where}: ente_id '{r.get('ente_id')}' no existe en entes.csv.")
             continue
         add(r["alias"], r["ente_id"], r.get("fuente") or "ente_alias.csv", where)
-    insert_rows(con, "ente_alias", [(k, a, e, f) for k, (a, e, f) in sorted(aliases.items())])
+    insert_rows(con, "ente_alias", ["alias_normalizado", "alias", "ente_id", "fuente"],
+                [(k, a, e, f) for k, (a, e, f) in sorted(aliases.items())])
 
 
 SUCCESSION_TYPES = {"renombre", "fusion", "escision", "reestructura"}
@@ -130,7 +134,8 @@ def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str
             if nxt not in seen:
                 seen.add(nxt)
                 frontier += successors.get(nxt, [])
-    con.executemany("INSERT INTO ente_sucesion VALUES (?, ?, ?, ?, ?)", records)
+    con.executemany("INSERT INTO ente_sucesion (ente_id, sucesor_id, fecha, tipo, fuente) VALUES (?, ?, ?, ?, ?)",
+                    records)
     con.execute("""UPDATE ente SET sucesor_id = s.sucesor_id
                    FROM (SELECT ente_id, any_value(sucesor_id) AS sucesor_id FROM ente_sucesion
                          GROUP BY ente_id HAVING count(*) = 1) s
@@ -143,20 +148,9 @@ def _load_calendar(con, path: Path, problems: list[str]) -> None:
         d = _date(r.get("fecha", ""), f"{path.name}, fila {i}", problems)
         if d:
             holidays[d] = (d, r.get("motivo") or "Día inhábil", r.get("ambito"), r.get("fuente"), is_yes(r.get("confirmado", "")))
-    con.executemany("INSERT INTO calendario_inhabil VALUES (?, ?, ?, ?, ?)", sorted(holidays.values()))
-    # n_habil is a running count of working days, so business days between two dates are one subtraction;
-    # siguiente_habil is the first working day on or after each date (where a weekend request is received).
-    con.execute("""
-        INSERT INTO calendario
-        WITH dias AS (
-            SELECT d::DATE AS fecha,
-                   isodow(d) <= 5 AND d::DATE NOT IN (SELECT fecha FROM calendario_inhabil) AS habil
-            FROM generate_series($inicio::TIMESTAMP, $fin::TIMESTAMP, INTERVAL 1 DAY) g(d))
-        SELECT fecha, habil,
-               sum(habil::INTEGER) OVER (ORDER BY fecha ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
-               coalesce(min(CASE WHEN habil THEN fecha END)
-                        OVER (ORDER BY fecha ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), fecha)
-        FROM dias""", {"inicio": CALENDAR_START, "fin": CALENDAR_END})
+    con.executemany("INSERT INTO calendario_inhabil (fecha, motivo, ambito, fuente, confirmado) VALUES (?, ?, ?, ?, ?)",
+                    sorted(holidays.values()))
+    con.execute(sql("catalogs/calendario.sql"), {"inicio": CALENDAR_START, "fin": CALENDAR_END})
 
 
 def _load_plazos(con, path: Path, problems: list[str]) -> None:
@@ -178,12 +172,10 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
         records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
                         _date(r.get("vigente_hasta", ""), where, problems), is_yes(r.get("confirmado", "")),
                         r.get("fuente")))
-    con.executemany("INSERT INTO plazo_legal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
-    overlaps = con.execute("""
-        SELECT a.ley_version, b.ley_version, a.tipo_solicitud, a.ambito FROM plazo_legal a JOIN plazo_legal b
-          ON a.tipo_solicitud = b.tipo_solicitud AND a.ambito = b.ambito AND a.ley_version < b.ley_version
-         AND a.vigente_desde <= coalesce(b.vigente_hasta, DATE '9999-12-31')
-         AND b.vigente_desde <= coalesce(a.vigente_hasta, DATE '9999-12-31')""").fetchall()
+    con.executemany("INSERT INTO plazo_legal (ley_version, ley_nombre, ambito, tipo_solicitud, dias_respuesta, "
+                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    overlaps = con.execute(sql("catalogs/plazos_traslapados.sql")).fetchall()
     for a, b, tipo, ambito in overlaps:
         problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo} en el ámbito {ambito}.")
     orphans = con.execute("""SELECT DISTINCT e.ambito FROM ente e

@@ -149,8 +149,8 @@ def build_ente_map(con: duckdb.DuckDBPyConnection, table: str) -> int:
             for raw, ente in known.items()]
     con.execute("CREATE OR REPLACE TEMP TABLE map_ente (valor VARCHAR, ente_id VARCHAR, sugerencia VARCHAR)")
     if rows:
-        insert_rows(con, "map_ente", rows)
+        insert_rows(con, "map_ente", ["valor", "ente_id", "sugerencia"], rows)
     # A shifted column can put an e-mail or a CURP where the ente goes: kept masked, as rechazo keeps it.
-    con.execute("INSERT INTO ente_sin_resolver SELECT sin_identificadores(valor), ? FROM map_ente WHERE ente_id IS NULL",
-                [table])
+    con.execute("INSERT INTO ente_sin_resolver (valor, origen) "
+                "SELECT sin_identificadores(valor), ? FROM map_ente WHERE ente_id IS NULL", [table])
     return sum(1 for r in rows if r[1] is None)

@@ -19,8 +19,6 @@ from common.errors import CatalogError
 from common.names import normalize_fraccion
 from etl import sql
 
-OBLIGATION_COLUMNS = ("ley_version", "articulo", "fraccion", "orden", "nombre", "texto_inicio", "tipo_obligacion",
-                      "verificado", "nota_verificacion", "fuente")
 TIPOS_OBLIGACION = {"comun", "especifica"}
 WEIGHT_KEYS = {"sustantivos", "adjetivos", "umbral_cumplimiento", "peso_fraccion"}
 Key = tuple[str, str, str]  # (ley_version, articulo, fraccion)
@@ -48,14 +46,18 @@ def load_obligation_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) 
         raise CatalogError("Los catálogos de obligaciones de transparencia tienen errores:\n- " +
                            "\n- ".join(problems))
     history = _history_keys(set(obligations), equivalences)
-    con.executemany("INSERT INTO obligacion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    con.executemany("INSERT INTO obligacion (ley_version, articulo, fraccion, orden, nombre, texto_inicio, "
+                    "tipo_obligacion, verificado, nota_verificacion, fuente, peso, clave_historica) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (*key, *row, weights.por_fraccion.get(key, 1.0), history[key]) for key, row in obligations.items()])
-    con.executemany("INSERT INTO obligacion_equivalencia VALUES (?, ?, ?, ?, ?, ?, ?, ?)", equivalences)
+    con.executemany("INSERT INTO obligacion_equivalencia (ley_origen, articulo_origen, fraccion_origen, ley_destino, "
+                    "articulo_destino, fraccion_destino, confirmado, nota) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", equivalences)
     con.execute("CREATE OR REPLACE TEMP TABLE aplicabilidad_excepcion (ente_id VARCHAR, ley_version VARCHAR, "
                 "articulo VARCHAR, fraccion VARCHAR, aplica BOOLEAN, motivo VARCHAR)")
     if exceptions:
-        con.executemany("INSERT INTO aplicabilidad_excepcion VALUES (?, ?, ?, ?, ?, ?)", exceptions)
-    con.execute(sql("aplicabilidad.sql"))
+        con.executemany("INSERT INTO aplicabilidad_excepcion (ente_id, ley_version, articulo, fraccion, aplica, motivo) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", exceptions)
+    con.execute(sql("catalogs/aplicabilidad.sql"))
     return weights
 
 

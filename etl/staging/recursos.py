@@ -20,7 +20,7 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
     build_ente_map(con, "raw_recurso")
     build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
                     ["sentido", "modifica_o_revoca"])
-    con.execute(sql("stg_recurso.sql"), {"hoy": today})
+    con.execute(sql("staging/stg_recurso.sql"), {"hoy": today})
     write_rejects(con, "stg_recurso")
-    con.execute(sql("recurso_revision.sql"))
+    con.execute(sql("facts/recurso_revision.sql"))
     return {}

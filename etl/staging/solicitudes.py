@@ -30,8 +30,8 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
                     ["categoria", "implica_prevencion", "implica_ampliacion"])
     build_value_map(con, "raw_solicitud", "tipo_solicitud", catalogs, "tipo_solicitud.csv", "tipo",
                     ["tipo_solicitud"])
-    con.execute(sql("stg_solicitud_tipos.sql"))
-    con.execute(sql("stg_solicitud.sql"), {"hoy": today})
+    con.execute(sql("staging/stg_solicitud_tipos.sql"))
+    con.execute(sql("staging/stg_solicitud.sql"), {"hoy": today})
     release_raw(con, "solicitudes")
     rank_files(con, "stg_solicitud", NEWEST_OF_ANY_KIND)  # dates parsed once, by staging
     write_rejects(con, "stg_solicitud")
@@ -43,15 +43,15 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
         FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0]
     superseded = None
     if maybe_repeated:
-        con.execute(sql("superseded.sql"))
+        con.execute(sql("staging/solicitud_reemplazo.sql"))
         newest = _newest_kept(con, newest)
         superseded = con.execute("SELECT count(DISTINCT folio) FROM sol_descartada").fetchone()[0]
     corte = min(newest, today) if newest else None
-    con.execute(sql("solicitud.sql"), {"corte": corte or today})
+    con.execute(sql("facts/solicitud.sql"), {"corte": corte or today})
     if maybe_repeated:
         con.execute("""DELETE FROM solicitud s USING sol_descartada d
                        WHERE s.carga_id = d.carga_id AND s.fila = d.fila""")
-    con.execute(sql("plazo_aplicado.sql"))
+    con.execute(sql("marts/plazo_aplicado.sql"))
     return {"fecha_corte": corte.isoformat() if corte else None, "folios_repetidos": str(superseded or 0)}
 
 

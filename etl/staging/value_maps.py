@@ -32,4 +32,4 @@ def build_value_map(con, table: str, column: str, catalog_dir: Path, catalog: st
     cols = ", ".join(f"{c} {'BOOLEAN' if c.startswith(('implica_', 'modifica_')) else 'VARCHAR'}" for c in out_columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE map_{target} (valor VARCHAR, {cols})")
     if rows:
-        insert_rows(con, f"map_{target}", rows)
+        insert_rows(con, f"map_{target}", ["valor", *out_columns], rows)

@@ -20,10 +20,10 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
     weights = _load_catalogs(con)
     build_ente_map(con, "raw_verificacion")
     _build_fraccion_map(con)
-    con.execute(sql("stg_verificacion.sql"), {"hoy": today})
+    con.execute(sql("staging/stg_verificacion.sql"), {"hoy": today})
     rank_files(con, "stg_verificacion", "f_verificacion")  # dates parsed once, by staging
     write_rejects(con, "stg_verificacion")
-    con.execute(sql("verificacion.sql"))
+    con.execute(sql("facts/verificacion.sql"))
     _compute_index(con, weights)
     last = con.execute("SELECT max(fecha) FROM verificacion").fetchone()[0]
     return {
@@ -47,12 +47,12 @@ def _build_fraccion_map(con) -> None:
         "SELECT DISTINCT fraccion FROM raw_verificacion WHERE fraccion IS NOT NULL").fetchall()]
     con.execute("CREATE OR REPLACE TEMP TABLE map_fraccion (valor VARCHAR, fraccion_norm VARCHAR)")
     if values:
-        con.executemany("INSERT INTO map_fraccion VALUES (?, ?)", [(v, normalize_fraccion(v)) for v in values])
+        con.executemany("INSERT INTO map_fraccion (valor, fraccion_norm) VALUES (?, ?)", [(v, normalize_fraccion(v)) for v in values])
 
 
 def _compute_index(con, weights: Weights) -> None:
     params = {"sustantivos": weights.sustantivos, "adjetivos": weights.adjetivos,
               "umbral": weights.umbral_cumplimiento}
-    con.execute(sql("indice_fraccion.sql"), params)
-    con.execute(sql("indice_ente.sql"))
-    con.execute(sql("seguimiento_fraccion.sql"), {"umbral": weights.umbral_cumplimiento})
+    con.execute(sql("marts/indice_fraccion.sql"), params)
+    con.execute(sql("marts/indice_ente.sql"))
+    con.execute(sql("marts/seguimiento_fraccion.sql"), {"umbral": weights.umbral_cumplimiento})

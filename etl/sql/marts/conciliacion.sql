@@ -1,5 +1,5 @@
 -- The identities the published tables must satisfy. Each mismatch becomes a row of conciliacion.
-INSERT INTO conciliacion
+INSERT INTO conciliacion BY NAME  -- column names from the first SELECT of the union
 WITH filas AS (
     SELECT carga_id, archivo, trimestre, fila, hombre, mujer, personas_morales, no_identificado, total, competencia,
            no_competencia, por_escrito, verbal, telegrafo, medios_electronicos, total_modalidades

@@ -3,7 +3,7 @@
 -- cut-off: the fast answers are in and the slow ones are not, so it looks better than it will end. Requests that
 -- wait on the requester (a prevención, a payment) do not keep a period open. A quarter or a year is preliminary
 -- when one of its months is. indicators/period_status.py picks the last closed period from here.
-INSERT INTO periodo_estado
+INSERT INTO periodo_estado BY NAME
 WITH corte AS (
     SELECT coalesce(max(valor) FILTER (WHERE clave = 'fecha_corte'),
                     max(valor) FILTER (WHERE clave = 'fecha_corte_estadistica'))::DATE AS fecha

@@ -1,6 +1,6 @@
 -- Counts per ente × cohort month (the month the request was officially received). Every roll-up of every
 -- request indicator is a sum of these columns, so quarters, years and groups never average percentages.
-INSERT INTO base_solicitud_mes
+INSERT INTO base_solicitud_mes BY NAME
 WITH req AS (
     SELECT ente_id, mes,
         count(*)                                                          AS recibidas,
@@ -36,17 +36,22 @@ rec AS (
     FROM recurso_revision
     GROUP BY ente_id, mes
 )
-SELECT coalesce(req.ente_id, rec.ente_id), coalesce(req.mes, rec.mes),
-       coalesce(recibidas, 0), coalesce(con_plazo_determinado, 0), coalesce(en_plazo, 0), coalesce(respondidas, 0),
-       coalesce(suma_dias, 0), coalesce(con_ampliacion, 0), coalesce(con_prevencion, 0),
-       coalesce(con_respuesta_final, 0), coalesce(resp_entrega, 0), coalesce(resp_inexistencia, 0),
-       coalesce(resp_incompetencia, 0), coalesce(resp_clasificada, 0), coalesce(vencidas_sin_respuesta, 0),
-       coalesce(pendientes, 0), coalesce(recursos, 0), coalesce(recursos_resueltos, 0),
-       coalesce(recursos_modifican_revocan, 0), coalesce(resp_competente, 0), coalesce(abiertas_en_plazo, 0)
+-- A month with appeals and no requests (or the other way round) has zeros, not NULLs, in the other's counts.
+SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes) AS mes,
+       coalesce(recibidas, 0) AS recibidas, coalesce(con_plazo_determinado, 0) AS con_plazo_determinado,
+       coalesce(en_plazo, 0) AS en_plazo, coalesce(respondidas, 0) AS respondidas,
+       coalesce(suma_dias, 0) AS suma_dias, coalesce(con_ampliacion, 0) AS con_ampliacion,
+       coalesce(con_prevencion, 0) AS con_prevencion, coalesce(con_respuesta_final, 0) AS con_respuesta_final,
+       coalesce(resp_entrega, 0) AS resp_entrega, coalesce(resp_inexistencia, 0) AS resp_inexistencia,
+       coalesce(resp_incompetencia, 0) AS resp_incompetencia, coalesce(resp_clasificada, 0) AS resp_clasificada,
+       coalesce(vencidas_sin_respuesta, 0) AS vencidas_sin_respuesta, coalesce(pendientes, 0) AS pendientes,
+       coalesce(recursos, 0) AS recursos, coalesce(recursos_resueltos, 0) AS recursos_resueltos,
+       coalesce(recursos_modifican_revocan, 0) AS recursos_modifican_revocan,
+       coalesce(resp_competente, 0) AS resp_competente, coalesce(abiertas_en_plazo, 0) AS abiertas_en_plazo
 FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
 
-INSERT INTO hist_dias
-SELECT ente_id, mes, dias_habiles_respuesta, count(*)
+INSERT INTO hist_dias BY NAME
+SELECT ente_id, mes, dias_habiles_respuesta AS dias, count(*) AS n
 FROM solicitud
 WHERE estado = 'terminada' AND dias_habiles_respuesta IS NOT NULL
 GROUP BY ALL;

@@ -1,6 +1,6 @@
 -- stg_solicitud (good rows) → solicitud; stage_requests then deletes the copies superseded.sql discarded.
 -- Parameter $corte: the data cut-off date, used to decide whether an unanswered request is already overdue.
-INSERT INTO solicitud
+INSERT INTO solicitud BY NAME
 WITH latest AS (
     SELECT * FROM stg_solicitud WHERE motivo IS NULL
 ),
@@ -14,17 +14,20 @@ timed AS (
     LEFT JOIN calendario cs ON cs.fecha = l.f_respuesta
 )
 SELECT
-    t.folio, a.layout, t.ente_id, t.tipo, t.derecho_arcop, t.medio_entrada,
-    t.f_presentacion, t.f_recepcion, date_trunc('month', t.f_recepcion)::DATE,
-    t.f_respuesta, lim.fecha, t.f_limite_fuente, t.estatus, t.respuesta, t.estado_final,
+    t.folio, a.layout AS sistema, t.ente_id, t.tipo AS tipo_solicitud, t.derecho_arcop, t.medio_entrada,
+    t.f_presentacion AS fecha_presentacion, t.f_recepcion AS fecha_recepcion,
+    date_trunc('month', t.f_recepcion)::DATE AS mes,
+    t.f_respuesta AS fecha_respuesta, lim.fecha AS fecha_limite, t.f_limite_fuente AS fecha_limite_fuente,
+    t.estatus AS estatus_original, t.respuesta AS respuesta_original, t.estado_final AS estado,
     CASE WHEN t.estado_final = 'desechada' THEN 'desechada'
          WHEN t.estado_final IN ('en_proceso', 'en_espera_solicitante') THEN 'en_proceso'
-         ELSE coalesce(t.resp_cat, 'sin_dato') END,
-    t.prevencion_final, t.ampliacion, t.queja, t.ley_version, t.plazo,
-    greatest(t.n_respuesta - t.n_recepcion, 0),  -- answered on the weekend it was filed: 0 days, never -1
+         ELSE coalesce(t.resp_cat, 'sin_dato') END AS respuesta_categoria,
+    t.prevencion_final AS hubo_prevencion, t.ampliacion AS hubo_ampliacion, t.queja AS hubo_queja, t.ley_version,
+    t.plazo AS plazo_dias,
+    greatest(t.n_respuesta - t.n_recepcion, 0) AS dias_habiles_respuesta,  -- answered on its filing weekend: 0, never -1
     CASE WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.n_respuesta - t.n_recepcion <= t.plazo
          WHEN t.estado_final = 'en_proceso' AND t.f_respuesta IS NULL AND corte.n_habil - t.n_recepcion > t.plazo THEN FALSE
-    END,
+    END AS en_plazo,
     t.carga_id, t.fila
 FROM timed t
 JOIN lectura.archivo_leido a ON a.carga_id = t.carga_id

@@ -14,7 +14,7 @@
 --    (indicators/compute.py): an ente that ended adds no staff nor coverage after its end.
 -- The grid has a row for every ente with a plantilla, every month of the years with attendance while the ente
 -- is in force, so stocks exist at the end of every period (plus any ente × month with attendance).
-INSERT INTO base_capacitacion_mes
+INSERT INTO base_capacitacion_mes BY NAME
 WITH regla AS (
     SELECT max(valor) FILTER (WHERE clave = 'pct_personal_minimo') AS pct_personal,
            max(valor) FILTER (WHERE clave = 'pct_ut_minimo')       AS pct_ut
@@ -135,10 +135,11 @@ stocks AS (
 )
 SELECT s.ente_id, s.mes, s.inscripciones, s.asistentes, s.evaluados, s.aprobados, s.horas_persona,
        s.personas_capacitadas, s.personas_ut_capacitadas, s.personas_acum, s.personas_ut_acum,
-       coalesce(s.total_personal, 0), CASE WHEN s.total_personal IS NULL THEN 0 ELSE coalesce(s.personal_ut, 0) END,
+       coalesce(s.total_personal, 0) AS total_personal,
+       CASE WHEN s.total_personal IS NULL THEN 0 ELSE coalesce(s.personal_ut, 0) END AS personal_ut,
        CASE WHEN s.total_personal IS NOT NULL
              AND 100 * s.personas_anio >= r.pct_personal * s.total_personal
              AND (coalesce(s.personal_ut, 0) = 0 OR 100 * s.personas_ut_anio >= r.pct_ut * s.personal_ut)
-            THEN 1 ELSE 0 END,
-       (s.total_personal IS NOT NULL)::INTEGER
+            THEN 1 ELSE 0 END AS ente_100,
+       (s.total_personal IS NOT NULL)::INTEGER AS entes_con_plantilla
 FROM stocks s CROSS JOIN regla r;

@@ -35,7 +35,7 @@ SELECT carga_id, fila, folio, ganadora.carga_id AS carga_ganadora,
 FROM ranked
 WHERE version > 1;
 
-INSERT INTO solicitud_reemplazo
-SELECT carga_id, carga_ganadora, regla, count(DISTINCT folio), count(*)
+INSERT INTO solicitud_reemplazo BY NAME
+SELECT carga_id AS carga_descartada, carga_ganadora, regla, count(DISTINCT folio) AS folios, count(*) AS filas
 FROM sol_descartada
 GROUP BY ALL;
