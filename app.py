@@ -20,9 +20,9 @@ corte = layout.start_page(
     "Indicadores del derecho de acceso a la información de todas las dependencias y entidades del Poder "
     "Ejecutivo de Quintana Roo. Cada solicitud cuenta en el mes en que se recibió.",
 )
-catalog = read.indicator_catalog()
+definitions = read.indicator_definitions()
 counts = read.table_counts()
-if catalog.empty or counts["indicador_valor"] == 0:
+if definitions.empty or counts["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
 for fuente in summaries.empty_sources(counts):
     st.info(f"Aún no hay datos de {fuente}: los indicadores que dependen de esa fuente aparecen sin valor.",
@@ -36,7 +36,7 @@ tipo, periodo = selection
 anterior = previous_period(tipo, periodo)
 
 values = read.government_values(tipo, [periodo, anterior])
-table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
+table = summaries.metrics_table(definitions, values, tipo, periodo, anterior)
 
 layout.subheader(f"Resultados de {periodo_es(tipo, periodo)}")
 st.caption(contract(f"Cambio respecto de {periodo_es(tipo, anterior)}. Verde en el cambio significa mejora."))
@@ -73,7 +73,7 @@ if series.empty:
 else:
     wide = series.pivot_table(index="periodo", columns="indicador", values="valor")
     wide = wide.reindex(month_range(wide.index.min(), wide.index.max())).rename_axis("periodo").reset_index()
-    names = dict(zip(catalog["indicador"], catalog["nombre"]))
+    names = dict(zip(definitions["indicador"], definitions["nombre"]))
     trend = pd.DataFrame({
         "Mes": wide["periodo"],
         names.get(RECIBIDAS, RECIBIDAS): wide.get(RECIBIDAS),

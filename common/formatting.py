@@ -101,11 +101,6 @@ def format_value(x, unidad: str) -> str:
     return f"{text} %" if unidad == "%" else text
 
 
-def unit_suffix(unidad: str) -> str:
-    """Short unit after a value in sentences."""
-    return {"%": " %", "días hábiles": " días hábiles"}.get(unidad, "")
-
-
 def format_delta(d, unidad: str) -> str | None:
     """Signed change for st.metric: '+1.3 pts', '-12', '+0.4'. None when unknown."""
     if _missing(d):

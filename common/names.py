@@ -160,10 +160,3 @@ def normalize_fraccion(raw: str | None) -> str | None:
         return None
     return f"{roman}-{inciso.lower()}" if inciso else roman
 
-
-def normalize_articulo(raw: str | None) -> str | None:
-    """'Art. 91' / 'artículo 91' / '91' -> '91'."""
-    if raw is None:
-        return None
-    digits = re.sub(r"[^0-9]", "", str(raw))
-    return digits.lstrip("0") or None

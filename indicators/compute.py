@@ -1,4 +1,4 @@
-"""Computes every indicator of the catalog at every level and period, inside the warehouse being built."""
+"""Computes every indicator of indicators/indicadores.toml at every level and period, inside the warehouse being built."""
 from __future__ import annotations
 
 import time
@@ -6,23 +6,23 @@ import time
 import duckdb
 
 from indicators import sql
-from indicators.catalog import BASE_TABLES, Indicador, load_catalog
+from indicators.definitions import BASE_TABLES, Indicador, load_indicators
 from indicators.index import compute_index
-from indicators.reglas import load_rules
+from indicators.rules import load_rules
 
 
-def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] | None = None,
+def compute_indicators(con: duckdb.DuckDBPyConnection, definitions: list[Indicador] | None = None,
                        fases: dict[str, float] | None = None) -> None:
     """`fases`, when given, receives the seconds spent on the index (indice_desempeno and its explanations)."""
-    catalog = catalog or load_catalog()
-    _store_catalog(con, catalog)
+    definitions = definitions or load_indicators()
+    _store_definitions(con, definitions)
     con.executemany("INSERT INTO regla_calculo (orden, id, titulo, texto) VALUES (?, ?, ?, ?)",
                     [(n, r.id, r.titulo, r.texto) for n, r in enumerate(load_rules(), start=1)])
     con.execute(sql("periods/periodos.sql"))
     for name, base in BASE_TABLES.items():
         con.execute(sql(base.sql))
         _aggregate(con, name)
-    for ind in catalog:
+    for ind in definitions:
         if ind.tipo == "compuesto":
             continue  # built from the other indicators' values below
         _insert_values(con, ind, ind.base)
@@ -42,14 +42,14 @@ def _fallbacks_for(ind: Indicador) -> list[str]:
             if base.respaldo_de == ind.base and ind.tipo != "percentil" and needed <= base.columns]
 
 
-def _store_catalog(con, catalog: list[Indicador]) -> None:
+def _store_definitions(con, definitions: list[Indicador]) -> None:
     con.executemany("INSERT INTO indicador (indicador, nombre, descripcion, formula, numerador, denominador, unidad, "
                     "direccion, meta, umbral_verde, umbral_amarillo, denominador_minimo, dimension, fuente, version, "
                     "orden, sin_meta, tipo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i.id, i.nombre, i.descripcion, i.formula, i.numerador, i.denominador, i.unidad, i.direccion, i.meta,
          i.umbral_verde, i.umbral_amarillo, i.denominador_minimo, i.dimension, i.fuente, i.version, n, i.sin_meta,
          i.tipo)
-        for n, i in enumerate(catalog, start=1)])
+        for n, i in enumerate(definitions, start=1)])
 
 
 def _aggregate(con, name: str) -> None:
@@ -73,7 +73,7 @@ def _insert_values(con, ind: Indicador, base_name: str) -> None:
     if base_name != ind.base:
         con.execute(sql("values/respaldo.sql").format(respaldo=agg, primaria=f"agg_{ind.base}"))
         agg = "agg_respaldo"
-    # Table and column names come from the validated catalog (a closed set); values travel as parameters.
+    # Table and column names come from the validated definitions (a closed set); values travel as parameters.
     names = {"agg": agg, "hist": f"hist_{base_name}", "numerador": ind.numerador, "denominador": ind.denominador}
     params = {"id": ind.id, "fuente": base.fuente}
     if ind.tipo == "razon":

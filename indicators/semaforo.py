@@ -9,7 +9,6 @@ VERDE, AMARILLO, ROJO = "🟢 Verde", "🟡 Amarillo", "🔴 Rojo"
 SIN_SEMAFORO, SIN_DATO, INSUFICIENTE = "⚪ Sin semáforo", "⚪ Sin dato", "⚪ Datos insuficientes"
 COLORS = {VERDE: "#1a9850", AMARILLO: "#f2b701", ROJO: "#d73027",
           SIN_SEMAFORO: "#7f8c8d", SIN_DATO: "#bdc3c7", INSUFICIENTE: "#bdc3c7"}
-DIRECCION_ES = {"mayor_es_mejor": "mayor es mejor", "menor_es_mejor": "menor es mejor", "neutral": "sin dirección"}
 
 
 def _missing(x) -> bool:

@@ -20,14 +20,14 @@ DEFAULT_INDICADOR = "indice_desempeno"
 CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the first and last 25; the table below has all
 
 corte = layout.start_page("Ranking de entes")
-catalog = read.indicator_catalog()
-if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+definitions = read.indicator_definitions()
+if definitions.empty or read.table_counts()["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
-by_id = catalog.set_index("indicador")
+by_id = definitions.set_index("indicador")
 
 c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
 with c1:
-    indicador = layout.url_selectbox("Indicador", catalog["indicador"].tolist(), "indicador",
+    indicador = layout.url_selectbox("Indicador", definitions["indicador"].tolist(), "indicador",
                                      DEFAULT_INDICADOR, format_func=lambda i: by_id.at[i, "nombre"])
 selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3),
                                   radio=False)

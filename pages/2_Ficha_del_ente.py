@@ -16,10 +16,10 @@ from warehouse import read
 RANKING_INDICADOR = "indice_desempeno"
 
 corte = layout.start_page("Ficha del ente")
-catalog = read.indicator_catalog()
-if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+definitions = read.indicator_definitions()
+if definitions.empty or read.table_counts()["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
-by_id = catalog.set_index("indicador")
+by_id = definitions.set_index("indicador")
 entes = read.entes()
 
 c1, c2, c3 = st.columns([4, 2, 2])
@@ -57,7 +57,7 @@ p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"],
 layout.summary(summaries.position_summary(position, nombre_ranking, tipo, periodo, grupo))
 
 # ---- índice de desempeño and why it moved ----------------------------------------------------------------
-render_index_block(ente_id, tipo, periodo, catalog, preliminar=layout.period_states().is_preliminary(tipo, periodo))
+render_index_block(ente_id, tipo, periodo, definitions, preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 # ---- scorecard -----------------------------------------------------------------------------------------
 layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")
@@ -65,7 +65,7 @@ values = read.unit_values("ente", ente_id, tipo, [periodo, anterior])
 if values[values["periodo"] == periodo].empty:
     st.info(contract(f"Este ente no tiene solicitudes registradas en {periodo_es(tipo, periodo)}."))
 else:
-    table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
+    table = summaries.metrics_table(definitions, values, tipo, periodo, anterior)
     anterior_col = contract(f"Valor en {periodo_es(tipo, anterior)}")
     card = summaries.scorecard(table).rename(columns={"Periodo anterior": anterior_col})
     layout.summary(summaries.scorecard_summary(card, tipo, periodo))
@@ -75,9 +75,9 @@ else:
 
 # ---- trend ---------------------------------------------------------------------------------------------
 layout.subheader("Tendencia mensual")
-options = catalog["indicador"].tolist()
+options = definitions["indicador"].tolist()
 chosen = layout.url_multiselect("Indicadores de la gráfica", options, "tendencia",
-                                summaries.main_indicators(catalog, RANKING_INDICADOR),
+                                summaries.main_indicators(definitions, RANKING_INDICADOR),
                                 format_func=lambda i: by_id.at[i, "nombre"], max_selections=4)
 if chosen:
     own = read.trend("ente", ente_id, chosen, "mes")

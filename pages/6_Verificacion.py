@@ -75,8 +75,8 @@ ente_ids, ente_names = view.ente_options()
 with c2:
     ente_id = layout.url_selectbox("Ente", ente_ids, "ente", ente_ids[0], format_func=ente_names.get)
 nombre = ente_names[ente_id]
-catalog = read.indicator_catalog().set_index("indicador")
-meta = catalog.at[INDICADOR, "meta"] if INDICADOR in catalog.index else None
+definitions = read.indicator_definitions().set_index("indicador")
+meta = definitions.at[INDICADOR, "meta"] if INDICADOR in definitions.index else None
 own = read.trend("ente", ente_id, [INDICADOR], "mes")
 if own.empty:
     st.info("Este ente no tiene índice mensual todavía.")

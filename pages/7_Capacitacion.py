@@ -32,8 +32,8 @@ tipo, periodo = selection
 grupo, ente = group_and_ente_filters(read.entes(), (c3, c4))
 desde, hasta = period_bounds(tipo, periodo)
 rules = read_training.rules()
-catalog = read.indicator_catalog().set_index("indicador")
-meta = float(catalog.at[COBERTURA, "meta"]) if COBERTURA in catalog.index else 100.0
+definitions = read.indicator_definitions().set_index("indicador")
+meta = float(definitions.at[COBERTURA, "meta"]) if COBERTURA in definitions.index else 100.0
 st.caption(md_escape(tb.UNIQUE_RULE))
 st.caption(md_escape(tb.rule_100_text(rules)))
 

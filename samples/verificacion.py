@@ -73,7 +73,7 @@ class Ente:
 
 
 @dataclass
-class Catalog:
+class Obligations:
     leyes: list[tuple[str, date, date]]                 # (ley_version, desde, hasta)
     obligations: dict[str, list[Obligation]]
     exceptions: dict[tuple[str, str, str, str], bool]   # (ente, ley, articulo, fraccion) -> aplica
@@ -127,7 +127,7 @@ def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def read_catalog(catalog_dir: Path = CATALOGOS_DIR) -> Catalog:
+def read_obligations(catalog_dir: Path = CATALOGOS_DIR) -> Obligations:
     nxt = {(r["ley_origen"], r["articulo_origen"], normalize_fraccion(r["fraccion_origen"])):
            (r["ley_destino"], r["articulo_destino"], normalize_fraccion(r["fraccion_destino"]))
            for r in read_rows(catalog_dir / "equivalencia_obligaciones.csv")}
@@ -147,7 +147,7 @@ def read_catalog(catalog_dir: Path = CATALOGOS_DIR) -> Catalog:
                    key=lambda t: t[1])
     entes = [Ente(r["ente_id"], r["nombre_oficial"], _date(r["vigente_desde"]), _date(r["vigente_hasta"]))
              for r in read_rows(catalog_dir / "entes.csv")]
-    return Catalog(leyes, obligations, exceptions, entes)
+    return Obligations(leyes, obligations, exceptions, entes)
 
 
 def _weekday_on_or_after(day: date) -> date:
@@ -178,12 +178,12 @@ def _ente_label(rng: random.Random, ente: Ente) -> str:
     return ente.nombre if rng.random() < 0.3 else ente.ente_id
 
 
-def _criterion_rows(rng, portal: Portal, catalog: Catalog, review: Review) -> list[list]:
-    ley = catalog.law_on(review.fecha)
+def _criterion_rows(rng, portal: Portal, obligations: Obligations, review: Review) -> list[list]:
+    ley = obligations.law_on(review.fecha)
     rows = []
-    for ente in catalog.in_force(review.fecha):
+    for ente in obligations.in_force(review.fecha):
         label = _ente_label(rng, ente)
-        for ob in catalog.applicable(ente.ente_id, ley):
+        for ob in obligations.applicable(ente.ente_id, ley):
             complete = portal.evaluate(ente.ente_id, ob.clave) == 100
             values = [1] * len(CRITERIA) if complete else _failing_criteria(rng)
             portal.score[(ente.ente_id, ob.clave)] = _criteria_score(values)
@@ -208,13 +208,13 @@ def _criteria_score(values: list[float]) -> int:
     return round(100 * (0.8 * sum(sus) / len(sus) + 0.2 * sum(adj) / len(adj)))
 
 
-def _fraction_rows(rng, portal: Portal, catalog: Catalog, review: Review, block: int | None) -> list[list]:
+def _fraction_rows(rng, portal: Portal, obligations: Obligations, review: Review, block: int | None) -> list[list]:
     """block None: every applicable fracción (vinculante); else the failed ones plus one rotating block."""
-    ley = catalog.law_on(review.fecha)
+    ley = obligations.law_on(review.fecha)
     rows = []
-    for ente in catalog.in_force(review.fecha):
+    for ente in obligations.in_force(review.fecha):
         label = _ente_label(rng, ente)
-        for i, ob in enumerate(catalog.applicable(ente.ente_id, ley)):
+        for i, ob in enumerate(obligations.applicable(ente.ente_id, ley)):
             failing = portal.score.get((ente.ente_id, ob.clave), 100) < 100
             if block is not None and not failing and i % ROTATION != block:
                 continue
@@ -229,14 +229,14 @@ def write_verification_sample(out_dir: Path, *, seed: int = 2026, cutoff: date =
                               catalog_dir: Path = CATALOGOS_DIR) -> dict[str, int]:
     """Writes out_dir/verificaciones/; returns the number of rows per written file."""
     rng = random.Random(seed)
-    catalog = read_catalog(catalog_dir)
+    obligations = read_obligations(catalog_dir)
     folder = Path(out_dir) / "verificaciones"
     folder.mkdir(parents=True, exist_ok=True)
-    portal = Portal(rng, {e.ente_id: rng.choice(PROFILES) for e in catalog.entes})
+    portal = Portal(rng, {e.ente_id: rng.choice(PROFILES) for e in obligations.entes})
     diagnostica, reviews = schedule(cutoff)
     counts: dict[str, int] = {}
     if diagnostica.fecha <= cutoff:
-        rows = _criterion_rows(rng, portal, catalog, diagnostica)
+        rows = _criterion_rows(rng, portal, obligations, diagnostica)
         title = [["Secretaría Anticorrupción y Buen Gobierno — resultados por criterio de la verificación "
                   "diagnóstica 2024"], []]
         header = HEADER + ["criterio", "tipo_criterio", "valor", "observacion"]
@@ -245,7 +245,7 @@ def write_verification_sample(out_dir: Path, *, seed: int = 2026, cutoff: date =
     by_year: dict[int, list[list]] = {}
     for n, review in enumerate(reviews):
         block = None if review.tipo == "Vinculante" else n % ROTATION
-        by_year.setdefault(review.fecha.year, []).extend(_fraction_rows(rng, portal, catalog, review, block))
+        by_year.setdefault(review.fecha.year, []).extend(_fraction_rows(rng, portal, obligations, review, block))
     for year, rows in sorted(by_year.items()):
         name = f"verificaciones_{year}.csv"
         write_csv(folder / name, HEADER + ["porcentaje", "observacion"], rows)

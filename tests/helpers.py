@@ -64,8 +64,8 @@ def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnectio
     indicador, valor, suficiente); the index is computed from them as the build does."""
     from etl.staging.catalogs import load_catalogs
     from indicators import sql
-    from indicators.catalog import load_catalog
-    from indicators.compute import _store_catalog
+    from indicators.definitions import load_indicators
+    from indicators.compute import _store_definitions
     from indicators.index import compute_index
     from common.paths import CATALOGOS_DIR, SCHEMA_SQL
 
@@ -73,7 +73,7 @@ def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnectio
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
         con.execute(schema.read_text(encoding="utf-8"))
     load_catalogs(con, CATALOGOS_DIR)
-    _store_catalog(con, load_catalog())
+    _store_definitions(con, load_indicators())
     con.execute(sql("periods/periodos.sql"))
     con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
                        (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.layouts import load_catalog
+from etl.layouts import load_layouts
 from etl.sources import SOURCES
 from helpers import build, query
 
@@ -66,7 +66,7 @@ def needles(text: str) -> list[str]:
 def _layout_files(inputs: Path) -> list[str]:
     """One CSV per layout: a valid row, then a row per (column, planted form), the form alone or after the valid
     value. Returns the layout keys written."""
-    catalog = load_catalog()
+    catalog = load_layouts()
     folder_of = {s.fuente: s.folder for s in SOURCES}
     written = []
     for layout in catalog.layouts:
@@ -135,7 +135,7 @@ def scanned(tmp_path_factory):
 
 def test_every_layout_was_planted_and_loaded(scanned):
     db, _, layouts = scanned
-    assert len(layouts) == len(load_catalog().layouts) >= 9
+    assert len(layouts) == len(load_layouts().layouts) >= 9
     logged = {l for (l,) in query(db, "SELECT DISTINCT layout FROM carga")}
     assert set(layouts) <= logged and "estadistica_trimestral_publicada" in logged
     # the valid rows really got in: the scan is of a warehouse with data

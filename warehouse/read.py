@@ -140,7 +140,8 @@ def table_counts() -> dict[str, int]:
 
 # ---- catalogs -------------------------------------------------------------------------------------------
 
-def indicator_catalog() -> pd.DataFrame:
+def indicator_definitions() -> pd.DataFrame:
+    """The indicator table: every indicator's name, unit, direction, target and thresholds."""
     return query("indicadores")
 
 

@@ -7,10 +7,6 @@ import pandas as pd
 
 from warehouse.read import query
 
-INDICADORES = ["personas_capacitadas", "horas_persona_capacitacion", "pct_personal_capacitado",
-               "pct_personal_ut_capacitado", "pct_aprobacion_capacitacion", "pct_institucion_100_capacitada",
-               "cursos_impartidos", "asistentes_sociedad"]
-
 
 def counts() -> dict:
     row = query("capacitacion_conteos").iloc[0]

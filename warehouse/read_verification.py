@@ -34,8 +34,6 @@ def ente_indices(verificacion: str) -> pd.DataFrame:
     return query("verif_indice_entes", verificacion=verificacion)
 
 
-def ente_history(ente_id: str) -> pd.DataFrame:
-    return query("verif_historial_ente", ente=ente_id)
 
 
 def failing_now(ente_id: str) -> pd.DataFrame:

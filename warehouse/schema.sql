@@ -89,7 +89,7 @@ CREATE TABLE plazo_aplicado (
 -- Facts
 CREATE TABLE solicitud (
     folio                  VARCHAR NOT NULL,     -- text: leading zeros matter; unique (see below)
-    sistema                VARCHAR NOT NULL,     -- layout it came from
+    layout                 VARCHAR NOT NULL,     -- the source layout it was read in (etl/layouts.toml; carga.layout)
     ente_id                VARCHAR NOT NULL,
     tipo_solicitud         VARCHAR NOT NULL,     -- informacion_publica | datos_personales
     derecho_arcop          VARCHAR,              -- Acceso, Rectificación, Cancelación, Oposición, Portabilidad
@@ -114,7 +114,7 @@ CREATE TABLE solicitud (
     carga_id               VARCHAR NOT NULL,     -- the load (carga: file name, sha256, layout) …
     fila                   BIGINT NOT NULL       -- … and the line of the file this request came from
 );
--- No file name here: carga has it, and at national scale every text column written costs ~0.15 s per 5 M rows.
+-- No file name here: carga has it, and at national scale every text column written costs time (README, Rendimiento).
 -- folio is unique by construction (etl/sql/facts/solicitud.sql keeps one row per folio) and checked before the swap;
 -- no PRIMARY KEY, because building its index costs more than the whole load at national scale.
 CREATE TABLE recurso_revision (

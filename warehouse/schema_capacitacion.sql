@@ -66,7 +66,7 @@ CREATE TABLE capacitacion_regla (
 );
 
 -- Counts per ente × month. Flows add up over months; stocks (suffix-free staff counts and the year-to-date
--- columns) are taken at the last month of a period and then added over entes (see indicators/catalog.py).
+-- columns) are taken at the last month of a period and then added over entes (see indicators/definitions.py).
 CREATE TABLE base_capacitacion_mes (
     ente_id VARCHAR NOT NULL,
     mes     DATE NOT NULL,

@@ -15,11 +15,11 @@ from etl.read.text import TextFile
 from etl.read.writer import drop_read_table, table_writer
 
 
-def read_csv_careful(path, text: TextFile, fuente, con, table, catalog, *, fast: bool = True) -> ReadResult:
-    cand, match = csv_header(text.path, fuente, path, catalog)
+def read_csv_careful(path, text: TextFile, fuente, con, table, layouts, *, fast: bool = True) -> ReadResult:
+    cand, match = csv_header(text.path, fuente, path, layouts)
     fuente = match.layout.fuente
     header_line, sep = cand.position
-    canonical = catalog.canonical(fuente)
+    canonical = layouts.canonical(fuente)
     fields = canonical.fields
     result = ReadResult(match.layout.key, "csv", text.encoding, sep, 0, None, columnas=columns_used(match, cand),
                         fuente=fuente)

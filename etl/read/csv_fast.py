@@ -19,14 +19,13 @@ from etl.read.text import line_scan
 from etl.read.writer import PARSED_SUFFIX, drop_read_table, quote_ident
 
 
-# A record of the PNT may hold long request texts. With max_line_size raised alone, DuckDB's own choice of buffer
-# made parsing a national file 0.9 s slower (2.65 s instead of 1.75 s for 5 M rows); a 16 MiB buffer, just above
-# the longest line allowed, parses it in 1.55 s (bench/, same file, same process).
+# A record of the PNT may hold long request texts: the line limit is raised, and the read buffer set just above it
+# (with DuckDB's own choice of buffer the parse is slower: README, Rendimiento).
 MAX_LINE_BYTES = 16_000_000
 CSV_BUFFER_BYTES = 16 << 20
 
 
-def read_csv_fast(path: Path, encoding: str, fuente, con, table, catalog) -> ReadResult | None:
+def read_csv_fast(path: Path, encoding: str, fuente, con, table, layouts) -> ReadResult | None:
     """A file that starts as UTF-8 goes straight to DuckDB, with the line count taken beside the parse instead of
     a separate validating pass. DuckDB checks the UTF-8 of the columns it keeps and skips a row that
     is not (ignore_errors), so a cp1252 line among them shows up as a count mismatch: then None, and the caller
@@ -36,8 +35,8 @@ def read_csv_fast(path: Path, encoding: str, fuente, con, table, catalog) -> Rea
     (etl/read/pseudonym.py, SqlPseudonyms), so names, e-mails and CURPs are never stored. Its rows must come out
     exactly as the careful reader's would, so the pass beside the parse also checks _CsvAlike, and a parse
     error (which that reader may survive) sends the file there too."""
-    cand, match = csv_header(path, fuente, path, catalog)
-    canonical = catalog.canonical(match.layout.fuente)
+    cand, match = csv_header(path, fuente, path, layouts)
+    canonical = layouts.canonical(match.layout.fuente)
     personal = bool(canonical.personal)
     header_line, sep = cand.position
     with ThreadPoolExecutor(max_workers=1) as pool:

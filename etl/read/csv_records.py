@@ -32,7 +32,7 @@ raise_field_limit()
 
 MAX_TEXT_LINES = 1_000       # lines one record may span when its layout has free-text columns
 MAX_PLAIN_LINES = 5          # … and when it has none (a cell typed with Alt+Enter: an address, a name)
-MAX_RECORD_CHARS = 16_000_000  # DuckDB's line limit on the fast path (readers.MAX_LINE_BYTES)
+MAX_RECORD_CHARS = 16_000_000  # DuckDB's line limit on the fast path (csv_fast.MAX_LINE_BYTES)
 
 
 class _Runaway(Exception):

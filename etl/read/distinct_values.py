@@ -1,4 +1,4 @@
-"""Columns with few distinct values (`repeated` in etl/layouts.toml: entes, catalog texts, dates, Sí/No): trimmed
+"""Columns with few distinct values (`repeated` in etl/layouts.toml: entes, layouts texts, dates, Sí/No): trimmed
 once per distinct value instead of once per row, and the long ones kept as ENUMs of their values."""
 from __future__ import annotations
 
@@ -42,10 +42,10 @@ MIN_ENCODED_LENGTH = 13
 
 
 def encode_repeated(con, table: str, values: dict[str, list[str]]) -> None:
-    """Turns the long repeated fields of `table` (names, catalog texts) into ENUMs of their distinct values: held
-    as text, a national requests file's took ~0.8 GB of the build's memory and pushed the staging rows to disk
-    and back; as ENUMs they take a byte or two a row, and SQL still reads them as text. Each ALTER rewrites one
-    column on one thread (~0.15 s per 5 M rows), so short values, which save little, stay text."""
+    """Turns the long repeated fields of `table` (names, layouts texts) into ENUMs of their distinct values: held
+    as text, a national requests file's push the staging rows out of memory to disk and back; as ENUMs they take a
+    byte or two a row, and SQL still reads them as text. Each ALTER rewrites one column on one thread, so short
+    values, which save little, stay text (README, Rendimiento)."""
     for field, found in values.items():
         if not 0 < len(found) <= MAX_ENUM_VALUES or sum(map(len, found)) / len(found) < MIN_ENCODED_LENGTH:
             continue

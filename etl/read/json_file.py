@@ -16,11 +16,11 @@ from etl.read.text import TextFile
 from etl.read.writer import TableWriter
 
 
-def read_json(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+def read_json(path, text: TextFile, fuente, con, table, layouts) -> ReadResult:
     first = _first_record_line(text.path)
     if first is not None and pnt_json.looks_line_delimited(first):
-        return _read_json_lines(path, text, fuente, con, table, catalog)
-    return _read_json_document(path, text, fuente, con, table, catalog)
+        return _read_json_lines(path, text, fuente, con, table, layouts)
+    return _read_json_document(path, text, fuente, con, table, layouts)
 
 
 def _first_record_line(json_path: Path) -> str | None:
@@ -38,7 +38,7 @@ def _numbered_lines(json_path: Path) -> Iterator[tuple[int, str]]:
         yield from enumerate(fh, start=1)
 
 
-def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+def _read_json_lines(path, text: TextFile, fuente, con, table, layouts) -> ReadResult:
     """One record per line (the PNT export): json.loads per record, repair only when it fails."""
     count = pnt_json.LineCount()
     records = pnt_json.group_records(_numbered_lines(text.path), count=count)
@@ -47,12 +47,12 @@ def _read_json_lines(path, text: TextFile, fuente, con, table, catalog) -> ReadR
         raise _no_records(path)
     key_order = next((list(record) for _fila, _text, record in head if record is not None), None)
     headers = key_order or pnt_json.keys_in_text(head[0][1])
-    cand, match = choose_header([Candidate(None, headers, "el primer registro")], fuente, "json", path.name, catalog)
+    cand, match = choose_header([Candidate(None, headers, "el primer registro")], fuente, "json", path.name, layouts)
     fuente = match.layout.fuente
     repair_order = _repair_order(key_order)
     result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=columns_used(match, cand),
                         fuente=fuente)
-    fields = catalog.canonical(fuente).fields
+    fields = layouts.canonical(fuente).fields
     keys = _keys_by_field(match, cand, fields)
     folio_keys = _folio_keys(fields, keys)
     writer = TableWriter(con, table, fields)
@@ -85,7 +85,7 @@ def _repair_order(key_order: list[str] | None) -> Sequence[str]:
     return key_order
 
 
-def _read_json_document(path, text: TextFile, fuente, con, table, catalog) -> ReadResult:
+def _read_json_document(path, text: TextFile, fuente, con, table, layouts) -> ReadResult:
     """A standard (e.g. pretty-printed) JSON array: parsed whole; fila = position of the record (1 = first)."""
     with open(text.path, encoding="utf-8-sig") as fh:
         try:
@@ -102,9 +102,9 @@ def _read_json_document(path, text: TextFile, fuente, con, table, catalog) -> Re
     for item in items[:100]:
         if isinstance(item, dict):
             headers.extend(k for k in item if k not in headers)
-    cand, match = choose_header([Candidate(None, headers, "los registros")], fuente, "json", path.name, catalog)
+    cand, match = choose_header([Candidate(None, headers, "los registros")], fuente, "json", path.name, layouts)
     fuente = match.layout.fuente
-    fields = catalog.canonical(fuente).fields
+    fields = layouts.canonical(fuente).fields
     result = ReadResult(match.layout.key, "json", text.encoding, None, 0, None, columnas=columns_used(match, cand),
                         fuente=fuente)
     keys = _keys_by_field(match, cand, fields)

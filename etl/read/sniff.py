@@ -71,11 +71,11 @@ def _split_line(line: str, sep: str) -> list[str]:
     return [cell.strip() for cell in split_line(line, sep)]
 
 
-def csv_header(text_path: Path, fuente, path: Path, catalog) -> tuple[Candidate, Match]:
+def csv_header(text_path: Path, fuente, path: Path, layouts) -> tuple[Candidate, Match]:
     """The header line (with its separator) among the first lines, and the layout it matches."""
     candidates = []
     for number, line in enumerate(head_lines(text_path, HEADER_SCAN_ROWS), start=1):
         if line.strip():
             sep = sniff_separator(line)
             candidates.append(Candidate((number, sep), _split_line(line, sep), f"la línea {number}"))
-    return choose_header(candidates, fuente, "csv", path.name, catalog)
+    return choose_header(candidates, fuente, "csv", path.name, layouts)

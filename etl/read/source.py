@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.layouts import load_catalog
+from etl.layouts import load_layouts
 from etl.read import estadistica
 from etl.read.csv_careful import read_csv_careful
 from etl.read.csv_fast import read_csv_fast
@@ -29,24 +29,24 @@ def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyC
     """Create `table` in `con` with the canonical columns of `fuente` read from `path`. Raises FileError.
     `fuente` may be a tuple of fuentes sharing a folder: the headers decide, and result.fuente says which."""
     path = Path(path)
-    catalog = load_catalog()
+    layouts = load_layouts()
     for name in (fuente,) if isinstance(fuente, str) else fuente:
-        catalog.canonical(name)  # an unknown fuente is a programming error (ValueError), not a bad file
+        layouts.canonical(name)  # an unknown fuente is a programming error (ValueError), not a bad file
     kind = sniff_kind(path)
     if kind in ("xlsx", "xls"):
-        return read_spreadsheet(path, kind, fuente, con, table, catalog)
+        return read_spreadsheet(path, kind, fuente, con, table, layouts)
     fast_tried = False
     if kind == "csv" and (encoding := utf8_head(path)):
-        result = read_csv_fast(path, encoding, fuente, con, table, catalog)
+        result = read_csv_fast(path, encoding, fuente, con, table, layouts)
         if result is not None:
             return result
         fast_tried = True
     with utf8_text(path) as text:
         if kind == "json":
-            return read_json(path, text, fuente, con, table, catalog)
+            return read_json(path, text, fuente, con, table, layouts)
         # DuckDB already failed on this very file: the transcoded copy of a cp1252 file still deserves a try.
         fast = not (fast_tried and text.path == path)
-        return read_csv_careful(path, text, fuente, con, table, catalog, fast=fast)
+        return read_csv_careful(path, text, fuente, con, table, layouts, fast=fast)
 
 
 # Sources whose files are not tables of a layout (etl/layouts.toml) but need a reader of their own.
@@ -64,4 +64,4 @@ def reader_for(fuentes: tuple[str, ...]) -> Callable[..., ReadResult]:
 
 def raw_fields(fuente: str) -> tuple[str, ...]:
     """The columns (besides fila) of the raw table a fuente's reader writes."""
-    return OWN_READERS[fuente][1] if fuente in OWN_READERS else load_catalog().canonical(fuente).fields
+    return OWN_READERS[fuente][1] if fuente in OWN_READERS else load_layouts().canonical(fuente).fields

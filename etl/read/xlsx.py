@@ -13,7 +13,7 @@ from etl.read.sniff import HEADER_SCAN_ROWS
 from etl.read.writer import table_writer
 
 
-def read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
+def read_spreadsheet(path, kind, fuente, con, table, layouts) -> ReadResult:
     """Every sheet whose headers match a layout is loaded, each into a table of its own (the first into `table`,
     the others into `table`_h2, _h3…: result.hojas); each sheet left out is named in the notes with why."""
     from python_calamine import CalamineWorkbook, PasswordError
@@ -36,12 +36,12 @@ def read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
     parts = xlsx_guard.sheet_parts(path) if kind == "xlsx" else {}
     try:
         for sheet_name in workbook.sheet_names:
-            found = _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen, skipped)
+            found = _sheet_header(workbook, path, kind, fuente, layouts, sheet_name, parts, seen, skipped)
             if found is None:
                 continue
             rows, cand, match = found
             sheet_table = table if not results else f"{table}_h{len(results) + 1}"
-            results.append(_load_sheet(con, sheet_table, sheet_name, rows, cand, match, kind, catalog))
+            results.append(_load_sheet(con, sheet_table, sheet_name, rows, cand, match, kind, layouts))
     finally:
         workbook.close()
     if not results:
@@ -50,7 +50,7 @@ def read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
                 f"El libro «{path.name}» no tiene datos en ninguna hoja. "
                 "Cómo corregir: verifique que sea el archivo correcto."
             )
-        choose_header(seen, fuente, kind, path.name, catalog)  # raises the most helpful explanation
+        choose_header(seen, fuente, kind, path.name, layouts)  # raises the most helpful explanation
         raise AssertionError("unreachable")
     first = results[0]
     first.avisos[:0] = skipped
@@ -61,7 +61,7 @@ def read_spreadsheet(path, kind, fuente, con, table, catalog) -> ReadResult:
     return first
 
 
-def _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen, skipped):
+def _sheet_header(workbook, path, kind, fuente, layouts, sheet_name, parts, seen, skipped):
     """(rows, header candidate, match) of a sheet with a recognizable header row among its first rows, or None
     with the reason added to `skipped`. A sheet too large to open stops the file (FileError)."""
     xlsx_guard.check_sheet_extent(path, sheet_name, parts)
@@ -81,7 +81,7 @@ def _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen
         skipped.append(f"Hoja «{sheet_name}» omitida: está vacía.")
         return None
     try:
-        cand, match = choose_header(candidates, fuente, kind, path.name, catalog)
+        cand, match = choose_header(candidates, fuente, kind, path.name, layouts)
     except LayoutNotFound as exc:
         seen.extend(candidates)
         why = str(exc).split(". Cómo corregir")[0].split("\n")[0]
@@ -91,11 +91,11 @@ def _sheet_header(workbook, path, kind, fuente, catalog, sheet_name, parts, seen
     return itertools.chain(head[cand.position:], rows), cand, match
 
 
-def _load_sheet(con, table, sheet_name, rows, cand, match, kind, catalog) -> ReadResult:
+def _load_sheet(con, table, sheet_name, rows, cand, match, kind, layouts) -> ReadResult:
     fuente = match.layout.fuente
     result = ReadResult(match.layout.key, kind, None, None, 0, sheet_name, columnas=columns_used(match, cand),
                         fuente=fuente)
-    writer = table_writer(con, table, catalog.canonical(fuente))
+    writer = table_writer(con, table, layouts.canonical(fuente))
     numeric_folios = _load_sheet_rows(rows, cand.position, match, writer)
     result.filas_leidas = writer.close()
     result.table = table

@@ -69,7 +69,7 @@ class EnteResolver:
 
 
 SUGGESTIONS = 3          # closest entes named in the message of an unknown name
-SIMILARITY_CUTOFF = 55   # %, normalized Indel similarity (rapidfuzz's ratio; difflib's 0.55 before)
+SIMILARITY_CUTOFF = 55   # %, normalized Indel similarity (rapidfuzz's ratio)
 _BLOCK = 2_000           # unknown names scored at once: a 2,000 × 30,000 matrix of bytes is 60 MB
 
 
@@ -79,8 +79,8 @@ def closest_entes(values: Sequence[str], aliases: dict[str, str], names: dict[st
 
     The single entry point for suggestions (the build's rejects and the alias command use it). Each distinct
     normalized name is scored once against every known spelling (`aliases`: normalized alias → ente_id) in one
-    vectorized pass (rapidfuzz.process.cdist on all cores): difflib, one name at a time, took ~75 ms per name
-    against a national catalog, hours for a national file full of unknown names. Ties keep the catalog's order."""
+    vectorized pass (rapidfuzz.process.cdist on all cores), never one name at a time: a national file may hold
+    thousands of unknown names. Ties keep the catalog's order."""
     keys = {raw: normalize_name(raw) for raw in values}
     queries = sorted({k for k in keys.values() if k})
     choices = list(aliases)

@@ -6,10 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from common.formatting import change_words, format_value, num, periodo_es, unit_suffix
+from common.formatting import change_words, format_value, num, periodo_es
 from indicators.semaforo import COLORS, semaforo
 
-CATALOG_COLUMNS = ["indicador", "nombre", "descripcion", "unidad", "direccion", "meta", "umbral_verde",
+DEFINITION_COLUMNS = ["indicador", "nombre", "descripcion", "unidad", "direccion", "meta", "umbral_verde",
                    "umbral_amarillo", "orden"]
 
 
@@ -17,12 +17,12 @@ def _isnum(x) -> bool:
     return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
 
 
-def metrics_table(catalog: pd.DataFrame, values: pd.DataFrame, tipo: str, periodo: str,
+def metrics_table(definitions: pd.DataFrame, values: pd.DataFrame, tipo: str, periodo: str,
                   anterior: str) -> pd.DataFrame:
-    """One row per catalog indicator with a value in `periodo`: valor, valor_anterior, cambio."""
+    """One row per definitions indicator with a value in `periodo`: valor, valor_anterior, cambio."""
     cur = values[values["periodo"] == periodo].set_index("indicador")
     prev = values[values["periodo"] == anterior].set_index("indicador")
-    out = catalog[CATALOG_COLUMNS].copy()
+    out = definitions[DEFINITION_COLUMNS].copy()
     out = out[out["indicador"].isin(cur.index)].sort_values("orden").reset_index(drop=True)
     out["valor"] = out["indicador"].map(cur["valor"]).astype("float64")
     out["numerador"] = out["indicador"].map(cur["numerador"]).astype("float64")
@@ -32,8 +32,8 @@ def metrics_table(catalog: pd.DataFrame, values: pd.DataFrame, tipo: str, period
     out["suficiente"] = out["indicador"].map(cur["suficiente"]).fillna(False).astype(bool) | none
     out["valor_anterior"] = out["indicador"].map(prev["valor"]).astype("float64")
     # An index (tipo compuesto) without enough data is never shown as a number, in this period or the one before.
-    if "tipo" in catalog.columns:
-        compuesto = out["indicador"].map(catalog.set_index("indicador")["tipo"]).eq("compuesto")
+    if "tipo" in definitions.columns:
+        compuesto = out["indicador"].map(definitions.set_index("indicador")["tipo"]).eq("compuesto")
         sufficient_before = out["indicador"].map(prev["suficiente"]).eq(True)
         out.loc[compuesto & ~out["suficiente"], "valor"] = float("nan")
         out.loc[compuesto & ~sufficient_before, "valor_anterior"] = float("nan")
@@ -135,12 +135,10 @@ def semaforo_counts(labels: pd.Series) -> dict[str, int]:
     return {k: int((labels == k).sum()) for k in keys}
 
 
-def unit_text(v, unidad: str) -> str:
-    return f"{num(v, 0 if unidad in ('solicitudes', 'recursos') else 1)}{unit_suffix(unidad)}"
 
 
 def indicator_rule(ind) -> str:
-    """Plain-text rule of an indicator's semáforo and ranking, from the catalog row."""
+    """Plain-text rule of an indicator's semáforo and ranking, from the definitions row."""
     unidad, direccion = ind["unidad"], ind["direccion"]
     verde, amarillo, minimo = ind["umbral_verde"], ind["umbral_amarillo"], ind["denominador_minimo"]
     text = str(ind["descripcion"]).strip()
@@ -240,11 +238,11 @@ def scorecard_summary(card: pd.DataFrame, tipo: str, periodo: str) -> str:
     return text + "."
 
 
-def main_indicators(catalog: pd.DataFrame, primary: str, limit: int = 4) -> list[str]:
+def main_indicators(definitions: pd.DataFrame, primary: str, limit: int = 4) -> list[str]:
     """Default trend indicators: the primary one, then the first (by orden) of each other unit."""
-    chosen = [primary] if primary in set(catalog["indicador"]) else []
-    units = set(catalog.loc[catalog["indicador"].isin(chosen), "unidad"])
-    for row in catalog.sort_values("orden").itertuples(index=False):
+    chosen = [primary] if primary in set(definitions["indicador"]) else []
+    units = set(definitions.loc[definitions["indicador"].isin(chosen), "unidad"])
+    for row in definitions.sort_values("orden").itertuples(index=False):
         if row.unidad not in units:
             chosen.append(row.indicador)
             units.add(row.unidad)

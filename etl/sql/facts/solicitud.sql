@@ -1,4 +1,5 @@
--- stg_solicitud (good rows) → solicitud; stage_requests then deletes the copies superseded.sql discarded.
+-- stg_solicitud (good rows) → solicitud; etl/staging/solicitudes.py then deletes the copies solicitud_reemplazo.sql
+-- discarded.
 -- Parameter $corte: the data cut-off date, used to decide whether an unanswered request is already overdue.
 INSERT INTO solicitud BY NAME
 WITH latest AS (
@@ -14,7 +15,7 @@ timed AS (
     LEFT JOIN calendario cs ON cs.fecha = l.f_respuesta
 )
 SELECT
-    t.folio, a.layout AS sistema, t.ente_id, t.tipo AS tipo_solicitud, t.derecho_arcop, t.medio_entrada,
+    t.folio, a.layout, t.ente_id, t.tipo AS tipo_solicitud, t.derecho_arcop, t.medio_entrada,
     t.f_presentacion AS fecha_presentacion, t.f_recepcion AS fecha_recepcion,
     date_trunc('month', t.f_recepcion)::DATE AS mes,
     t.f_respuesta AS fecha_respuesta, lim.fecha AS fecha_limite, t.f_limite_fuente AS fecha_limite_fuente,

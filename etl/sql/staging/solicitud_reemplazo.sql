@@ -6,7 +6,7 @@
 -- Runs on the good staging rows, before solicitud is written, so that the cut-off date and every indicator come
 -- from the kept copies only. Only repeated folios are ranked: in a national file they are few or none, and
 -- ranking every row would cost more than the whole check.
--- sol_descartada: the copies that lost (solicitud.sql writes every good row; stage_requests deletes these), each
+-- sol_descartada: the copies that lost (solicitud.sql writes every good row; the stage deletes these), each
 -- with the copy that beat it and the first rule that tells them apart.
 CREATE OR REPLACE TEMP TABLE sol_descartada AS
 WITH repeated AS (

@@ -1,6 +1,6 @@
--- The repeated texts of stg_solicitud, as ENUMs of the values they can take. As text, 5 M staging rows took a
--- gigabyte and spilled to disk while solicitud was written; as ENUMs they take a byte a row (carga_id is one
--- already: etl/build.py, _create_raw_view). They live in the scratch database, which the build drops at its end.
+-- The repeated texts of stg_solicitud, as ENUMs of the values they can take: as text, a national file's staging
+-- rows do not fit in memory beside solicitud while it is written; as ENUMs they take a byte a row (carga_id is one
+-- already: etl/raw.py, create_raw_view). They live in the scratch database, which the build drops at its end.
 -- The defaults named here are the ones stg_solicitud.sql falls back to.
 CREATE OR REPLACE TYPE lectura.main.sol_tipo AS ENUM (
     SELECT tipo_solicitud FROM map_tipo WHERE tipo_solicitud IS NOT NULL UNION SELECT 'informacion_publica');

@@ -1,7 +1,7 @@
 -- agg_{base}: the counts of a base table (ente × month) added up per level (ente, linaje, grupo, gobierno) and period
 -- (mes, trimestre, anio), over the period types the base can speak for ($periodos). Every column but the keys is a
 -- count (a flow), so sums are all it takes; an ente's rows in periods it is not in force in are its 'linaje'.
--- {base}: a base table of indicators/catalog.py (an identifier, never data).
+-- {base}: a base table of indicators/definitions.py (an identifier, never data).
 CREATE OR REPLACE TEMP TABLE agg_{base} AS
 SELECT nivel_en(n.nivel, any_value(n.vigente_desde), any_value(n.vigente_hasta),
                 min(inicio_de(b.mes, t.tipo_periodo)), t.tipo_periodo) AS nivel,

@@ -2,7 +2,7 @@
 -- Per unit (ente) and period, flows ($flujos) are summed and stocks take their value at the unit's last month in
 -- the period, if the unit is in force at the end of the period: an ente that ended adds no staff nor coverage after
 -- its end (its successor carries them). Then units are added per level.
--- {base}: a base table of indicators/catalog.py (an identifier, never data); its columns are named in the
+-- {base}: a base table of indicators/definitions.py (an identifier, never data); its columns are named in the
 -- parameters, and no column of niveles, ente or tipos_periodo has the name of one of them (catalog.py checks it).
 CREATE OR REPLACE TEMP TABLE agg_{base} AS
 WITH u AS (

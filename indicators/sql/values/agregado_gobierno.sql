@@ -1,6 +1,6 @@
 -- agg_{base} for a base of the whole program (no ente: courses and public events are SABGOB's), at the government
 -- level only, so no ente or group gets its counts. Every column but the month is a count (a flow).
--- {base}: a base table of indicators/catalog.py (an identifier, never data).
+-- {base}: a base table of indicators/definitions.py (an identifier, never data).
 CREATE OR REPLACE TEMP TABLE agg_{base} AS
 WITH u AS (
     SELECT n.nivel, n.clave, any_value(n.nombre) AS nombre, any_value(n.grupo_pares) AS grupo_pares,

@@ -1,7 +1,7 @@
 -- hist_{base}: how many answers took each number of días hábiles ({histogram}: ente × month × dias → n), per level
 -- and period, with the running count up to each number of days (acumulado) and the period's total: a percentile
 -- is read from it exactly (valor_percentil.sql), never averaged from monthly medians.
--- {base}, {histogram}: tables of indicators/catalog.py (identifiers, never data).
+-- {base}, {histogram}: tables of indicators/definitions.py (identifiers, never data).
 CREATE OR REPLACE TEMP TABLE hist_{base} AS
 WITH h AS (
     SELECT nivel_en(n.nivel, any_value(n.vigente_desde), any_value(n.vigente_hasta),

@@ -1,4 +1,4 @@
--- An indicator of tipo 'conteo': its value is the sum of one count (numerador in indicators/catalogo.toml), and it
+-- An indicator of tipo 'conteo': its value is the sum of one count (numerador in indicators/indicadores.toml), and it
 -- needs no minimum denominator. {agg}: the aggregate of its base; {numerador}: a column of it (identifiers).
 INSERT INTO indicador_valor BY NAME
 SELECT a.nivel, a.clave, a.nombre, a.grupo_pares, a.tipo_periodo, a.periodo, a.periodo_inicio, $id AS indicador,

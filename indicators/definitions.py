@@ -1,4 +1,5 @@
-"""The indicator catalog (catalogo.toml) loaded into typed objects, validated all at once."""
+"""The definitions of the indicators (indicadores.toml, "el catálogo de indicadores" in the product's Spanish) and of
+the base tables they add up, loaded into typed objects and validated all at once."""
 from __future__ import annotations
 
 import tomllib
@@ -7,8 +8,7 @@ from pathlib import Path
 
 from common.errors import DefinitionError
 
-CATALOG_PATH = Path(__file__).resolve().parent / "catalogo.toml"
-
+DEFINITIONS_PATH = Path(__file__).resolve().parent / "indicadores.toml"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,6 @@ BASE_TABLES: dict[str, BaseTable] = {
         "cursos", "cursos_en_linea", "cursos_presencial", "cursos_taller", "cursos_conferencia", "eventos",
         "asistentes_sociedad"}), "bases/base_capacitacion_gobierno_mes.sql", solo_gobierno=True),
 }
-BASE_COLUMNS = BASE_TABLES["base_solicitud_mes"].columns
 TIPOS = {"conteo", "razon", "percentil", "compuesto"}  # compuesto: computed by indicators/index.py
 DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}
 
@@ -127,11 +126,31 @@ def _problems_of(entry: dict, where: str) -> list[str]:
     return problems
 
 
-def load_catalog(path: Path = CATALOG_PATH) -> list[Indicador]:
-    """All indicators in catalog order. Raises DefinitionError listing every problem found."""
+# Columns of the tables a base's counts are rolled up with (niveles, ente, tipos_periodo): a base column with one of
+# these names would be summed twice by the roll-up of a base with stocks (indicators/sql/values/).
+ROLL_UP_COLUMNS = frozenset({"ente_id", "mes", "nivel", "clave", "nombre", "grupo_pares", "vigente_desde",
+                             "vigente_hasta", "tipo_periodo", "periodo", "periodo_inicio", "nombre_oficial", "siglas",
+                             "categoria", "ambito", "sucesor_id", "verificado", "fuente"})
+
+
+def _base_table_problems() -> list[str]:
+    problems = []
+    for name, base in BASE_TABLES.items():
+        problems += [f"base {name}: la columna '{c}' tiene el nombre de una columna de niveles o de ente"
+                     for c in sorted(base.columns & ROLL_UP_COLUMNS)]
+        if not base.stocks <= base.columns:
+            problems.append(f"base {name}: stocks que no son columnas: {sorted(base.stocks - base.columns)}")
+        if base.solo_gobierno and base.stocks:
+            problems.append(f"base {name}: una base solo de gobierno no tiene stocks")
+    return problems
+
+
+def load_indicators(path: Path = DEFINITIONS_PATH) -> list[Indicador]:
+    """All indicators in the order of the file. Raises DefinitionError listing every problem found."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     entries = data.get("indicador", [])
-    problems = [f"{path.name}: clave de primer nivel desconocida '{k}'" for k in data if k != "indicador"]
+    problems = _base_table_problems()
+    problems += [f"{path.name}: clave de primer nivel desconocida '{k}'" for k in data if k != "indicador"]
     seen: set[str] = set()
     for n, entry in enumerate(entries, start=1):
         where = f"{path.name}, indicador {n} ({entry.get('id', 'sin id')})"

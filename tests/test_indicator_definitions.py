@@ -1,10 +1,12 @@
-"""The indicator catalog is data: typed, unknown keys rejected, every problem reported at once, fully documented."""
+"""The indicator definitions are data (indicators/indicadores.toml): typed, unknown keys rejected, every problem reported at once, fully documented."""
 import json
 
+import duckdb
 import pytest
 
 from common.errors import DefinitionError
-from indicators.catalog import load_catalog
+from common.paths import SCHEMA_SQL
+from indicators.definitions import BASE_TABLES, load_indicators
 
 REQUIRED_DOCS = ("nombre", "descripcion", "formula", "unidad", "direccion", "fuente", "version")
 # A valid, documented indicator; each test changes only what it is about.
@@ -15,19 +17,19 @@ VALID = {"id": "x", "nombre": "X", "descripcion": "d", "formula": "f", "tipo": "
 
 
 def load_one(tmp_path, drop=(), **changes):
-    """Loads a catalog holding one indicator: VALID with some keys dropped or changed."""
+    """Loads a definitions file holding one indicator: VALID with some keys dropped or changed."""
     entry = {k: v for k, v in (VALID | changes).items() if k not in drop}
-    path = tmp_path / "catalogo.toml"
+    path = tmp_path / "indicadores.toml"
     # JSON literals of strings and numbers are valid TOML values.
     path.write_text("[[indicador]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n"
                                                 for k, v in entry.items()), encoding="utf-8")
-    return load_catalog(path)
+    return load_indicators(path)
 
 
-def test_the_shipped_catalog_is_valid_and_documented():
-    catalog = load_catalog()
-    assert [i.id for i in catalog][:2] == ["solicitudes_recibidas", "pct_en_plazo"]
-    for ind in catalog:
+def test_the_shipped_definitions_are_valid_and_documented():
+    definitions = load_indicators()
+    assert [i.id for i in definitions][:2] == ["solicitudes_recibidas", "pct_en_plazo"]
+    for ind in definitions:
         assert all(getattr(ind, field) for field in REQUIRED_DOCS), ind.id
         if ind.tipo == "razon":
             assert ind.numerador and ind.denominador
@@ -57,3 +59,16 @@ def test_an_indicator_without_target_or_reason_fails(tmp_path):
         load_one(tmp_path, drop=("meta", "umbral_verde", "umbral_amarillo"))
     assert "declare 'meta' o explique en 'sin_meta'" in str(err.value)
     assert "necesita umbrales del semáforo" in str(err.value)
+
+
+def test_each_base_table_has_exactly_the_declared_columns():
+    """The roll-ups sum every column of a base (indicators/sql/values/): the schema and indicators/definitions.py must
+    agree on them, besides the keys (ente_id, mes; a government-only base has no ente_id)."""
+    con = duckdb.connect()
+    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
+        con.execute(schema.read_text(encoding="utf-8"))
+    for name, base in BASE_TABLES.items():
+        keys = {"mes"} if base.solo_gobierno else {"ente_id", "mes"}
+        columns = {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                              [name]).fetchall()}
+        assert columns == base.columns | keys, name
