@@ -11,7 +11,8 @@ COLORS = {VERDE: "#1a9850", AMARILLO: "#f2b701", ROJO: "#d73027",
           SIN_SEMAFORO: "#7f8c8d", SIN_DATO: "#bdc3c7", INSUFICIENTE: "#bdc3c7"}
 
 
-def _missing(x) -> bool:
+def is_missing(x) -> bool:
+    """None, NaN or pandas' NA: a value a page shows as "sin dato"."""
     return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
 
 
@@ -20,14 +21,14 @@ def semaforo(valor, direccion: str, verde, amarillo, suficiente: bool = True) ->
     '🔴 Rojo' otherwise; neutral indicators or ones without thresholds have no semáforo."""
     if not suficiente:
         return INSUFICIENTE
-    if _missing(valor):
+    if is_missing(valor):
         return SIN_DATO
-    if direccion not in ("mayor_es_mejor", "menor_es_mejor") or _missing(verde):
+    if direccion not in ("mayor_es_mejor", "menor_es_mejor") or is_missing(verde):
         return SIN_SEMAFORO
     better_or_equal = (lambda a, b: a >= b) if direccion == "mayor_es_mejor" else (lambda a, b: a <= b)
     if better_or_equal(valor, verde):
         return VERDE
-    if not _missing(amarillo) and better_or_equal(valor, amarillo):
+    if not is_missing(amarillo) and better_or_equal(valor, amarillo):
         return AMARILLO
     return ROJO
 

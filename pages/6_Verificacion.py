@@ -6,10 +6,10 @@ import streamlit as st
 
 from common.formatting import fecha_es, md_escape, num
 from pages.ui import layout
-from pages.ui import verification as view
+from pages.ui import verificacion as view
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
-from warehouse import read, read_verification
+from warehouse import read, read_verificacion
 
 MAPA_MAX_ENTES = 60  # rows of the ente × fracción map; beyond it, the entes with the lowest scores
 
@@ -22,7 +22,7 @@ layout.start_page(
     "+ 0.2 × promedio de adjetivos); índice del ente: promedio de sus fracciones aplicables evaluadas. "
     "Una fracción que no aplica al ente se muestra como N/A y no cuenta.",
 )
-reviews = read_verification.reviews()
+reviews = read_verificacion.reviews()
 if reviews.empty:
     layout.no_data("Aún no hay verificaciones de obligaciones de transparencia cargadas en el almacén "
                    "(carpeta data/inputs/verificaciones/).")
@@ -88,7 +88,7 @@ else:
     download_csv(trend, f"verificacion_mensual_{ente_id}.csv", key="csv_tendencia")
 
 layout.subheader("Lo que falla ahora")
-failing = view.failing_table(read_verification.failing_now(ente_id))
+failing = view.failing_table(read_verificacion.failing_now(ente_id))
 layout.summary(view.failing_summary(failing, nombre))
 if not failing.empty:
     show_table(failing, key="tabla_pendientes", numbers={"Puntaje (%)": 1})

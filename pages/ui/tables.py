@@ -59,6 +59,12 @@ def ente_label(entes: pd.DataFrame):
         names[r.ente_id] = label
     return lambda ente_id: "Todos los entes" if ente_id == TODOS else names.get(ente_id, ente_id)
 
+def name_with_siglas(row) -> str:
+    """'Nombre (SIGLAS)' of a row with nombre and siglas; the name alone when the siglas add nothing."""
+    siglas = row.get("siglas")
+    return f"{row['nombre']} ({siglas})" if isinstance(siglas, str) and siglas and siglas != row["nombre"] \
+        else str(row["nombre"])
+
 
 def group_and_ente_filters(entes: pd.DataFrame, containers) -> tuple[str | None, str | None]:
     """Grupo de pares (Todos + groups) and ente (Todos + entes of that group), both in the URL.

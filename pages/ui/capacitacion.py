@@ -2,15 +2,14 @@
 block the Ficha del ente shows (render_ente_block)."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from common.formatting import md_escape, num, periodo_es, sentence
+from indicators.semaforo import is_missing
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
-from warehouse import read_training
+from warehouse import read_capacitacion
 
 TEMAS = {"acceso_informacion": "Acceso a la información", "obligaciones_transparencia": "Obligaciones de transparencia",
          "datos_personales": "Datos personales", "clasificacion_versiones_publicas": "Clasificación y versiones públicas",
@@ -29,10 +28,6 @@ UNIQUE_RULE = ("Una persona capacitada asistió a un curso y no lo reprobó (se 
                "del periodo; un ente que terminó no suma personal ni cobertura después de su fin.")
 
 
-def _isnum(x) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
-
-
 def rule_100_text(rules: dict[str, float]) -> str:
     """The 'Institución 100 % capacitada' rule with the thresholds the build applied."""
     personal, ut = rules.get("pct_personal_minimo", 100), rules.get("pct_ut_minimo", 100)
@@ -46,7 +41,7 @@ def rule_100_text(rules: dict[str, float]) -> str:
 def coverage_table(cov: pd.DataFrame) -> pd.DataFrame:
     """One row per ente: people trained so far in the year, staff, coverage, UT coverage and the 100 % flag."""
     def flag(r):
-        if not _isnum(r.con_plantilla) or r.con_plantilla == 0:
+        if is_missing(r.con_plantilla) or r.con_plantilla == 0:
             return "Sin plantilla"
         return "Sí" if r.ente_100 and r.ente_100 > 0 else "No"
 
@@ -109,11 +104,11 @@ def events_summary(table: pd.DataFrame, tipo: str, periodo: str) -> str:
 def render_ente_block(ente_id: str, tipo: str, periodo: str) -> None:
     """Capacitación of one ente in a period: coverage metrics, the 100 % rule, a one-row table and its CSV."""
     st.subheader("Capacitación", anchor=False)
-    cov = read_training.coverage(tipo, periodo, ente=ente_id)
+    cov = read_capacitacion.coverage(tipo, periodo, ente=ente_id)
     if cov.empty:
         st.info(md_escape(sentence(f"Este ente no tiene datos de capacitación en {periodo_es(tipo, periodo)}.")))
         return
-    rules = read_training.rules()
+    rules = read_capacitacion.rules()
     table = coverage_table(cov)
     row = table.iloc[0]
     c1, c2, c3, c4 = st.columns(4)
@@ -131,18 +126,18 @@ def render_ente_block(ente_id: str, tipo: str, periodo: str) -> None:
 
 
 def _pct(x) -> str:
-    return f"{num(x, 1)} %" if _isnum(x) else "—"
+    return f"{num(x, 1)} %" if not is_missing(x) else "—"
 
 
 def ente_block_summary(row: pd.Series, tipo: str, periodo: str) -> str:
-    if not _isnum(row["Plantilla"]) or row["Plantilla"] == 0:
+    if is_missing(row["Plantilla"]) or row["Plantilla"] == 0:
         return (f"al cierre de {periodo_es(tipo, periodo)} este ente había capacitado a "
                 f"{num(row['Personas capacitadas en 12 meses'])} personas en los últimos 12 meses, pero no tiene plantilla "
                 "registrada para calcular su cobertura.")
     text = (f"al cierre de {periodo_es(tipo, periodo)} este ente había capacitado en los últimos 12 meses a "
             f"{num(row['Personas capacitadas en 12 meses'])} de {num(row['Plantilla'])} personas de su plantilla "
             f"({_pct(row['Personal capacitado (%)'])})")
-    if _isnum(row["Personal de la UT"]) and row["Personal de la UT"] > 0:
+    if not is_missing(row["Personal de la UT"]) and row["Personal de la UT"] > 0:
         text += (f" y a {num(row['Personal de la UT capacitado'])} de {num(row['Personal de la UT'])} personas de "
                  "su Unidad de Transparencia")
     return text + "."

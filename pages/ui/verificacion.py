@@ -15,10 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from common.formatting import fecha_es, num, periodo_corto, short_name
+from common.formatting import fecha_es, md_escape, num, periodo_corto, short_name
 from pages.ui.export import csv_bytes
 from pages.ui.tables import ente_label
-from warehouse import read_verification
+from warehouse import read_verificacion
 from warehouse.read import file_signature
 
 NA_COLOR, SIN_EVALUAR_COLOR = "#bdbdbd", "#f2f2f2"
@@ -268,11 +268,11 @@ def review_view(verificacion: str, max_entes: int, top: int = 10) -> ReviewView:
 @st.cache_data(**CACHE)
 def _review_view(verificacion: str, max_entes: int, top: int, signature) -> ReviewView:
     del signature  # only part of the cache key: a rebuilt warehouse gives a new one
-    mapa = read_verification.heatmap(verificacion, max_entes)
-    entes = entes_table(read_verification.ente_indices(verificacion))
-    fracciones = fracciones_table(read_verification.by_fraccion(verificacion))
+    mapa = read_verificacion.heatmap(verificacion, max_entes)
+    entes = entes_table(read_verificacion.ente_indices(verificacion))
+    fracciones = fracciones_table(read_verificacion.by_fraccion(verificacion))
     return ReviewView(
-        totals=read_verification.heatmap_totals(verificacion), heatmap=heatmap_grid(mapa),
+        totals=read_verificacion.heatmap_totals(verificacion), heatmap=heatmap_grid(mapa),
         entes_en_mapa=int(mapa["ente_id"].nunique()), mapa_csv=csv_bytes(heatmap_export(mapa)),
         entes=entes, entes_csv=csv_bytes(entes), fracciones=fracciones,
         fracciones_top_csv=csv_bytes(fracciones.head(top)), fracciones_csv=csv_bytes(fracciones))
@@ -286,7 +286,7 @@ def ente_options() -> tuple[list[str], dict[str, str]]:
 @st.cache_data(**CACHE)
 def _ente_options(signature) -> tuple[list[str], dict[str, str]]:
     del signature
-    entes = read_verification.entes()
+    entes = read_verificacion.entes()
     label = ente_label(entes)
     ids = entes["ente_id"].tolist()
     return ids, {ente_id: label(ente_id) for ente_id in ids}
@@ -295,3 +295,32 @@ def _ente_options(signature) -> tuple[list[str], dict[str, str]]:
 def download(data: bytes, filename: str, *, key: str, label: str = "Descargar CSV") -> None:
     """Download button for CSV bytes built by review_view (pages.ui.export.csv_bytes: formulas neutralized)."""
     st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")
+
+
+# ---- the block of the Ficha del ente ------------------------------------------------------------------------
+
+PAGE = "pages/6_Verificacion.py"
+
+
+def render_ente_block(ente_id: str) -> None:
+    """The Ficha del ente's block: the ente's latest verification, metrics and a link only (no table or chart), so
+    the Ficha keeps its own exports; the detail and its CSV files are on the Verificación page."""
+    st.subheader("Verificación de obligaciones de transparencia", anchor=False)
+    latest = read_verificacion.latest_for_ente(ente_id)
+    if latest.empty:
+        st.caption("Este ente aún no tiene verificaciones de obligaciones de transparencia cargadas.")
+        return
+    row = latest.iloc[0]
+    fecha = pd.Timestamp(row["fecha"]).date()
+    c1, c2, c3 = st.columns(3)
+    delta = None if pd.isna(row["variacion"]) else f"{row['variacion']:+.1f} pts"
+    c1.metric("Índice de cumplimiento (última verificación)", f"{num(row['indice'], 1)} %", delta=delta,
+              delta_description="vs. verificación anterior" if delta else None, border=True)
+    c2.metric("Fracciones incumplidas", num(row["fracciones_incumplidas"]), border=True)
+    c3.metric("Fracciones evaluadas", f"{num(row['fracciones_evaluadas'])} de {num(row['fracciones_aplicables'])}",
+              border=True, help="Fracciones que le aplican al ente según la tabla de aplicabilidad.")
+    st.markdown(md_escape(
+        f"Verificación {row['verificacion_id']} del {fecha_es(fecha)}: índice de {num(row['indice'], 1)} % con "
+        f"{num(row['fracciones_incumplidas'])} fracciones por corregir."))
+    st.page_link(PAGE, label="Ver el detalle y las observaciones en Verificación", icon=":material/fact_check:",
+                 query_params={"ente": ente_id})

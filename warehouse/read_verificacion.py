@@ -34,8 +34,6 @@ def ente_indices(verificacion: str) -> pd.DataFrame:
     return query("verif_indice_entes", verificacion=verificacion)
 
 
-
-
 def failing_now(ente_id: str) -> pd.DataFrame:
     return query("verif_pendientes_ente", ente=ente_id)
 
