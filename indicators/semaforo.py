@@ -1,4 +1,4 @@
-"""Semáforo (traffic light) and ranking rules, driven by the indicator catalog."""
+"""Semáforo (traffic light) and ranking rules, driven by the indicators' definitions (thresholds, direction)."""
 from __future__ import annotations
 
 import math

@@ -1,5 +1,5 @@
-"""Columns with few distinct values (`repeated` in etl/layouts.toml: entes, layouts texts, dates, Sí/No): trimmed
-once per distinct value instead of once per row, and the long ones kept as ENUMs of their values."""
+"""Columns with few distinct values (`repeated` in etl/layouts.toml: entes, Estatus and Respuesta texts, dates,
+Sí/No): trimmed once per distinct value instead of once per row, and the long ones kept as ENUMs of their values."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -16,10 +16,10 @@ def needs_trim(column: str) -> str:
 
 
 def trim_repeated(con, table: str, fields: Sequence[str]) -> dict[str, list[str]]:
-    """Trims the `fields` of `table` as _cleaned would, looking at each distinct value once: even the cheap test of
-    _cleaned, row by row, cost more than a third of parsing a national requests file (13 such columns), while the
-    distinct values of a column take a fraction of that. Usually no value needs trimming and nothing is updated.
-    Returns each field's distinct values once trimmed (NULL left out)."""
+    """Trims the `fields` of `table` as the fast path's row-by-row cleaning would (csv_fast._cleaned), looking at each
+    distinct value once: a national file has millions of rows and a few thousand distinct values per such column.
+    Usually no value needs trimming and nothing is updated. Returns each field's distinct values once trimmed (NULL
+    left out)."""
     values = {}
     for field in fields:
         column = quote_ident(field)
@@ -42,7 +42,7 @@ MIN_ENCODED_LENGTH = 13
 
 
 def encode_repeated(con, table: str, values: dict[str, list[str]]) -> None:
-    """Turns the long repeated fields of `table` (names, layouts texts) into ENUMs of their distinct values: held
+    """Turns the long repeated fields of `table` (names, Estatus and Respuesta texts) into ENUMs of their distinct values: held
     as text, a national requests file's push the staging rows out of memory to disk and back; as ENUMs they take a
     byte or two a row, and SQL still reads them as text. Each ALTER rewrites one column on one thread, so short
     values, which save little, stay text (README, Rendimiento)."""

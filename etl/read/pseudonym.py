@@ -142,7 +142,7 @@ class SqlPseudonyms:
     PseudonymizingWriter uses. Either way the pseudonym is byte for byte the Python one.
 
     The Python function exists for the `with` block only, registered through a cursor of its own: run the
-    query on `connection` (a cursor shares the database, its settings and attached catalogs; DuckDB refuses to
+    query on `connection` (a cursor shares the database, its settings and attached databases; DuckDB refuses to
     register a function on a connection with an unfinished result, which the build's connection often has)."""
 
     def __init__(self, con, key: bytes | None = None):

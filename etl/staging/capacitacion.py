@@ -1,7 +1,7 @@
 """Staging of training: raw_curso / raw_asistencia / raw_plantilla / raw_evento → curso, asistencia, plantilla,
 evento_publico (+ rechazo), and the rule of data/catalogos/capacitacion.toml into capacitacion_regla.
 
-Courses are staged first: attendance to a course that is not in the loaded catalog is rejected."""
+Courses are staged first: attendance to a course that is not among the loaded courses is rejected."""
 from __future__ import annotations
 
 import datetime as dt

@@ -15,7 +15,7 @@ DIMENSIONES = {"solicitudes": "atención de solicitudes", "verificacion": "cumpl
                "capacitacion": "capacitación"}
 
 
-def render_index_block(ente_id: str, tipo: str, periodo: str, catalog: pd.DataFrame, *,
+def render_index_block(ente_id: str, tipo: str, periodo: str, definitions: pd.DataFrame, *,
                        preliminar: bool = False) -> None:
     layout.subheader("Índice de Desempeño en Transparencia")
     row = read.ente_index(ente_id, tipo, periodo)
@@ -23,8 +23,8 @@ def render_index_block(ente_id: str, tipo: str, periodo: str, catalog: pd.DataFr
         st.info(contract(f"Este ente no tiene datos para calcular el índice en {periodo_es(tipo, periodo)}."))
         return
     r = row.iloc[0]
-    ind = catalog.set_index("indicador").loc["indice_desempeno"] if "indice_desempeno" in set(catalog["indicador"]) \
-        else None
+    by_id = definitions.set_index("indicador")
+    ind = by_id.loc["indice_desempeno"] if "indice_desempeno" in by_id.index else None
     presentes = [DIMENSIONES.get(d, d) for d in str(r["dimensiones_presentes"]).split(",")]
     if not r["suficiente"]:
         # An index from a single dimension is not a number anyone should compare: said, never drawn.
