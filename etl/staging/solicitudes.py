@@ -1,5 +1,5 @@
 """Staging of requests: raw_solicitud → stg_solicitud → solicitud (+ rechazo, solicitud_reemplazo, plazo_aplicado).
-One row per folio: the most advanced copy of a repeated folio wins (etl/sql/staging/superseded.sql)."""
+One row per folio: the most advanced copy of a repeated folio wins (etl/sql/staging/solicitud_reemplazo.sql)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +37,7 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
     write_rejects(con, "stg_solicitud")
     # The same pass says whether any folio may repeat: a national export usually has none, and looking for the
     # repeated ones costs more than this count. Counting distinct 64-bit hashes instead of the folios keeps the
-    # set small; two folios with the same hash only make superseded.sql run for nothing.
+    # set small; two folios with the same hash only make solicitud_reemplazo.sql run for nothing.
     newest, maybe_repeated = con.execute(f"""
         SELECT max({NEWEST_FOR_CUTOFF}), count(*) - count(DISTINCT hash(folio))
         FROM stg_solicitud WHERE motivo IS NULL""").fetchall()[0]

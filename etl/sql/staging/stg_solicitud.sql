@@ -122,7 +122,7 @@ checked AS (
 SELECT carga_id, fila, folio, ente_id,
        CAST(tipo AS lectura.main.sol_tipo) AS tipo, derecho_arcop, medio_entrada,
        f_presentacion, f_recepcion, f_respuesta, f_limite_fuente,
-       -- Only to rank copies of a repeated folio (superseded.sql): an unreadable termination date is no date.
+       -- Only to rank copies of a repeated folio (solicitud_reemplazo.sql): an unreadable termination date is no date.
        f_termino, estatus, respuesta,
        CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, b_queja AS queja,
        CAST(ley_version AS lectura.main.sol_ley) AS ley_version, dias_respuesta, dias_ampliacion,
