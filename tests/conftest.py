@@ -223,3 +223,15 @@ def store(store_url):
     migrate.migrate(eng)
     yield eng
     eng.dispose()
+
+
+# ---- a real SMTP server for the delivery tests ----------------------------------------------------------------
+
+@pytest.fixture
+def smtp_server():
+    """A running aiosmtpd server on 127.0.0.1 (tests/smtp_server.py): .received, .refuse, .env()."""
+    from smtp_server import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()
