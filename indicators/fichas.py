@@ -19,7 +19,7 @@ from indicators import semaforo, sql
 from common.formatting import fecha_es, format_value, periodo_es, periodo_label, sentence
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
-from indicators.periods import period_bounds
+from indicators.periods import period_bounds, tipo_de
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
 # The dashboard's semáforo, as a word and an RGB colour for print.
@@ -32,13 +32,6 @@ _PLAIN = str.maketrans({"−": "-", "–": "-", "—": "-", "…": "...", "“":
 
 def plain(text: object) -> str:
     return str(text).translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-def tipo_de(periodo: str) -> str:
-    """'2025-10' → mes, '2025-T3' → trimestre, '2025' → anio."""
-    if "-T" in periodo:
-        return "trimestre"
-    return "mes" if "-" in periodo else "anio"
 
 
 @dataclass(frozen=True)
