@@ -5,8 +5,10 @@ ente and kind it is (X-Tablero-*, for the mail server's filters and the --prueba
 No address but the recipient's is ever written into a message: one message per recipient, no Cc, no Bcc."""
 from __future__ import annotations
 
+import re
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from pathlib import PurePosixPath
 
 FIRMA = ("--\nTablero de Indicadores de Transparencia del Poder Ejecutivo de Quintana Roo.\n"
          "Mensaje automático: no responda a esta dirección. Si usted ya no es la persona destinataria, pida a la "
@@ -40,7 +42,10 @@ def ficha_link(url_tablero: str | None, ente_id: str, tipo: str, periodo: str) -
     return f"{url_tablero}/Ficha_del_ente?ente={ente_id}&tipo={tipo}&periodo={periodo}"
 
 
-def plazos_link(url_tablero: str | None, ente_id: str) -> str | None:
+def page_link(url_tablero: str | None, pagina: str, ente_id: str) -> str | None:
+    """A page of the dashboard (its path as in pages/ui/layout.py PAGES, e.g. pages/4_Plazos_en_riesgo.py) showing
+    one ente: Streamlit serves pages/N_Nombre.py at /Nombre."""
     if not url_tablero:
         return None
-    return f"{url_tablero}/Plazos_en_riesgo?ente={ente_id}"
+    path = "" if pagina == "app.py" else re.sub(r"^\d+_", "", PurePosixPath(pagina).stem)
+    return f"{url_tablero}/{path}?ente={ente_id}"

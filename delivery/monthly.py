@@ -1,6 +1,7 @@
 """The monthly delivery: each titular of data/catalogos/usuarios.csv gets their ente's PDF ficha of the period
 (indicators/fichas.py, the same file `python -m indicators fichas` writes) with a short body: the index, the
-position, the change and why, and a link to the ente's Ficha page."""
+position, the change and why, the three actions that would add most to the index (indicators/acciones.py, the
+ranking of the Ficha) and a link to the ente's Ficha page."""
 from __future__ import annotations
 
 import tempfile
@@ -13,9 +14,10 @@ import pandas as pd
 
 from access.users import UserRole, with_role
 from common.formatting import contract, periodo_es, sentence
-from delivery.messages import ficha_link, new_message
+from delivery.messages import ficha_link, new_message, page_link
 from delivery.run import Planned
 from indicators import semaforo
+from indicators.acciones import Accion, top_actions
 from indicators.fichas import SEMAFORO_PDF, Contexto, position_text, render
 
 TIPO = "ficha"
@@ -50,7 +52,8 @@ def composer(con: duckdb.DuckDBPyConnection, ctx: Contexto, remitente: str, url_
             data = pdf.read_bytes()
         periodo = periodo_es(ctx.tipo, ctx.periodo)
         asunto = contract(f"Ficha de desempeño en transparencia de {periodo}: {_short(row)}")
-        message = new_message(remitente, planned.destinatario, asunto, body(row, ctx, url_tablero), tipo=TIPO,
+        actions = top_actions(con, planned.ente_id, ctx.periodo)
+        message = new_message(remitente, planned.destinatario, asunto, body(row, ctx, actions, url_tablero), tipo=TIPO,
                               ente_id=planned.ente_id, adjunto=(pdf.name, data, "application/pdf"))
         resumen = f"índice {row['indice']:.1f}" if row["suficiente"] else "índice con datos insuficientes"
         return message, resumen
@@ -58,7 +61,7 @@ def composer(con: duckdb.DuckDBPyConnection, ctx: Contexto, remitente: str, url_
     return compose
 
 
-def body(row: pd.Series, ctx: Contexto, url_tablero: str | None) -> str:
+def body(row: pd.Series, ctx: Contexto, actions: list[Accion], url_tablero: str | None) -> str:
     periodo = periodo_es(ctx.tipo, ctx.periodo)
     lines = [f"{_name(row)}", sentence(f"ficha de desempeño en transparencia de {periodo}") + ".", ""]
     if ctx.preliminar:
@@ -76,13 +79,26 @@ def body(row: pd.Series, ctx: Contexto, url_tablero: str | None) -> str:
     else:
         lines.append("Índice de Desempeño en Transparencia: datos insuficientes (en este periodo solo una dimensión "
                      "tiene datos, y un índice de una sola dimensión no se muestra ni se ordena).")
-    lines += ["", "La ficha completa va adjunta en PDF: dimensiones, índice mes por mes y qué corregir."]
+    lines += ["", *actions_text(actions, row["ente_id"], url_tablero), "",
+              "La ficha completa va adjunta en PDF: dimensiones, índice mes por mes y qué corregir."]
     link = ficha_link(url_tablero, row["ente_id"], ctx.tipo, ctx.periodo)
     if link:
         lines.append(f"Consúltela en el tablero: {link}")
     if ctx.corte:
         lines.append(f"Datos al {ctx.corte}.")
     return "\n".join(lines)
+
+
+def actions_text(actions: list[Accion], ente_id: str, url_tablero: str | None) -> list[str]:
+    """The top actions, each with the points it would add to the index, who acts and the page with the detail."""
+    if not actions:
+        return ["Qué corregir primero: ningún indicador del índice está por debajo de su meta en este periodo."]
+    lines = [f"Qué corregir primero (las {len(actions)} acciones que más subirían su índice):"]
+    for n, a in enumerate(actions, start=1):
+        link = page_link(url_tablero, a.pagina, ente_id)
+        lines.append(f"{n}. {a.texto} Sumaría {a.ganancia:.1f} puntos al índice. Quién: {a.donde}."
+                     + (f" Detalle: {link}" if link else ""))
+    return lines
 
 
 def _name(row: pd.Series) -> str:

@@ -14,12 +14,13 @@ import pandas as pd
 
 from access.users import UserRole, with_role
 from common.formatting import fecha_es, num
-from delivery.messages import new_message, plazos_link
+from delivery.messages import new_message, page_link
 from delivery.run import Planned
 from indicators import sql
 
 TIPO = "recordatorio"
 DIAS = 3
+PLAZOS_PAGE = "pages/4_Plazos_en_riesgo.py"
 SITUACION = {"vencida": "Vencidas", "vence_hoy": "Vencen hoy", "por_vencer": "Por vencer"}
 
 
@@ -84,7 +85,7 @@ def body(rows: pd.DataFrame, hoy: date, corte: date | None, url_tablero: str | N
     if corte is not None:
         lines.append(f"Situación según los datos al {fecha_es(corte)}: una solicitud respondida después de esa fecha "
                      "puede aparecer todavía.")
-    link = plazos_link(url_tablero, first["ente_id"])
+    link = page_link(url_tablero, PLAZOS_PAGE, first["ente_id"])
     if link:
         lines.append(f"Plazos en riesgo en el tablero (con inicio de sesión): {link}")
     return "\n".join(lines)

@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from access.users import load_catalog, with_role
+from indicators.acciones import top_actions
 from participacion import delivery_log, engine, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,7 @@ def test_each_titular_gets_their_ficha_once(tablero_db, smtp_server, sqlite_stor
         index = dict(con.execute("""SELECT clave, valor FROM indicador_valor WHERE nivel = 'ente' AND
                                     indicador = 'indice_desempeno' AND periodo = ?""", [PERIODO]).fetchall())
         names = dict(con.execute("SELECT ente_id, nombre_oficial FROM ente").fetchall())
+        actions = {ente: top_actions(con, ente, PERIODO) for ente in titulares.values()}
     for received in smtp_server.received:
         message = received.message
         (to,) = received.rcpt_tos
@@ -82,6 +84,11 @@ def test_each_titular_gets_their_ficha_once(tablero_db, smtp_server, sqlite_stor
         body = message.get_body(("plain",)).get_content()
         assert names[ente] in body and f"{index[ente]:.1f} de 100" in body
         assert f"{URL}/Ficha_del_ente?ente={ente}&tipo=mes&periodo={PERIODO}" in body
+        # the top three actions of indicators/acciones.py, in their order, each with its gain in index points
+        assert 1 <= len(actions[ente]) <= 3
+        positions = [body.index(f"{n}. {a.texto} Sumaría {a.ganancia:.1f} puntos") for n, a in
+                     enumerate(actions[ente], start=1)]
+        assert positions == sorted(positions)
         (pdf,) = list(message.iter_attachments())
         assert pdf.get_content_type() == "application/pdf"
         assert pdf.get_filename() == f"ficha_{ente}_{PERIODO}.pdf"
