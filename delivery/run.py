@@ -7,6 +7,9 @@ stopped. With --prueba the messages go to a folder and nothing is logged: a tria
 """
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -64,7 +67,16 @@ Composer = Callable[[Planned], tuple[EmailMessage, str]]
 
 def deliver(store: Engine, outbox, tipo: str, periodo: str, plan: list[Planned], compose: Composer, *,
             reenviar: bool = False, prueba: bool = False, almacen: str | None = None) -> RunReport:
-    report = RunReport(tipo, periodo)
+    # a trial writes nothing to the log, so it needs no hold and may run beside a real run
+    hold = contextlib.nullcontext() if prueba else \
+        delivery_log.running(store, tipo, f"{socket.gethostname()}, proceso {os.getpid()}")
+    with hold:
+        return _send_each(store, outbox, RunReport(tipo, periodo), plan, compose, reenviar, prueba, almacen)
+
+
+def _send_each(store: Engine, outbox, report: RunReport, plan: list[Planned], compose: Composer, reenviar: bool,
+               prueba: bool, almacen: str | None) -> RunReport:
+    tipo, periodo = report.tipo, report.periodo
     done = delivery_log.delivered(store, tipo, periodo)
     failed_before = delivery_log.failed(store, tipo, periodo)
     for planned in plan:

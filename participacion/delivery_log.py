@@ -3,16 +3,20 @@
 A message is identified by its key (tipo, periodo, ente_id, destinatario): the monthly ficha of one period to one
 titular, or the reminder of one day to one enlace. It counts as delivered once a row of its key says 'enviado';
 while its rows all say 'fallido', the next run tries it again. The delivery commands read `delivered` and `failed`
-before sending and `record` each attempt right after it; Estado de los datos reads `read`.
+before sending and `record` each attempt right after it, inside `running` (one run of each kind at a time);
+Estado de los datos reads `read`.
 """
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from common.errors import TableroError
 from participacion.access_log import utc_now
@@ -36,10 +40,22 @@ bitacora_envio = sa.Table(
 )
 COLUMNS = [c.name for c in bitacora_envio.columns]
 ERROR_LENGTH = 500
+envio_en_curso = sa.Table(
+    "envio_en_curso", sa.MetaData(),
+    sa.Column("tipo", sa.String(12), primary_key=True),
+    sa.Column("desde", sa.DateTime, nullable=False),
+    sa.Column("quien", sa.String(200), nullable=False),
+)
+# A run of 30–40 messages takes minutes; a hold older than this is a run whose process died.
+LOCK_EXPIRY = timedelta(hours=2)
 
 
 class DeliveryLogError(TableroError):
     """The delivery log cannot be written or read; the message is Spanish and says what to do."""
+
+
+class DeliveryBusy(DeliveryLogError):
+    """Another run of the same kind is sending right now."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,37 @@ def record(engine: Engine, attempt: Attempt, *, when: datetime | None = None) ->
             conn.execute(sa.insert(bitacora_envio).values(**row))
 
     _guarded(insert, "escribir en")
+
+
+@contextlib.contextmanager
+def running(engine: Engine, tipo: str, quien: str, *, now: datetime | None = None) -> Iterator[None]:
+    """Holds the run of `tipo` (DeliveryBusy when another holds it); `quien` says which machine and process."""
+    since = now or utc_now()
+    t = envio_en_curso.c
+
+    def take() -> None:
+        with writing(engine) as conn:
+            conn.execute(sa.delete(envio_en_curso).where(t.tipo == tipo, t.desde < since - LOCK_EXPIRY))
+            conn.execute(sa.insert(envio_en_curso).values(tipo=tipo, desde=since, quien=quien[:200]))
+
+    try:
+        _guarded(take, "apartar el envío en")
+    except DeliveryLogError as exc:
+        if not isinstance(exc.__cause__, IntegrityError):
+            raise
+        holder = _rows(engine, sa.select(t.desde, t.quien).where(t.tipo == tipo))
+        desde, otro = holder[0] if holder else (since, "otro proceso")
+        raise DeliveryBusy(f"Otro envío de tipo {tipo} está en curso desde el {str(desde)[:19]} UTC ({otro}): espere "
+                           f"a que termine; lo que ese envío ya mandó no se repite. Si ese proceso ya no existe, el "
+                           f"apartado vence solo a las {int(LOCK_EXPIRY.total_seconds() // 3600)} horas.") from None
+    try:
+        yield
+    finally:
+        def release() -> None:
+            with writing(engine) as conn:
+                conn.execute(sa.delete(envio_en_curso).where(t.tipo == tipo, t.desde == since))
+
+        _guarded(release, "liberar el envío en")
 
 
 def delivered(engine: Engine, tipo: str, periodo: str) -> set[tuple[str, str]]:

@@ -2,13 +2,13 @@
 delivered and what is still failing, and a table that refuses to be changed."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from participacion import delivery_log, engine
-from participacion.delivery_log import Attempt, DeliveryLogError
+from participacion.delivery_log import Attempt, DeliveryBusy, DeliveryLogError
 
 UT = "ut@sefiplan.ejemplo.gob.mx"
 TITULAR = "titular@sefiplan.ejemplo.gob.mx"
@@ -73,3 +73,28 @@ def test_a_store_not_migrated_says_how_to_fix(tmp_path):
     eng = engine.create(f"sqlite:///{tmp_path / 'vacio.sqlite'}")
     with pytest.raises(DeliveryLogError, match="python -m participacion migrate"):
         delivery_log.delivered(eng, "ficha", "2026-11")
+
+
+def test_one_run_of_each_kind_at_a_time(store):
+    with delivery_log.running(store, "ficha", "servidor-a, proceso 1", now=datetime(2026, 12, 1, 6, 0)):
+        with pytest.raises(DeliveryBusy, match="Otro envío de tipo ficha está en curso desde el 2026-12-01 06:00:00 "
+                                               r"UTC \(servidor-a, proceso 1\)"):
+            with delivery_log.running(store, "ficha", "servidor-b, proceso 2", now=datetime(2026, 12, 1, 6, 5)):
+                pass
+        # the other kind is free
+        with delivery_log.running(store, "recordatorio", "servidor-b, proceso 2"):
+            pass
+    # released at the end: the next run holds it
+    with delivery_log.running(store, "ficha", "servidor-b, proceso 3"):
+        pass
+
+
+def test_a_hold_whose_process_died_expires(store):
+    died = datetime(2026, 12, 1, 6, 0)
+    holder = delivery_log.running(store, "ficha", "proceso que murió", now=died)
+    holder.__enter__()        # never left: the process was killed
+    with pytest.raises(DeliveryBusy):
+        with delivery_log.running(store, "ficha", "otro", now=died + delivery_log.LOCK_EXPIRY):
+            pass
+    with delivery_log.running(store, "ficha", "otro", now=died + delivery_log.LOCK_EXPIRY + timedelta(seconds=1)):
+        pass

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from app_server import free_port
 from delivery import commands
+from delivery.outbox import ServerUnavailable
 from delivery.settings import DeliverySettings, SmtpSettings
 from helpers import PLANTILLA_HEADER, build, query, write
 from participacion import delivery_log, engine, migrate
@@ -110,3 +112,10 @@ def test_command_line_with_dias(db, smtp_server, tmp_path):
     # four business days reach Thursday 20: SEGOB's request is now listed
     assert "Recordatorios de 2025-03-13: 1 enviados" in done.stdout
     assert smtp_server.recipients() == ["ut@segob.ejemplo.gob.mx"]
+
+
+def test_a_server_that_does_not_answer_stops_the_run_and_logs_nothing(db, store):
+    settings = DeliverySettings(SmtpSettings("127.0.0.1", free_port(), "tablero@sabgob.ejemplo.gob.mx"), None, 36.0)
+    with pytest.raises(ServerUnavailable, match="No se pudo conectar al servidor SMTP 127.0.0.1:.*No se envió nada"):
+        commands.send_reminders(db, hoy=HOY, settings=settings, store=store)
+    assert delivery_log.read(store).empty     # the next run sends everything

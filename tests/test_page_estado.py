@@ -1,7 +1,12 @@
 """Estado de los datos against the real sample warehouse (built with the demo file of bad rows)."""
 from __future__ import annotations
 
+import os
+from datetime import datetime
+
 from conftest import all_text, run_page, table_with
+from participacion import delivery_log, engine, migrate
+from participacion.delivery_log import Attempt
 
 PAGE = "pages/9_Estado_de_los_datos.py"
 
@@ -43,12 +48,6 @@ def test_estado_without_warehouse(missing_db):
 
 
 def test_estado_shows_the_delivery_log(app_db, downloads):
-    import os
-    from datetime import datetime
-
-    from participacion import delivery_log, engine, migrate
-    from participacion.delivery_log import Attempt
-
     store = engine.create(os.environ["TABLERO_PARTICIPACION_URL"])
     migrate.migrate(store)
     titular, ut = "titular@segob.ejemplo.gob.mx", "ut@sesa.ejemplo.gob.mx"

@@ -24,3 +24,12 @@ CREATE TABLE bitacora_envio (
 
 CREATE INDEX bitacora_envio_clave ON bitacora_envio (tipo, periodo, ente_id, destinatario);
 CREATE INDEX bitacora_envio_registrado_en ON bitacora_envio (registrado_en);
+
+-- One delivery of each kind at a time (cron and a person running the same command by hand must not both send): a
+-- run holds the row of its tipo while it sends and deletes it at the end. A row older than the longest plausible
+-- run is one whose process died, and the next run takes its place (participacion/delivery_log.py, `running`).
+CREATE TABLE envio_en_curso (
+    tipo  VARCHAR(12)  PRIMARY KEY,
+    desde TIMESTAMP    NOT NULL,
+    quien VARCHAR(200) NOT NULL
+);
