@@ -4,6 +4,7 @@
     python -m participacion estado [--url URL]           lists applied and pending migrations
     python -m participacion bitacora [--desde AAAA-MM-DD] [--hasta AAAA-MM-DD] [--out FILE] [--url URL]
                                                          writes the access log as CSV (UTF-8 with BOM)
+    python -m participacion envios [--out FILE] [--url URL]   writes the delivery log as CSV (UTF-8 with BOM)
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from participacion import access_log, config, engine, migrate
+from common.csv_export import csv_bytes
+from participacion import access_log, config, delivery_log, engine, migrate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     log.add_argument("--desde", type=date.fromisoformat, default=None, help="primer día (AAAA-MM-DD, UTC)")
     log.add_argument("--hasta", type=date.fromisoformat, default=None, help="último día (AAAA-MM-DD, UTC)")
     log.add_argument("--out", default=None, help="archivo CSV (por omisión, la salida estándar)")
+    sent = sub.add_parser("envios", help="escribe la bitácora de envíos (fichas y recordatorios) en CSV")
+    sent.add_argument("--out", default=None, help="archivo CSV (por omisión, la salida estándar)")
     args = parser.parse_args(argv)
     try:
         url = args.url or config.store_url()
         store = engine.create(url)
         return COMMANDS[args.command](store, args)
-    except (config.StoreConfigError, migrate.MigrationError, access_log.AccessLogError) as exc:
+    except (config.StoreConfigError, migrate.MigrationError, access_log.AccessLogError,
+            delivery_log.DeliveryLogError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a server that does not answer, a bad URL: say it plainly, no traceback
@@ -63,17 +68,25 @@ def _status(store, _args) -> int:
 
 
 def _access_log(store, args) -> int:
-    frame = access_log.read(store, args.desde, args.hasta)
-    text = frame.to_csv(index=False, lineterminator="\r\n")
-    if args.out:
-        Path(args.out).write_bytes(text.encode("utf-8-sig"))
-        print(f"{len(frame):,} registros escritos en {args.out}", file=sys.stderr)
+    return _write_csv(access_log.read(store, args.desde, args.hasta), args.out)
+
+
+def _delivery_log(store, args) -> int:
+    return _write_csv(delivery_log.read(store), args.out)
+
+
+def _write_csv(frame, out: str | None) -> int:
+    """UTF-8 with BOM, formulas neutralized (the logs hold texts from outside: pages, servers' answers)."""
+    data = csv_bytes(frame)
+    if out:
+        Path(out).write_bytes(data)
+        print(f"{len(frame):,} registros escritos en {out}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8-sig"))
     return 0
 
 
-COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log}
+COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log, "envios": _delivery_log}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,14 +2,18 @@
 delivered and what is still failing, and a table that refuses to be changed."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from participacion import delivery_log, engine
+from participacion import delivery_log, engine, migrate
 from participacion.delivery_log import Attempt, DeliveryBusy, DeliveryLogError
 
+ROOT = Path(__file__).resolve().parent.parent
 UT = "ut@sefiplan.ejemplo.gob.mx"
 TITULAR = "titular@sefiplan.ejemplo.gob.mx"
 
@@ -98,3 +102,19 @@ def test_a_hold_whose_process_died_expires(store):
             pass
     with delivery_log.running(store, "ficha", "otro", now=died + delivery_log.LOCK_EXPIRY + timedelta(seconds=1)):
         pass
+
+
+def test_delivery_log_command_writes_csv_with_formulas_neutralized(tmp_path):
+    url = f"sqlite:///{tmp_path / 'p.sqlite'}"
+    eng = engine.create(url)
+    migrate.migrate(eng)
+    delivery_log.record(eng, Attempt("recordatorio", "2026-12-01", "SEFIPLAN", UT, "fallido",
+                                     error="=HYPERLINK(\"http://x\") 550"), when=datetime(2026, 12, 1, 6, 0))
+    out = tmp_path / "envios.csv"
+    done = subprocess.run([sys.executable, "-m", "participacion", "--url", url, "envios", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0] == ",".join(delivery_log.COLUMNS)
+    assert lines[1].startswith(f"2026-12-01 06:00:00,recordatorio,2026-12-01,SEFIPLAN,{UT},fallido,False,"
+                               "\"'=HYPERLINK(\"\"http://x\"\") 550\"")
