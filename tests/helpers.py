@@ -136,3 +136,14 @@ def build_error(tmp_path: Path) -> str:
 
 def header_cells() -> list[str]:
     return PLANTILLA_HEADER.split(",")
+
+
+def assert_table_matches_migration(engine, table) -> None:
+    """The SQLAlchemy Table a module of participacion/ writes through has the migrated table's columns, in order,
+    with the same NULL rule."""
+    import sqlalchemy as sa
+
+    reflected = {c["name"]: c for c in sa.inspect(engine).get_columns(table.name)}
+    assert list(reflected) == [c.name for c in table.columns]
+    for column in table.columns:
+        assert reflected[column.name]["nullable"] == column.nullable, column.name

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from helpers import assert_table_matches_migration
 from participacion import delivery_log, engine, migrate
 from participacion.delivery_log import Attempt, DeliveryBusy, DeliveryLogError
 
@@ -67,10 +68,7 @@ def test_unknown_kind_or_state_is_refused(store):
 
 
 def test_the_table_definition_matches_the_migration(store):
-    reflected = {c["name"]: c for c in sa.inspect(store).get_columns("bitacora_envio")}
-    assert list(reflected) == delivery_log.COLUMNS
-    for column in delivery_log.bitacora_envio.columns:
-        assert reflected[column.name]["nullable"] == column.nullable, column.name
+    assert_table_matches_migration(store, delivery_log.bitacora_envio)
 
 
 def test_a_store_not_migrated_says_how_to_fix(tmp_path):
