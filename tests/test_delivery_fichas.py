@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from access.users import load_catalog, with_role
 from indicators.acciones import top_actions
+from indicators.period_status import PeriodStates
 from participacion import delivery_log, engine, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,6 +145,13 @@ def test_prueba_writes_the_messages_to_a_folder(tablero_db, smtp_server, sqlite_
     assert [a.get_filename() for a in message.iter_attachments()] == [f"ficha_SEFIPLAN_{PERIODO}.pdf"]
     # nothing was sent, and a trial does not count as delivered
     assert smtp_server.received == [] and delivery_log.read(store).empty
+    # without --periodo: the last closed month (indicators.period_status), as the pages and the fichas
+    with duckdb.connect(str(tablero_db), read_only=True) as con:
+        last_closed = PeriodStates.from_connection(con).last_closed("mes")
+    default = enviar(tablero_db, env, "--ente", "SEFIPLAN", "--prueba", "--carpeta", str(tmp_path / "omision"))
+    assert default.returncode == 0, default.stderr
+    assert f"Fichas de {last_closed}: 1 escritos en la carpeta de prueba" in default.stdout
+    assert [p.name for p in (tmp_path / "omision").glob("*.eml")] == [eml.name]
 
 
 def test_nothing_is_sent_from_a_stale_warehouse(tablero_db, smtp_server, sqlite_store, tmp_path):
