@@ -1,6 +1,7 @@
 """A real SMTP server for the delivery tests: aiosmtpd on 127.0.0.1, in a thread of the test process, keeping every
 message it accepts and refusing, at RCPT time, the addresses a test lists (as a mail server does with a mailbox
-that does not exist)."""
+that does not exist). With `login=(user, password)` it demands that login (AUTH PLAIN/LOGIN; without TLS, as only a
+test may) before any message."""
 from __future__ import annotations
 
 import email
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from app_server import free_port
 
@@ -41,12 +43,23 @@ class _Handler:
         return "250 Message accepted for delivery"
 
 
+class _Authenticator:
+    def __init__(self, login: tuple[str, str]):
+        self.login = (login[0].encode(), login[1].encode())
+
+    def __call__(self, _server, _session, _envelope, _mechanism, auth_data) -> AuthResult:
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == self.login
+        return AuthResult(success=ok, handled=False)
+
+
 class SmtpServer:
-    def __init__(self):
+    def __init__(self, login: tuple[str, str] | None = None):
         self.received: list[Received] = []
         self.refuse: set[str] = set()
         self.port = free_port()
-        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+        auth = {} if login is None else {"authenticator": _Authenticator(login), "auth_required": True,
+                                         "auth_require_tls": False}
+        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, **auth)
 
     def start(self) -> SmtpServer:
         self._controller.start()

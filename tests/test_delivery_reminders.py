@@ -17,6 +17,7 @@ from delivery.outbox import ServerUnavailable
 from delivery.settings import DeliverySettings, SmtpSettings
 from helpers import PLANTILLA_HEADER, build, query, write
 from participacion import delivery_log, engine, migrate
+from smtp_server import SmtpServer
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN = "Información pública,,,En proceso,Registro de la Solicitud,,No,No"
@@ -119,3 +120,22 @@ def test_a_server_that_does_not_answer_stops_the_run_and_logs_nothing(db, store)
     with pytest.raises(ServerUnavailable, match="No se pudo conectar al servidor SMTP 127.0.0.1:.*No se envió nada"):
         commands.send_reminders(db, hoy=HOY, settings=settings, store=store)
     assert delivery_log.read(store).empty     # the next run sends everything
+
+
+# A test server may ask for a login without TLS (aiosmtpd warns: a real one must not).
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_server_that_asks_for_a_login(db, store):
+    server = SmtpServer(login=("tablero", "clave-del-buzon")).start()
+    try:
+        good = DeliverySettings(SmtpSettings("127.0.0.1", server.port, "tablero@sabgob.ejemplo.gob.mx", "tablero",
+                                             "clave-del-buzon"), None, 36.0)
+        bad = DeliverySettings(SmtpSettings("127.0.0.1", server.port, "tablero@sabgob.ejemplo.gob.mx", "tablero",
+                                            "otra"), None, 36.0)
+        with pytest.raises(ServerUnavailable, match="rechazó el usuario y la clave.*TABLERO_SMTP_CLAVE"):
+            commands.send_reminders(db, hoy=HOY, settings=bad, store=store)
+        assert server.received == [] and delivery_log.read(store).empty
+        report = commands.send_reminders(db, hoy=HOY, settings=good, store=store)
+        assert len(report.enviados) == 2 and server.recipients() == ["ut@sefiplan.ejemplo.gob.mx",
+                                                                     "ut@sesa.ejemplo.gob.mx"]
+    finally:
+        server.stop()
