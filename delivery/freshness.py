@@ -27,7 +27,7 @@ def check_fresh(con: duckdb.DuckDBPyConnection, max_hours: float, now: datetime 
     if age > max_hours:
         raise StaleWarehouse(
             f"El almacén se construyó el {built.replace('T', ' a las ')} (hace {num(age, 1)} horas), más de "
-            f"{num(max_hours, 0)} horas atrás: la construcción nocturna falló o no corrió. No se envía nada desde un "
-            "almacén viejo. Revise el registro de python -m etl build, reconstruya y vuelva a correr el envío "
-            "(el límite se cambia con TABLERO_ENVIO_ANTIGUEDAD_HORAS o [envio] antiguedad_maxima_horas).")
+            f"{num(max_hours, 0)} horas atrás: la construcción nocturna falló o no corrió. No se envía nada "
+            "desde un almacén viejo. Revise el registro de python -m etl build, reconstruya y vuelva a correr el "
+            "envío (el límite se cambia con TABLERO_ENVIO_ANTIGUEDAD_HORAS o [envio] antiguedad_maxima_horas).")
     return meta.get("build_id") or ""

@@ -67,8 +67,8 @@ def composer(due: pd.DataFrame, hoy: date, corte: date | None, remitente: str, u
 def body(rows: pd.DataFrame, hoy: date, corte: date | None, url_tablero: str | None, dias: int = DIAS) -> str:
     first = rows.iloc[0]
     lines = [first["nombre"],
-             f"Solicitudes en proceso y sin respuesta cuya fecha límite ya pasó o llega en los próximos {dias} días "
-             f"hábiles, contados desde hoy, {fecha_es(hoy)} (calendario de días hábiles del tablero).", ""]
+             f"Solicitudes en proceso y sin respuesta cuya fecha límite ya pasó o llega en los próximos {dias} "
+             f"días hábiles, contados desde hoy, {fecha_es(hoy)} (calendario de días hábiles del tablero).", ""]
     for situacion, title in SITUACION.items():
         part = rows[rows["situacion"] == situacion]
         if part.empty:
@@ -83,8 +83,8 @@ def body(rows: pd.DataFrame, hoy: date, corte: date | None, url_tablero: str | N
     lines.append("Cada fecha límite es la que aplica a la solicitud según la ley vigente, la ampliación y los días "
                  "inhábiles; es la misma que usan los indicadores del tablero.")
     if corte is not None:
-        lines.append(f"Situación según los datos al {fecha_es(corte)}: una solicitud respondida después de esa fecha "
-                     "puede aparecer todavía.")
+        lines.append(f"Situación según los datos al {fecha_es(corte)}: una solicitud respondida después de esa "
+                     "fecha puede aparecer todavía.")
     link = page_link(url_tablero, PLAZOS_PAGE, first["ente_id"])
     if link:
         lines.append(f"Plazos en riesgo en el tablero (con inicio de sesión): {link}")

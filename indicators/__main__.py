@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--carpeta", default="envios_prueba", help="carpeta de --prueba (por omisión envios_prueba)")
         cmd.add_argument("--reenviar", action="store_true", help="envía otra vez lo que ya se había enviado")
         cmd.add_argument("--fecha", type=date.fromisoformat, default=None,
-                         help="el día del envío (AAAA-MM-DD; por omisión hoy): vigencia del catálogo de usuarios y, "
-                              "en los recordatorios, desde cuándo se cuentan los días hábiles")
+                         help="el día del envío (AAAA-MM-DD; por omisión hoy): vigencia del catálogo de usuarios "
+                              "y, en los recordatorios, desde cuándo se cuentan los días hábiles")
     args = parser.parse_args(argv)
     if args.command == "fichas":
         return _fichas(args)

@@ -55,7 +55,8 @@ def test_estado_shows_the_delivery_log(app_db, downloads):
                                        error="550 5.1.1 Mailbox unavailable"), when=datetime(2026, 7, 1, 6, 0))
     delivery_log.record(store, Attempt("ficha", "2025-06", "SEGOB", titular, "enviado", resumen="índice 86.0"),
                         when=datetime(2026, 7, 2, 6, 0))
-    delivery_log.record(store, Attempt("recordatorio", "2026-07-02", "SESA", ut, "fallido", error="451 4.3.0 Try again later"),
+    delivery_log.record(store, Attempt("recordatorio", "2026-07-02", "SESA", ut, "fallido",
+                                       error="451 4.3.0 Try again later"),
                         when=datetime(2026, 7, 2, 7, 0))
     at = run_page(PAGE)
     assert not at.exception

@@ -73,7 +73,8 @@ def test_a_failing_migration_leaves_nothing_behind(store_url, folder):
         "INSERT INTO primera VALUES (1);\n"
         "CREATE TABLE segunda (x INTEGER REFERENCES tabla_que_no_existe (y), z NO_ES_UN_TIPO);\n"
         "SELECT * FROM tabla_que_no_existe;\n", encoding="utf-8")
-    with pytest.raises(MigrationError, match=f"La migración {NEXT:04d}_a_medias.sql falló y no se aplicó nada de ella"):
+    with pytest.raises(MigrationError,
+                       match=f"La migración {NEXT:04d}_a_medias.sql falló y no se aplicó nada de ella"):
         migrate.migrate(eng, folder)
     # DDL inside the transaction was rolled back with it (SQLite too: the engine issues BEGIN itself)
     assert "primera" not in _tables(eng)
