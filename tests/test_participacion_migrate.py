@@ -99,7 +99,9 @@ def test_two_processes_migrating_at_once_apply_each_migration_once(store_url):
     for t in threads:
         t.join(60)
     assert errors == []
-    assert sorted(results) == [[], [], [v for v, _ in PROJECT]]
+    # each migration once, by one of them: each is its own transaction under the lock, so with two or more
+    # migrations one process may apply 0001 and another 0002
+    assert sorted(v for ran in results for v in ran) == [v for v, _ in PROJECT]
     assert _versions(engines[0]) == PROJECT
 
 
