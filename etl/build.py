@@ -200,8 +200,10 @@ def _duckdb_config(spill: Path) -> dict[str, str]:
 
 
 def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
-                    progress: Progress | None = None, today: dt.date | None = None) -> BuildReport:
+                    progress: Progress | None = None, today: dt.date | None = None,
+                    participacion: str | None = None) -> BuildReport:
     """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure.
+    `participacion`: the URL of the participación store whose citizens' evaluations to read (None: none).
 
     Everything temporary (the new warehouse, DuckDB's spill, transcoded copies of the inputs, which hold whole
     request texts) lives in one build folder beside the served file, removed on every way out and, after a kill,
@@ -222,7 +224,7 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
             con = duckdb.connect(str(tmp), config=_duckdb_config(work / "spill"))
             try:
                 with scratch_folder(work):
-                    report = _build_into(con, Path(inputs_dir), build_id, today, say)
+                    report = _build_into(con, Path(inputs_dir), build_id, today, say, (participacion, work))
                 report.db_path = db_path
                 if strict and report.filas_rechazadas:
                     raise BuildError(f"Modo estricto: {report.filas_rechazadas} filas rechazadas (vea el resumen). "
@@ -279,7 +281,7 @@ def _timed(fases: dict[str, float], name: str):
 
 
 def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, today: dt.date,
-                say: Progress) -> BuildReport:
+                say: Progress, store: tuple[str | None, Path]) -> BuildReport:
     fases: dict[str, float] = {}
     started = time.perf_counter()
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
@@ -304,10 +306,11 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     try:
         for stage, stage_folders in stages():
             for folder in stage_folders:
-                files = input_files(inputs / folder)
+                files = _source_files(by_folder[folder][0], inputs, store)
                 if not files:
                     empty.append(folder)
-                    say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
+                    where = inputs / folder if by_folder[folder][0].snapshot is None else "el almacén de participación"
+                    say(f"Sin datos en {where}: la fuente '{folder}' queda sin datos.")
                 with _timed(fases, f"lectura_{folder}"):
                     reports += _load_folder(con, by_folder[folder], files, build_id, hashes, say)
                 for source in by_folder[folder]:
@@ -336,6 +339,18 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     metadata["fecha_corte"] = metadata.get("fecha_corte") or metadata.get("fecha_corte_estadistica")
     corte = metadata["fecha_corte"]
     return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0, fases)
+
+
+def _source_files(source: Source, inputs: Path, store: tuple[str | None, Path]) -> list[Path]:
+    """The files to read for a folder: its input files, or the snapshot a store source writes into the build folder."""
+    if source.snapshot is None:
+        return input_files(inputs / source.folder)
+    url, work = store
+    module, function = source.snapshot.split(":")
+    try:
+        return getattr(importlib.import_module(module), function)(url, work / source.folder)
+    except FileError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def _load_folder(con, sources: list[Source], files: list[Path], build_id: str, hashes: _FileHashes,

@@ -4,6 +4,7 @@ rejected by staging. The masks run once per distinct value of a column, never on
 millions of rows and a few thousand distinct dates, names or flags)."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 
 import duckdb
@@ -61,4 +62,20 @@ def mask_distinct(con: duckdb.DuckDBPyConnection, table: str, field: str, values
 def masked(con: duckdb.DuckDBPyConnection, text: str | None) -> str | None:
     """One text (a file or sheet name, a note) masked."""
     define_masks(con)
+    return con.execute("SELECT sin_identificadores(?)", [text]).fetchone()[0]
+
+
+_MASKER = threading.local()
+
+
+def mask_text(text: str | None) -> str | None:
+    """A text typed outside any build (a citizen's comment) masked by the same macro the loads use: one
+    implementation of the patterns, in privacidad.sql, run by an in-memory DuckDB kept per thread (a DuckDB
+    connection is not shared across threads, and opening one costs a tenth of a second)."""
+    if text is None:
+        return None
+    con = getattr(_MASKER, "con", None)
+    if con is None:
+        con = _MASKER.con = duckdb.connect()
+        define_masks(con)
     return con.execute("SELECT sin_identificadores(?)", [text]).fetchone()[0]

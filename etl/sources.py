@@ -22,6 +22,9 @@ class Source:
     stg: str      # staging table: carga_id, motivo (NULL = good row)
     final: str    # final warehouse table: carga_id
     reader: str | None = None  # "module:function" with read_source's signature, for layouts that are not tables
+    # "module:function(store_url, folder) -> [paths]": a source that is not a folder of inputs but a snapshot of a
+    # store, written as files into the build's own folder when the build reaches it (`folder` is then only a name).
+    snapshot: str | None = None
 
 
 SOURCES: tuple[Source, ...] = (
@@ -36,6 +39,10 @@ SOURCES: tuple[Source, ...] = (
     Source("eventos", "capacitacion", "raw_evento", "stg_evento", "evento_publico"),
     # Verification of transparency obligations: one fuente, criterion or fracción level per row.
     Source("verificaciones", "verificaciones", "raw_verificacion", "stg_verificacion", "verificacion_resultado"),
+    # Citizens' evaluations: a snapshot of the participación store (etl/participacion_snapshot.py), not input files.
+    Source("evaluaciones_ciudadanas", "almacen_participacion", "raw_evaluacion", "stg_evaluacion",
+           "evaluacion_ciudadana", reader="etl.participacion_snapshot:read_snapshot",
+           snapshot="etl.participacion_snapshot:write_snapshot"),
 )
 
 # Each stage maps and checks its raw tables, writes rejects and fills its final tables; it returns entries for
@@ -49,10 +56,11 @@ def stages() -> list[tuple[Stage, tuple[str, ...]]]:
     from etl.stage_history import stage_history
     from etl.stage_requests import stage_appeals, stage_requests
     from etl.stage_training import stage_training
+    from etl.stage_evaluations import stage_evaluations
     from etl.stage_verification import stage_verification
     return [(stage_requests, ("solicitudes",)), (stage_appeals, ("recursos",)),
             (stage_history, ("estadistica_trimestral",)), (stage_training, ("capacitacion",)),
-            (stage_verification, ("verificaciones",))]
+            (stage_verification, ("verificaciones",)), (stage_evaluations, ("almacen_participacion",))]
 
 
 def folders() -> dict[str, list[Source]]:
