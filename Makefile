@@ -23,7 +23,11 @@ setup-dev: $(BIN)/python
 data/inputs/solicitudes:
 	$(BIN)/python -m etl sample --out data/inputs
 
+# The sample's citizens' evaluations go into the local participación store (only when it has none) before the
+# first build, so the dashboard shows them (README, "Evaluación ciudadana").
 $(DB): | data/inputs/solicitudes
+	$(BIN)/python -m participacion migrate
+	$(BIN)/python -m participacion ejemplo
 	$(BIN)/python -m etl build --inputs data/inputs --db $(DB)
 
 sample: setup data/inputs/solicitudes

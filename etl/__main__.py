@@ -36,9 +36,11 @@ def _summary(report, tiempos: bool = False) -> str:
 
 def cmd_build(args) -> int:
     from etl.build import BuildError, build_warehouse
+    from participacion.config import StoreConfigError, store_url
     try:
-        report = build_warehouse(Path(args.inputs), Path(args.db), strict=args.strict, progress=_progress)
-    except BuildError as exc:
+        report = build_warehouse(Path(args.inputs), Path(args.db), strict=args.strict, progress=_progress,
+                                 participacion=args.participacion or store_url())
+    except (BuildError, StoreConfigError) as exc:
         print(f"ERROR: {exc}\nEl almacén que sirve el tablero no se modificó.", file=sys.stderr)
         return 1
     print(_summary(report, tiempos=args.tiempos))
@@ -130,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")
     build.add_argument("--db", default=str(served_db()), help="archivo DuckDB a producir")
     build.add_argument("--strict", action="store_true", help="falla si alguna fila se rechaza")
+    build.add_argument("--participacion", default=None, metavar="URL",
+                       help="almacén de participación cuyas evaluaciones ciudadanas se leen (por omisión el "
+                            "configurado: TABLERO_PARTICIPACION_URL, .streamlit/secrets.toml o "
+                            "data/participacion/participacion.sqlite si existe)")
     build.add_argument("--tiempos", action="store_true", help="muestra el tiempo de cada fase de la construcción")
     build.set_defaults(func=cmd_build)
     sample = sub.add_parser("sample", help="escribe datos de ejemplo realistas en el formato de la PNT")

@@ -825,6 +825,8 @@ def write_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2
     from etl.sample_training import write_training_sample  # capacitacion/: courses, attendance, staff, events
     counts.update(write_training_sample(out_dir, seed=seed, years=tuple(years), cutoff=cutoff, catalog_dir=catalog_dir))
     counts |= copy_published_quarters(out_dir)
+    from etl.sample_evaluations import write_evaluation_sample  # participacion/: a seed for the store, not an input
+    counts |= write_evaluation_sample(out_dir, seed=seed, cutoff=cutoff, catalog_dir=catalog_dir)
     return counts
 
 

@@ -7,6 +7,7 @@ import duckdb
 
 from indicators import sql
 from indicators.catalog import BASE_TABLES, Indicador, load_catalog
+from indicators.comparison import compute_comparison
 from indicators.reglas import load_rules
 
 GROUP_KEYS = "nivel, clave, tipo_periodo, periodo"
@@ -32,6 +33,7 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, catalog: list[Indicador] 
     for name, base in BASE_TABLES.items():
         con.execute(sql(base.sql))
         _aggregate(con, name)
+    compute_comparison(con)
     for ind in catalog:
         if ind.tipo == "compuesto":
             continue  # built from the other indicators' values below

@@ -43,3 +43,26 @@ CREATE TABLE base_evaluacion_ciudadana_mes (
     evaluaciones DOUBLE, puntos_encontrada DECIMAL(18, 1), actualizada_si DOUBLE, actualizada_opinion DOUBLE,
     suma_comprension DOUBLE
 );
+
+-- Citizens and verifiers side by side, per ente × fracción (clave_historica: across laws) × reference month `mes`:
+-- both sides pool the 12 months that end with `mes` (indicators/comparison.py, indicators/sql/
+-- comparacion_ciudadana.sql). A row exists where citizens evaluated the fracción in those months; the citizens'
+-- values are NULL below the catalog's minimum, the verifiers' when no verification evaluated it in those months.
+CREATE TABLE comparacion_ciudadana (
+    ente_id                  VARCHAR NOT NULL,
+    mes                      DATE NOT NULL,      -- the last month of the window
+    clave_historica          VARCHAR NOT NULL,
+    articulo                 VARCHAR NOT NULL,   -- of the newest law (the clave's own fracción)
+    fraccion                 VARCHAR NOT NULL,
+    obligacion               VARCHAR NOT NULL,   -- its short name ("Sueldos y salarios")
+    orden                    INTEGER NOT NULL,
+    evaluaciones             INTEGER NOT NULL,
+    pct_encontrada           DOUBLE,             -- 100 × (sí + 0.5 × parcialmente) / evaluaciones
+    pct_actualizada          DOUBLE,             -- 100 × sí / (sí + no)
+    comprension_media        DOUBLE,             -- 1–5
+    actualizada_opinion      INTEGER NOT NULL,
+    evaluaciones_verificacion INTEGER NOT NULL,  -- times verifiers scored the fracción in the window
+    puntaje_verificacion     DOUBLE,             -- their mean score, 0–100
+    diferencia               DOUBLE,             -- pct_encontrada − puntaje_verificacion, in points
+    desacuerdo               BOOLEAN NOT NULL    -- |diferencia| ≥ the threshold
+);
