@@ -90,7 +90,8 @@ def load_verification_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path
                 "articulo VARCHAR, fraccion VARCHAR, aplica BOOLEAN, motivo VARCHAR)")
     if exceptions:
         con.executemany("INSERT INTO aplicabilidad_excepcion VALUES (?, ?, ?, ?, ?, ?)", exceptions)
-    con.execute((Path(__file__).resolve().parent / "sql" / "aplicabilidad.sql").read_text(encoding="utf-8"))
+    for name in ("aplicabilidad.sql", "obligacion_vigencia.sql"):
+        con.execute((Path(__file__).resolve().parent / "sql" / name).read_text(encoding="utf-8"))
     return weights
 
 

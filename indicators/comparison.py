@@ -9,9 +9,12 @@ largest difference, either way. indicators/reglas.toml states the same rule for 
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import duckdb
 
 from indicators import sql
+from indicators.periods import period_bounds
 
 VENTANA_MESES = 12
 UMBRAL_DESACUERDO = 25.0
@@ -23,3 +26,9 @@ def compute_comparison(con: duckdb.DuckDBPyConnection) -> None:
     minimo = con.execute("SELECT denominador_minimo FROM indicador WHERE indicador = ?", [MINIMO_DE]).fetchone()[0]
     con.execute(sql("comparacion_ciudadana.sql"), {"ventana": VENTANA_MESES, "minimo": minimo,
                                                     "umbral": UMBRAL_DESACUERDO})
+
+
+def reference_month(tipo: str, periodo: str) -> date:
+    """The month whose window a period's comparison uses: the period's last month ('2026-T3' → 2026-09-01)."""
+    last_day = period_bounds(tipo, periodo)[1] - timedelta(days=1)
+    return last_day.replace(day=1)

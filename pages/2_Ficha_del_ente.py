@@ -106,3 +106,13 @@ from pages.ui.verification_block import verification_block  # noqa: E402
 
 verification_block(ente_id)
 # ---- end of the verificación block ------------------------------------------------------------------------
+
+# ---- citizens beside the verifiers (block owned by the citizens' evaluations: pages/ui/citizens_block.py) ----
+from indicators.comparison import reference_month  # noqa: E402
+from pages.ui import citizens_block  # noqa: E402
+
+layout.subheader(f"Evaluación ciudadana y verificación en {periodo_es(tipo, periodo)}")
+citizens_block.side_by_side_metrics(ente_id, tipo, periodo)
+citizens_block.ente_comparison(ente_id, reference_month(tipo, periodo), "ciudadanos_ficha")
+citizens_block.evaluate_link(ente_id)
+# ---- end of the citizens' block --------------------------------------------------------------------------------

@@ -93,3 +93,14 @@ layout.summary(view.failing_summary(failing, nombre))
 if not failing.empty:
     show_table(failing, key="tabla_pendientes", numbers={"Puntaje (%)": 1})
     download_csv(failing, f"verificacion_pendientes_{ente_id}.csv", key="csv_pendientes")
+
+# ---- citizens beside the verifiers (block owned by the citizens' evaluations: pages/ui/citizens_block.py) ----
+from pages.ui import citizens_block  # noqa: E402
+
+mes_revision = review["fecha"].date().replace(day=1)
+layout.subheader("Ciudadanos y verificadores, fracción por fracción")
+citizens_block.ente_comparison(ente_id, mes_revision, "ciudadanos_ente")
+citizens_block.evaluate_link(ente_id)
+layout.subheader("Dónde más difieren ciudadanos y verificadores (todos los entes)")
+citizens_block.government_disagreements(mes_revision, "desacuerdos")
+# ---- end of the citizens' block --------------------------------------------------------------------------------

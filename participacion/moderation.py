@@ -64,6 +64,10 @@ def count_pending(engine: Engine) -> int:
     return guarded(lambda: _scalar(engine, query), "leer")
 
 
+def count_decisions(engine: Engine) -> int:
+    return guarded(lambda: _scalar(engine, sa.select(sa.func.count()).select_from(moderacion)), "leer")
+
+
 def decide(engine: Engine, evaluacion_id: str, decision: str, quien: str, *, motivo: str | None = None,
            estado_visto: str = "pendiente", now: datetime | None = None) -> None:
     """Records a decision on one evaluation whose estado the moderator saw as `estado_visto`. A rejection needs a
