@@ -71,7 +71,9 @@ if rules.empty:
 else:
     dims = rules.groupby("dimension_nombre", sort=False)["peso_dimension"].first()
     layout.summary("Pesos de las dimensiones: " + ", ".join(f"{d} {w:g}" for d, w in dims.items())
-                   + "; una dimensión sin datos se reparte entre las demás y se señala, nunca cuenta como cero")
+                   + "; una dimensión sin datos se reparte entre las demás y se señala, nunca cuenta como cero"
+                   + ("; una dimensión de peso 0 (" + ", ".join(d for d, w in dims.items() if w == 0) + ") se muestra "
+                      "junto a las demás pero no entra en el índice" if (dims == 0).any() else ""))
     st.caption("Cada indicador se califica de 0 a 100 en línea recta entre el valor que da 0 y el que da 100 (sin "
                "salirse de ese rango); la dimensión es el promedio ponderado de sus indicadores con datos "
                "suficientes y el índice, el de sus dimensiones. Con una sola dimensión el índice es «datos "
