@@ -45,7 +45,8 @@ def write_snapshot(url: str | None, folder: Path) -> list[Path]:
         finally:
             eng.dispose()
     except (StoreError, sa.exc.SQLAlchemyError) as exc:
-        raise FileError(f"No se pudo leer el almacén de participación ({where}): {exc}. Revise que el servidor esté "
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise FileError(f"No se pudo leer el almacén de participación ({where}): {detail}. Revise que el servidor esté "
                         "en marcha y la URL (TABLERO_PARTICIPACION_URL o [connections.participacion] de "
                         ".streamlit/secrets.toml); la construcción se detuvo para no publicar los indicadores sin "
                         "las evaluaciones ciudadanas.") from exc
