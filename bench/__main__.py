@@ -1,4 +1,4 @@
-"""`python -m bench run|generate|sugerencias`: national-scale benchmark of the whole product (see bench/run.py)."""
+"""`python -m bench run|generate|sugerencias|evaluaciones`: national-scale benchmark of the whole product (see bench/run.py)."""
 from __future__ import annotations
 
 import argparse
@@ -40,7 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     sug = sub.add_parser("sugerencias", help="mide las sugerencias de entes para nombres desconocidos")
     sug.add_argument("--entes", type=int, default=8000, help="entes del catálogo (8 000)")
     sug.add_argument("--nombres", type=int, default=10_000, help="nombres desconocidos distintos (10 000)")
+    ev = sub.add_parser("evaluaciones", help="mide el envío de evaluaciones ciudadanas y su costo en la construcción")
+    ev.add_argument("--evaluaciones", type=int, default=200_000, help="evaluaciones en el almacén (200 000)")
+    ev.add_argument("--envios", type=int, default=200, help="envíos medidos (200)")
+    ev.add_argument("--url", default=None, help="un PostgreSQL vacío donde medir también los envíos (se llena)")
     args = parser.parse_args(argv)
+    if args.command == "evaluaciones":
+        from bench.evaluations import report as evaluations_report
+        print(evaluations_report(args.evaluaciones, args.envios, args.url))
+        return 0
     if args.command == "sugerencias":
         from bench.suggestions import measure, report
         print(report(measure(args.entes, args.nombres)))

@@ -8,6 +8,7 @@ import streamlit as st
 from indicators.fmt import md_escape, num
 from pages.ui import evaluation_form as form
 from pages.ui import layout
+from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from participacion.abuse import local_day
 from participacion.access_log import utc_now
@@ -76,3 +77,4 @@ elif comments.empty:
     st.caption("Todavía no hay comentarios publicados sobre esta obligación de este ente.")
 else:
     show_table(comments, key="tabla_comentarios")
+    download_csv(comments, f"comentarios_{ente_id}_{clave}.csv", key="csv_comentarios")

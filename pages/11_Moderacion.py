@@ -41,6 +41,7 @@ else:
     table = view.evaluations_table(pending)
     layout.summary(f"{num(waiting)} comentarios esperan decisión; se muestran los {num(len(table))} más antiguos")
     show_table(table.drop(columns="Estado"), key="tabla_pendientes")
+    download_csv(table.drop(columns="Estado"), "moderacion_pendientes.csv", key="csv_pendientes")
     view.decision_form(pending, table, "pendiente", quien, "Comentario por decidir")
 
 with st.expander("Cambiar una decisión ya tomada"):
@@ -61,4 +62,6 @@ layout.subheader(f"Intentos bloqueados en los últimos {BLOQUEOS_DIAS} días")
 if blocked.empty:
     st.caption("Ningún intento bloqueado.")
 else:
-    show_table(view.blocked_table(blocked), key="tabla_bloqueos")
+    shown = view.blocked_table(blocked)
+    show_table(shown, key="tabla_bloqueos")
+    download_csv(shown, "intentos_bloqueados.csv", key="csv_bloqueos")
