@@ -50,7 +50,7 @@ st.caption("Con dirección «mayor es mejor», un valor igual o mayor que el umb
            "el amarillo es amarillo y menor es rojo; con «menor es mejor», al revés. Con un denominador menor que "
            "el mínimo el valor se muestra como «datos insuficientes» y no se ordena en el ranking.")
 for dimension, part in table.groupby("Dimensión", sort=False):
-    with st.expander(md_escape(f"{dimension.capitalize()} ({len(part)} indicadores)"), expanded=False):
+    with st.expander(md_escape(f"{dimension.replace('_', ' ').capitalize()} ({len(part)} indicadores)"), expanded=False):
         for row in part.to_dict("records"):
             st.markdown(f"**{md_escape(row['Indicador'])}** · `{md_escape(row['Id'])}`")
             target = (f"Meta: {row['Meta']:g}" if pd.notna(row["Meta"]) else f"Sin meta: {row['Sin meta porque']}")

@@ -190,3 +190,16 @@ def test_a_configured_store_that_does_not_answer_stops_the_build(tmp_path):
     with pytest.raises(BuildError, match="No se pudo leer el almacén de participación .*Revise que el servidor esté"):
         build(tmp_path / "in", tmp_path, participacion="postgresql+psycopg://nadie:x@127.0.0.1:1/tablero")
     assert not (tmp_path / "almacen.duckdb").exists()
+
+
+def test_the_rules_state_the_numbers_the_code_uses():
+    """Metodología and the README say 12 months, 25 points and 5 evaluations: the code's and the catalog's."""
+    from indicators.catalog import load_catalog
+    from indicators.comparison import MINIMO_DE, UMBRAL_DESACUERDO, VENTANA_MESES
+    from indicators.reglas import load_rules
+    rules = {r.id: r.texto for r in load_rules()}
+    minimo = next(i.denominador_minimo for i in load_catalog() if i.id == MINIMO_DE)
+    assert f"los {VENTANA_MESES} meses que terminan con ese mes" in rules["ciudadanos_verificadores"]
+    assert f"difieren {UMBRAL_DESACUERDO:g} puntos o más" in rules["ciudadanos_verificadores"]
+    assert f"Con menos de {minimo:g} evaluaciones" in rules["evaluacion_ciudadana"]
+    assert f"un valor a partir de {minimo:g}" in rules["ciudadanos_verificadores"]
