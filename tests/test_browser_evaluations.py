@@ -99,6 +99,8 @@ def test_a_citizen_on_a_phone_evaluates_and_meets_the_limit(tablero_db, catalogs
         expect(page.get_by_role("link", name="Portal de transparencia del ente")).to_have_attribute(
             "href", "https://www.sefiplan.qroo.gob.mx")
         # the honeypot is in the page but nobody sees it
+        expect(page.get_by_role("button", name="Enviar evaluación")).to_be_visible()
+        expect(page.locator(".st-key-campo_trampa input")).to_be_attached()
         assert page.locator(".st-key-campo_trampa").bounding_box()["height"] <= 1
         evaluate(page, "Parcialmente", "No sé", "4", "El archivo no abre; mi teléfono es 998 765 4321")
         expect(page.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
@@ -108,11 +110,14 @@ def test_a_citizen_on_a_phone_evaluates_and_meets_the_limit(tablero_db, catalogs
         assert comentario == "El archivo no abre; mi teléfono es [teléfono omitido]"
         # the address arrived through the trusted proxy header, and only its day's key is kept
         assert cliente and len(cliente) == 32 and FORWARDED not in str(rows(url, "SELECT * FROM evaluacion_ciudadana"))
+        thanks = page.get_by_text("Gracias: su evaluación quedó registrada", exact=False)
         for obligacion in ("Estructura orgánica", "Facultades de cada área"):
             choose(page, "f_obligacion", obligacion)
+            expect(thanks).to_have_count(0)        # the page has run again for the new obligation
             evaluate(page, "Sí", "Sí", "5")
-            expect(page.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
+            expect(thanks).to_be_visible()
         choose(page, "f_obligacion", "Marco normativo")
+        expect(thanks).to_have_count(0)
         evaluate(page, "No", "No", "1")
         expect(page.get_by_text("Se han enviado 3 evaluaciones desde este navegador en la última hora",
                                 exact=False)).to_be_visible()
@@ -141,6 +146,7 @@ server_metadata_url = "{issuer}/.well-known/openid-configuration"
             evaluate(citizen, "Sí", "Sí", "5", "Completa y fácil de encontrar")
             expect(citizen.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
             choose(citizen, "f_obligacion", "Estructura orgánica")
+            expect(citizen.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_have_count(0)
             evaluate(citizen, "No", "No", "1", "Son unos inútiles, no publican nada")
             expect(citizen.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
 
