@@ -50,18 +50,8 @@ with st.expander("Cambiar una decisión ya tomada"):
     else:
         view.decision_form(decided, view.evaluations_table(decided), "decidida", quien, "Comentario decidido")
 
-layout.subheader("Decisiones")
-if history.empty:
-    st.caption("Aún no hay decisiones registradas.")
-else:
-    shown = view.history_table(history)
-    show_table(shown, key="tabla_decisiones")
-    download_csv(shown, "moderacion_decisiones.csv", key="csv_decisiones")
-
-layout.subheader(f"Intentos bloqueados en los últimos {BLOQUEOS_DIAS} días")
-if blocked.empty:
-    st.caption("Ningún intento bloqueado.")
-else:
-    shown = view.blocked_table(blocked)
-    show_table(shown, key="tabla_bloqueos")
-    download_csv(shown, "intentos_bloqueados.csv", key="csv_bloqueos")
+view.table_section("Decisiones", view.history_table(history) if not history.empty else None,
+                   "Aún no hay decisiones registradas.", "moderacion_decisiones.csv", "decisiones")
+view.table_section(f"Intentos bloqueados en los últimos {BLOQUEOS_DIAS} días",
+                   view.blocked_table(blocked) if not blocked.empty else None, "Ningún intento bloqueado.",
+                   "intentos_bloqueados.csv", "bloqueos")

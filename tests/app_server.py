@@ -21,6 +21,37 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
+SECRET = "clave-de-cookies-de-prueba-" + "0123456789abcdef" * 2
+
+
+def auth_secrets(path: Path, issuer: str, store_url: str, *, redirect: str = "http://127.0.0.1:{port}/oauth2callback",
+                 cookie_secret: str = SECRET) -> Path:
+    """A secrets.toml with login through the OIDC provider at `issuer` and the participación store at `store_url`."""
+    path.write_text(f'''[auth]
+redirect_uri = "{redirect}"
+cookie_secret = "{cookie_secret}"
+client_id = "tablero"
+client_secret = "secreto-del-cliente"
+server_metadata_url = "{issuer}/.well-known/openid-configuration"
+
+[connections.participacion]
+url = "{store_url}"
+''', encoding="utf-8")
+    return path
+
+
+def login(page, base: str, email: str) -> None:
+    """Logs the browser page in at the app `base` through the provider's form, as `email`."""
+    from playwright.sync_api import expect
+    page.goto(base + "/")
+    page.get_by_role("button", name="Iniciar sesión").first.click()
+    page.wait_for_url("**/oauth2/authorize**")
+    page.fill("input[name=sub]", email)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(base + "/**")
+    expect(page.get_by_text(f"Sesión: {email}", exact=False)).to_be_visible()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

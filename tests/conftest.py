@@ -238,3 +238,15 @@ def store(store_url):
     migrate.migrate(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, one per test module (the browser tests skip without it)."""
+    from playwright.sync_api import sync_playwright
+
+    from app_server import CHROMIUM, CHROMIUM_ARGS
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -10,7 +10,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
-from app_server import CHROMIUM, CHROMIUM_ARGS, ForwardingProxy, running_app, running_oidc_provider
+from app_server import CHROMIUM, ForwardingProxy, auth_secrets, login, running_app, running_oidc_provider
 from conftest import ROOT
 from participacion import engine, migrate, moderation
 
@@ -36,15 +36,6 @@ def catalogs(tmp_path_factory):
     (folder / "usuarios.csv").write_text("correo,rol,ente_id,vigente_desde,vigente_hasta\n"
                                          f"{SABGOB},sabgob,,,\n{ENLACE},enlace,SEFIPLAN,,\n", encoding="utf-8")
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def new_page(browser, *, phone: bool = True):
@@ -132,14 +123,7 @@ def test_a_sabgob_user_moderates_the_comments(tablero_db, catalogs, browser, tmp
     migrate.migrate(engine.create(url))
     env = {"TABLERO_CATALOGOS": str(catalogs), "TABLERO_MODO": None, "TABLERO_PARTICIPACION_URL": url}
     with running_oidc_provider(tmp_path / "oidc.log") as issuer:
-        secrets = tmp_path / "secrets.toml"
-        secrets.write_text(f'''[auth]
-redirect_uri = "http://127.0.0.1:{{port}}/oauth2callback"
-cookie_secret = "{"clave-de-cookies-de-prueba-" + "0123456789abcdef" * 2}"
-client_id = "tablero"
-client_secret = "secreto-del-cliente"
-server_metadata_url = "{issuer}/.well-known/openid-configuration"
-''', encoding="utf-8")
+        secrets = auth_secrets(tmp_path / "secrets.toml", issuer, url)
         with running_app(tablero_db, tmp_path / "app.log", secrets=secrets, env=env) as base:
             citizen = new_page(browser)
             citizen.goto(base + "/Evaluar_una_obligacion?ente=SEFIPLAN&obligacion=65-VIII")
@@ -151,17 +135,18 @@ server_metadata_url = "{issuer}/.well-known/openid-configuration"
             expect(citizen.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
 
             enlace = new_page(browser, phone=False)
-            _login(enlace, base, ENLACE)
+            login(enlace, base, ENLACE)
             enlace.goto(base + "/Moderacion")
             expect(enlace.get_by_text("Esta página es para la SABGOB", exact=False)).to_be_visible()
 
             mod = new_page(browser, phone=False)
-            _login(mod, base, SABGOB)
+            login(mod, base, SABGOB)
             mod.goto(base + "/Moderacion")
             expect(mod.get_by_role("heading", name="Moderación de comentarios ciudadanos")).to_be_visible()
             expect(mod.get_by_test_id("stMetric").filter(has_text="Comentarios pendientes")).to_contain_text("2")
-            expect(mod.get_by_text("Completa y fácil de encontrar", exact=True)).to_be_visible()   # st.text, oldest first
-            mod.get_by_role("button", name="Guardar decisión").click()                           # «Aprobar y publicar»
+            # the oldest comment first, as st.text; «Aprobar y publicar» is the first choice
+            expect(mod.get_by_text("Completa y fácil de encontrar", exact=True)).to_be_visible()
+            mod.get_by_role("button", name="Guardar decisión").click()
             expect(mod.get_by_text("aprobada", exact=False).first).to_be_visible()
             expect(mod.get_by_text("Son unos inútiles, no publican nada", exact=True)).to_be_visible()
             mod.locator(".st-key-pendiente_decision").get_by_text("Rechazar", exact=True).click()
@@ -176,17 +161,6 @@ server_metadata_url = "{issuer}/.well-known/openid-configuration"
         ["rechazada", "Lenguaje ofensivo o discriminatorio", SABGOB], ["aprobada", "", SABGOB]]
     assert rows(url, "SELECT evento, pagina FROM bitacora_acceso WHERE quien = 'moderacion@sabgob.ejemplo.gob.mx' "
                      "AND evento = 'vista'") == [("vista", "pages/11_Moderacion.py")]
-
-
-def _login(page, base: str, email: str) -> None:
-    from playwright.sync_api import expect
-    page.goto(base + "/")
-    page.get_by_role("button", name="Iniciar sesión").first.click()
-    page.wait_for_url("**/oauth2/authorize**")
-    page.fill("input[name=sub]", email)
-    page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(base + "/**")
-    expect(page.get_by_text(f"Sesión: {email}", exact=False)).to_be_visible()
 
 
 def test_two_app_servers_on_one_postgresql_see_each_others_evaluations(tablero_db, catalogs, browser, postgres_url,

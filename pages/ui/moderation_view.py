@@ -15,7 +15,9 @@ from participacion.abuse import HORA_QROO
 from participacion.access_log import utc_now
 from participacion.evaluations import ACTUALIZADA, ENCONTRADA, StoreError
 from participacion.moderation import BLOQUEOS, DECISIONES, MOTIVOS_RECHAZO, ModerationError
-from pages.ui import gate
+from pages.ui import gate, layout
+from pages.ui.export import download_csv
+from pages.ui.tables import show_table
 from warehouse import read_evaluations
 
 OTRO = "Otro"
@@ -53,6 +55,16 @@ def history_table(data: pd.DataFrame) -> pd.DataFrame:
 def blocked_table(data: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"Motivo": data["motivo"].map(lambda m: BLOQUEOS.get(m, m)),
                          "Intentos": data["intentos"].astype("int64")})
+
+
+def table_section(title: str, shown: pd.DataFrame | None, empty: str, filename: str, key: str) -> None:
+    """A titled table with its CSV, or a line saying there is nothing."""
+    layout.subheader(title)
+    if shown is None:
+        st.caption(empty)
+        return
+    show_table(shown, key=f"tabla_{key}")
+    download_csv(shown, filename, key=f"csv_{key}")
 
 
 def blocked_since(days: int) -> pd.DataFrame:
