@@ -203,3 +203,35 @@ def test_the_rules_state_the_numbers_the_code_uses():
     assert f"difieren {UMBRAL_DESACUERDO:g} puntos o más" in rules["ciudadanos_verificadores"]
     assert f"Con menos de {minimo:g} evaluaciones" in rules["evaluacion_ciudadana"]
     assert f"un valor a partir de {minimo:g}" in rules["ciudadanos_verificadores"]
+
+
+def test_the_export_carries_the_citizens_beside_the_verifiers(built, tmp_path):
+    import csv
+
+    from indicators.export import export_indicators
+    export_indicators(built[0], tmp_path / "x.csv")
+    rows = {(r["indicador"], r["periodo"]): r for r in csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8-sig"))
+            if r["ente_id"] == "SEFIPLAN" and r["nivel"] == "ente"}
+    assert float(rows[("evaluacion_ciudadana_pct_encontrada", "2026-09")]["valor"]) == pytest.approx(77.2727, abs=1e-4)
+    assert rows[("evaluacion_ciudadana_pct_encontrada", "2026-09")]["denominador"] in ("11", "11.0")
+    assert ("indice_cumplimiento_obligaciones", "2026-09") in rows
+
+
+def test_the_pdf_ficha_carries_the_citizens_beside_the_verifiers(tablero_db, tmp_path):
+    from pypdf import PdfReader
+
+    from indicators.fichas import write_fichas
+    from helpers import query as q
+    [(ente, periodo)] = q(tablero_db, """SELECT c.ente_id, strftime(c.mes, '%Y-%m') FROM comparacion_ciudadana c
+                                         JOIN indice_desempeno i ON i.ente_id = c.ente_id AND i.tipo_periodo = 'mes'
+                                          AND i.periodo = strftime(c.mes, '%Y-%m')
+                                         WHERE c.desacuerdo ORDER BY abs(c.diferencia) DESC, 1, 2 LIMIT 1""")
+    [path] = write_fichas(tablero_db, periodo, tmp_path, ente=ente, progress=None)
+    reader = PdfReader(path)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1 and "Ciudadanos y verificadores" in text
+    top = q(tablero_db, """SELECT obligacion, pct_encontrada, puntaje_verificacion FROM comparacion_ciudadana
+                           WHERE ente_id = ? AND strftime(mes, '%Y-%m') = ? AND desacuerdo
+                           ORDER BY abs(diferencia) DESC, orden LIMIT 1""", [ente, periodo])[0]
+    assert f"{top[0]} (art. 65" in text
+    assert f"ciudadanos la encontraron {top[1]:.0f} %" in text and f"verificadores {top[2]:.0f} de 100" in text
