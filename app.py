@@ -5,12 +5,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.fmt import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
+from common.formatting import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
 from indicators.periods import month_range, previous_period
 from indicators.semaforo import delta_color, semaforo
-from pages.ui import layout, summaries
+from pages.ui import estado_datos, indicadores, inicio, layout
 from pages.ui.export import download_csv
-from pages.ui.index_block import render_level_explanation
+from pages.ui.indice import render_level_explanation
 from warehouse import read
 
 RECIBIDAS, EN_PLAZO = "solicitudes_recibidas", "pct_en_plazo"
@@ -20,11 +20,11 @@ corte = layout.start_page(
     "Indicadores del derecho de acceso a la información de todas las dependencias y entidades del Poder "
     "Ejecutivo de Quintana Roo. Cada solicitud cuenta en el mes en que se recibió.",
 )
-catalog = read.indicator_catalog()
+definitions = read.indicator_definitions()
 counts = read.table_counts()
-if catalog.empty or counts["indicador_valor"] == 0:
+if definitions.empty or counts["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
-for fuente in summaries.empty_sources(counts):
+for fuente in estado_datos.empty_sources(counts):
     st.info(f"Aún no hay datos de {fuente}: los indicadores que dependen de esa fuente aparecen sin valor.",
             icon=":material/info:")
 
@@ -36,11 +36,11 @@ tipo, periodo = selection
 anterior = previous_period(tipo, periodo)
 
 values = read.government_values(tipo, [periodo, anterior])
-table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
+table = indicadores.metrics_table(definitions, values, tipo, periodo, anterior)
 
 layout.subheader(f"Resultados de {periodo_es(tipo, periodo)}")
 st.caption(contract(f"Cambio respecto de {periodo_es(tipo, anterior)}. Verde en el cambio significa mejora."))
-summary_text = summaries.government_summary(table, tipo, periodo, anterior, RECIBIDAS, EN_PLAZO)
+summary_text = inicio.government_summary(table, tipo, periodo, anterior, RECIBIDAS, EN_PLAZO)
 if summary_text:
     layout.summary(summary_text)
 
@@ -61,7 +61,7 @@ for i, row in enumerate(table.itertuples(index=False)):
         meta = "" if pd.isna(row.meta) else f" · meta {format_value(row.meta, row.unidad)}"
         st.caption(semaforo(row.valor, row.direccion, row.umbral_verde, row.umbral_amarillo, row.suficiente) + meta)
 
-export = summaries.metrics_export(table, tipo)
+export = indicadores.metrics_export(table, tipo)
 download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar estas cifras (CSV)")
 render_level_explanation("gobierno", "GEQROO", tipo, periodo,
                          preliminar=layout.period_states().is_preliminary(tipo, periodo))
@@ -73,13 +73,13 @@ if series.empty:
 else:
     wide = series.pivot_table(index="periodo", columns="indicador", values="valor")
     wide = wide.reindex(month_range(wide.index.min(), wide.index.max())).rename_axis("periodo").reset_index()
-    names = dict(zip(catalog["indicador"], catalog["nombre"]))
+    names = dict(zip(definitions["indicador"], definitions["nombre"]))
     trend = pd.DataFrame({
         "Mes": wide["periodo"],
         names.get(RECIBIDAS, RECIBIDAS): wide.get(RECIBIDAS),
         f"{names.get(EN_PLAZO, EN_PLAZO)} (%)": wide.get(EN_PLAZO),
     })
-    layout.summary(summaries.trend_summary(trend, corte))
+    layout.summary(inicio.trend_summary(trend, corte))
     labels = [periodo_corto("mes", p) for p in trend["Mes"]]
     fig = go.Figure()
     fig.add_bar(x=labels, y=trend.iloc[:, 1], name=trend.columns[1], marker_color="#9fb6cd",

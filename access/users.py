@@ -20,6 +20,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from common.errors import CatalogError
+from common.paths import catalogos_dir
+
 ROLES = {
     "sabgob": "Secretaría Anticorrupción y Buen Gobierno (todos los entes)",
     "sefiplan": "Secretaría de Finanzas y Planeación (todos los entes)",
@@ -32,7 +35,7 @@ FILE_NAME = "usuarios.csv"
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 
 
-class UsersCatalogError(Exception):
+class UsersCatalogError(CatalogError):
     """The roles catalog has problems; `problems` lists every one (Spanish, with its row)."""
 
     def __init__(self, path: Path, problems: list[str]):
@@ -187,7 +190,6 @@ def _plain_date(text: str | None) -> date | None:
 
 def catalog_path() -> Path:
     """data/catalogos/usuarios.csv (TABLERO_CATALOGOS moves the catalog folder, as for the build)."""
-    from warehouse.paths import catalogos_dir
     return catalogos_dir() / FILE_NAME
 
 

@@ -1,4 +1,6 @@
-"""`python -m bench run|generate|sugerencias|evaluaciones`: national-scale benchmark of the whole product (see bench/run.py)."""
+"""`python -m bench run|generate|sugerencias|identidad|evaluaciones`: national-scale benchmark of the whole product
+(see bench/run.py), the proof that a re-layout changed nothing the product writes (bench/identity.py), and the cost
+of the citizens' evaluations (bench/evaluations.py)."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     sug = sub.add_parser("sugerencias", help="mide las sugerencias de entes para nombres desconocidos")
     sug.add_argument("--entes", type=int, default=8000, help="entes del catálogo (8 000)")
     sug.add_argument("--nombres", type=int, default=10_000, help="nombres desconocidos distintos (10 000)")
+    ident = sub.add_parser("identidad", help="construye el ejemplo con otra revisión y con la copia de trabajo y "
+                                             "compara datos de ejemplo, almacén, exportación y fichas")
+    ident.add_argument("--antes", default="main", help="revisión de git a comparar (main)")
+    ident.add_argument("--carpeta", default=str(BENCH_DIR / "out" / "identidad"), help="carpeta de trabajo")
     ev = sub.add_parser("evaluaciones", help="mide el envío de evaluaciones ciudadanas y su costo en la construcción")
     ev.add_argument("--evaluaciones", type=int, default=200_000, help="evaluaciones en el almacén (200 000)")
     ev.add_argument("--envios", type=int, default=200, help="envíos medidos (200)")
@@ -49,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench.evaluations import report as evaluations_report
         print(evaluations_report(args.evaluaciones, args.envios, args.url))
         return 0
+    if args.command == "identidad":
+        from bench.identity import run, text
+        report = run(args.antes, Path(args.carpeta))
+        print(text(report, args.antes))
+        return 0 if report.identical else 1
     if args.command == "sugerencias":
         from bench.suggestions import measure, report
         print(report(measure(args.entes, args.nombres)))

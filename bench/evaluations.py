@@ -23,7 +23,7 @@ from participacion import engine as store_engine
 from participacion import migrate
 from participacion.abuse import Limits
 from participacion.evaluations import Answers, Origin, evaluacion_ciudadana, submit
-from warehouse.paths import CATALOGOS_DIR
+from common.paths import CATALOGOS_DIR
 
 FRACCIONES = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
               "XVI", "XVII", "XVIII", "XIX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.paths import CATALOGOS_DIR
+from common.paths import CATALOGOS_DIR
 
 FIRST_DAY = "2022-01-01"
 DAYS = 1096                      # 2022-01-01 … 2024-12-31

@@ -76,7 +76,7 @@ def _middle_ente() -> str:
     """An ente from the middle of the catalog (not the default one, so its reads are not cached)."""
     import duckdb
 
-    from warehouse.paths import served_db
+    from common.paths import served_db
 
     with duckdb.connect(str(served_db()), read_only=True) as con:
         n = con.execute("SELECT count(*) FROM ente").fetchone()[0]

@@ -63,7 +63,7 @@ def _phases(stdout: str) -> dict[str, float]:
 def _requests_load(stdout: str) -> float:
     """The requests file against its own baseline: the appeals file is read and staged in phases of its own."""
     fases = _phases(stdout)
-    return fases.get("lectura_solicitudes", 0) + fases.get("etapa_requests", 0)
+    return fases.get("lectura_solicitudes", 0) + fases.get("etapa_solicitudes", 0)
 
 
 def _baseline(csv_path: Path, folder: Path) -> tuple[dict, float]:

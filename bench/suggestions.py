@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 import time
 
-from etl.mapping import closest_entes
-from etl.names import normalize_name
+from common.names import normalize_name
+from etl.staging.ente_names import closest_entes
 
 HEADS = ["Secretaría de", "Instituto de", "Comisión de", "Consejo de", "Fideicomiso de", "Dirección General de",
          "Coordinación de", "Sistema para el Desarrollo de", "Servicios de", "Universidad de", "Colegio de",

@@ -5,7 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from warehouse.paths import DEFAULT_INPUTS, served_db
+from common.errors import AliasError, BuildError, FetchError
+from common.paths import DEFAULT_INPUTS, catalogos_dir, served_db
+from etl.alias import append_aliases, chosen, describe, parse_acceptance, unresolved_names
+from etl.build import build_warehouse
+from etl.fetch import fetch
+from participacion.config import StoreConfigError, store_url
+from samples.write import command as sample_command
 
 
 def _progress(message: str) -> None:
@@ -35,8 +41,6 @@ def _summary(report, tiempos: bool = False) -> str:
 
 
 def cmd_build(args) -> int:
-    from etl.build import BuildError, build_warehouse
-    from participacion.config import StoreConfigError, store_url
     try:
         report = build_warehouse(Path(args.inputs), Path(args.db), strict=args.strict, progress=_progress,
                                  participacion=args.participacion or store_url())
@@ -47,17 +51,7 @@ def cmd_build(args) -> int:
     return 0
 
 
-def cmd_sample(args) -> int:
-    from etl.sample import write_sample
-    counts = write_sample(Path(args.out), with_errors=args.con_errores)
-    for name, n in counts.items():
-        print(f"{name}: {n:,} registros")
-    print(f"Datos de ejemplo escritos en {args.out}. Construya el almacén con: python -m etl build --inputs {args.out}")
-    return 0
-
-
 def cmd_fetch(args) -> int:
-    from etl.fetch import FetchError, fetch
     try:
         result = fetch(args.url, Path(args.inputs), args.fuente, max_bytes=int(args.max_mb * (1 << 20)),
                        name=args.nombre, replace=args.reemplazar)
@@ -70,8 +64,6 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_alias(args) -> int:
-    from etl.alias import AliasError, append_aliases, chosen, describe, parse_acceptance, unresolved_names
-    from warehouse.paths import catalogos_dir
     catalog_dir = Path(args.catalogos) if args.catalogos else catalogos_dir()
     try:
         items, labels = unresolved_names(Path(args.db), catalog_dir)
@@ -141,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     sample = sub.add_parser("sample", help="escribe datos de ejemplo realistas en el formato de la PNT")
     sample.add_argument("--out", default=str(DEFAULT_INPUTS), help="carpeta destino")
     sample.add_argument("--con-errores", action="store_true", help="agrega un archivo con filas erróneas de muestra")
-    sample.set_defaults(func=cmd_sample)
+    sample.set_defaults(func=lambda args: sample_command(args.out, args.con_errores))
     fetch = sub.add_parser("fetch", help="descarga un archivo fuente a data/inputs/<fuente>/")
     fetch.add_argument("url", help="dirección http(s) del archivo")
     fetch.add_argument("--fuente", default="solicitudes", help="fuente o carpeta destino (solicitudes, recursos …)")

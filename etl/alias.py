@@ -14,15 +14,12 @@ from pathlib import Path
 
 import duckdb
 
-from etl.catalogs import load_catalogs
-from etl.ente_resolver import EnteResolver
-from etl.mapping import closest_entes, ente_labels
-from etl.names import name_variants
-from warehouse.paths import SCHEMA_SQL
-
-
-class AliasError(Exception):
-    """Nothing was written; the message says what to fix."""
+from common.errors import AliasError
+from common.names import name_variants
+from common.paths import SCHEMA_SQL
+from etl import sql
+from etl.staging.catalogs import load_catalogs
+from etl.staging.ente_names import EnteResolver, closest_entes, ente_labels
 
 
 @dataclass
@@ -40,11 +37,7 @@ def unresolved_names(db_path: Path, catalog_dir: Path) -> tuple[list[Unresolved]
         raise AliasError(f"No existe el almacén {db_path}; constrúyalo primero con: python -m etl build")
     with duckdb.connect(str(db_path), read_only=True) as wh:
         try:
-            found = wh.execute("""
-                SELECT u.valor, count(r.fila), list(DISTINCT r.archivo ORDER BY r.archivo) FILTER (WHERE r.archivo IS NOT NULL)
-                FROM (SELECT DISTINCT valor FROM ente_sin_resolver) u
-                LEFT JOIN rechazo r ON r.columna = 'dependencia' AND r.valor = u.valor
-                GROUP BY u.valor ORDER BY count(r.fila) DESC, u.valor""").fetchall()
+            found = wh.execute(sql("commands/nombres_sin_resolver.sql")).fetchall()
         except duckdb.CatalogException:
             raise AliasError(f"El almacén {db_path} es de una versión anterior; reconstrúyalo con: python -m etl build") \
                 from None

@@ -27,6 +27,9 @@ from urllib.parse import unquote, urlsplit
 import requests
 import urllib3
 
+from common.errors import FetchError
+from etl.sources import SOURCES, is_input_name
+
 DEFAULT_MAX_MB = 200
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 60.0
@@ -41,10 +44,6 @@ RATE_WINDOW_S = 30.0
 SIDECAR_SUFFIX = ".fetch.json"
 USER_AGENT = "tablero-transparencia-qroo/1 (python -m etl fetch)"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._\- ]+")
-
-
-class FetchError(Exception):
-    """The download failed; nothing was written to the inputs folder. The message is Spanish and says what to do."""
 
 
 class _Retryable(Exception):
@@ -101,9 +100,7 @@ def fetch(url: str, inputs_dir: Path, fuente: str = "solicitudes", *, max_bytes:
 
 def source_folder(fuente: str) -> str:
     """The inputs folder of a fuente ('solicitudes', 'asistencias' → 'capacitacion'…) or of a folder name."""
-    from etl.sources import SOURCES
-
-    folders = [s for s in SOURCES if s.snapshot is None]  # a store's snapshot is no folder of files
+    folders = [s for s in SOURCES if not s.store]  # a store's snapshot is no folder of files
     for source in folders:
         if fuente in (source.fuente, source.folder):
             return source.folder
@@ -121,8 +118,6 @@ def _check_url(url: str) -> None:
 def _check_target(folder: Path, name: str, replace: bool) -> None:
     """A name the build would skip, a folder, or an input that exists already (unless replace) are refused before
     anything is downloaded."""
-    from etl.inputs import is_input_name
-
     if not is_input_name(name):
         raise FetchError(f"El nombre «{name}» es de los que la construcción ignora (ocultos, descargas a medias como "
                          ".part o .crdownload, temporales .tmp, notas .md…): el archivo nunca se cargaría. "

@@ -9,13 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.names import strip_accents
+from common.errors import LayoutNotFound
+from common.names import strip_accents
+from etl.sources import folder_of
 
 LAYOUTS_FILE = Path(__file__).with_name("layouts.toml")
-
-
-class LayoutNotFound(Exception):
-    """No layout of the requested fuente fits the headers; str() is the Spanish explanation."""
 
 
 def normalize_header(text: object) -> str:
@@ -28,7 +26,7 @@ class Canonical:
     fuente: str
     required: tuple[str, ...]
     fields: tuple[str, ...]
-    personal: tuple[str, ...] = ()  # read only to derive pseudonymous keys; never written (etl/pseudonym.py)
+    personal: tuple[str, ...] = ()  # read only to derive pseudonymous keys; never written (etl/read/pseudonym.py)
     repeated: tuple[str, ...] = ()  # few distinct values (names, dates, flags): cleaned once per value on read
 
 
@@ -48,7 +46,7 @@ class Layout:
 
 
 @dataclass(frozen=True)
-class Catalog:
+class Layouts:
     canonicals: dict[str, Canonical]
     layouts: tuple[Layout, ...]
 
@@ -95,7 +93,7 @@ def _canonical(name: str, spec: dict) -> Canonical:
 
 
 @functools.lru_cache(maxsize=4)
-def load_catalog(path: Path = LAYOUTS_FILE) -> Catalog:
+def load_layouts(path: Path = LAYOUTS_FILE) -> Layouts:
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     canonicals = {name: _canonical(name, spec) for name, spec in data.get("canonical", {}).items()}
@@ -111,7 +109,7 @@ def load_catalog(path: Path = LAYOUTS_FILE) -> Catalog:
         )
         for key, spec in data.get("layout", {}).items()
     )
-    return Catalog(canonicals, layouts)
+    return Layouts(canonicals, layouts)
 
 
 def match_layout(layout: Layout, headers: Sequence[str], required: Sequence[str]) -> Match:
@@ -137,11 +135,11 @@ def _format_allows(layout: Layout, fmt: str) -> bool:
     return fmt in layout.formats
 
 
-def rank_matches(headers: Sequence[str], fmt: str, catalog: Catalog) -> list[Match]:
+def rank_matches(headers: Sequence[str], fmt: str, layouts: Layouts) -> list[Match]:
     """All layouts that accept `fmt`, best first: most matched headers, then most distinctive headers."""
     matches = [
-        match_layout(lay, headers, catalog.canonical(lay.fuente).required)
-        for lay in catalog.layouts
+        match_layout(lay, headers, layouts.canonical(lay.fuente).required)
+        for lay in layouts.layouts
         if _format_allows(lay, fmt)
     ]
     return sorted(matches, key=lambda m: m.score, reverse=True)
@@ -158,16 +156,16 @@ class Candidate:
 
 def choose_header(
     candidates: Sequence[Candidate], fuente: str | Sequence[str], fmt: str, file_label: str,
-    catalog: Catalog | None = None,
+    layouts: Layouts | None = None,
 ) -> tuple[Candidate, Match]:
     """The first candidate row with a complete layout of `fuente` (or of any of several fuentes sharing a
     folder; match.layout.fuente says which); otherwise raise LayoutNotFound explaining why."""
-    catalog = catalog or load_catalog()
+    layouts = layouts or load_layouts()
     fuentes = (fuente,) if isinstance(fuente, str) else tuple(fuente)
     for name in fuentes:
-        catalog.canonical(name)
+        layouts.canonical(name)
     fuente = " o ".join(fuentes)  # how the messages name the expected source(s)
-    ranked = [(cand, rank_matches(cand.headers, fmt, catalog)) for cand in candidates if any(cand.headers)]
+    ranked = [(cand, rank_matches(cand.headers, fmt, layouts)) for cand in candidates if any(cand.headers)]
     for cand, matches in ranked:
         own = [m for m in matches if m.complete and m.layout.fuente in fuentes]
         if own:
@@ -176,21 +174,21 @@ def choose_header(
         other = [m for m in matches if m.complete]
         if other:
             raise LayoutNotFound(_wrong_fuente_message(file_label, fuente, other[0]))
-    near = _best_near_miss(ranked, fuentes, catalog)
+    near = _best_near_miss(ranked, fuentes, layouts)
     if near is not None:
         raise LayoutNotFound(_missing_column_message(file_label, *near))
     headers = ranked[0][0].headers if ranked else []
-    raise LayoutNotFound(_unknown_layout_message(file_label, fuentes, fmt, headers, catalog))
+    raise LayoutNotFound(_unknown_layout_message(file_label, fuentes, fmt, headers, layouts))
 
 
-def _best_near_miss(ranked, fuentes: tuple[str, ...], catalog: Catalog) -> tuple[Candidate, Match] | None:
+def _best_near_miss(ranked, fuentes: tuple[str, ...], layouts: Layouts) -> tuple[Candidate, Match] | None:
     """A layout of one of `fuentes` that found at least two of its headers, at least one of them required."""
     best = None
     for cand, matches in ranked:
         for m in matches:
             if m.layout.fuente not in fuentes or len(m.columns) < 2:
                 continue
-            if len(m.missing_required) == len(catalog.canonical(m.layout.fuente).required):
+            if len(m.missing_required) == len(layouts.canonical(m.layout.fuente).required):
                 continue
             if best is None or m.score > best[1].score:
                 best = (cand, m)
@@ -199,8 +197,7 @@ def _best_near_miss(ranked, fuentes: tuple[str, ...], catalog: Catalog) -> tuple
 
 def _wrong_fuente_message(file_label: str, fuente: str, match: Match) -> str:
     other = match.layout.fuente
-    from etl.sources import SOURCES  # late import: several fuentes may share one folder (capacitacion/)
-    folder = next((s.folder for s in SOURCES if s.fuente == other), other)
+    folder = folder_of(other)  # several fuentes may share one folder (capacitacion/)
     return (
         f"El archivo «{file_label}» parece ser de la fuente «{other}» (formato «{match.layout.key}»: "
         f"{match.layout.descripcion}), no de «{fuente}». "
@@ -236,13 +233,13 @@ def _closest_header(aliases: Sequence[str], normalized_found: dict[str, str]) ->
 
 
 def _unknown_layout_message(
-    file_label: str, fuentes: tuple[str, ...], fmt: str, headers: Sequence[str], catalog: Catalog
+    file_label: str, fuentes: tuple[str, ...], fmt: str, headers: Sequence[str], layouts: Layouts
 ) -> str:
     found = ", ".join(f"«{h}»" for h in headers if h) or "(ninguno)"
     fuente = " o ".join(fuentes)
     known = []
-    for layout in [lay for name in fuentes for lay in catalog.layouts_of(name)]:
-        required = ", ".join(layout.header_for(f) for f in catalog.canonical(layout.fuente).required)
+    for layout in [lay for name in fuentes for lay in layouts.layouts_of(name)]:
+        required = ", ".join(layout.header_for(f) for f in layouts.canonical(layout.fuente).required)
         formats = ", ".join(layout.formats)
         known.append(f"  - {layout.key} ({layout.descripcion}; {formats}): requiere {required}")
     return (

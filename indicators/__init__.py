@@ -1,11 +1,7 @@
-"""Indicators: the catalog (declared as data), their computation in the warehouse, and the export."""
+"""Indicators: their definitions (as data), their computation in the warehouse, and the reports made of them."""
 from pathlib import Path
 
-from etl.sqlfiles import sql_file
+from common.sql import sql_folder
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
-
-
-def sql(name: str) -> str:
-    """indicators/sql/<name>: one model per file, values passed as parameters."""
-    return sql_file(name, SQL_DIR)
+# indicators/sql/<folder>/<name>.sql: one model per file, values passed as parameters.
+sql = sql_folder(Path(__file__).resolve().parent / "sql")

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from warehouse.paths import served_db
+from common.paths import served_db
+from indicators.export import export_indicators
+from indicators.fichas import write_fichas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +29,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "fichas":
         return _fichas(args)
-    from indicators.export import export_indicators
     out = Path(args.out or f"indicadores.{args.format}")
     try:
         rows = export_indicators(Path(args.db), out, args.format, args.desde, args.hasta)
@@ -39,7 +40,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fichas(args) -> int:
-    from indicators.fichas import write_fichas
     try:
         written = write_fichas(Path(args.db), args.periodo, Path(args.out), args.ente)
     except FileNotFoundError as exc:

@@ -24,7 +24,7 @@ MINIMO_DE = "evaluacion_ciudadana_pct_encontrada"   # the indicator whose denomi
 def compute_comparison(con: duckdb.DuckDBPyConnection) -> None:
     """Fills comparacion_ciudadana, after the base tables (evaluacion_ciudadana_fraccion_mes) and the catalog."""
     minimo = con.execute("SELECT denominador_minimo FROM indicador WHERE indicador = ?", [MINIMO_DE]).fetchone()[0]
-    con.execute(sql("comparacion_ciudadana.sql"), {"ventana": VENTANA_MESES, "minimo": minimo,
+    con.execute(sql("values/comparacion_ciudadana.sql"), {"ventana": VENTANA_MESES, "minimo": minimo,
                                                     "umbral": UMBRAL_DESACUERDO})
 
 

@@ -10,8 +10,8 @@ import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from etl.names import strip_accents
-from indicators.fmt import format_value, periodo_es, sentence
+from common.names import strip_accents
+from common.formatting import format_value, periodo_es, sentence
 
 TOP = 3           # components named in a sentence
 NEGLIGIBLE = 0.05  # points: smaller contributions are not worth a sentence

@@ -5,12 +5,13 @@ import os
 import re
 import shutil
 import tempfile
+import tomllib
 from pathlib import Path
 
 import duckdb
 
-SQL = Path(__file__).resolve().parent / "sql" / "export.sql"
-RANGE_SQL = Path(__file__).resolve().parent / "sql" / "export_rango.sql"
+from indicators import sql
+
 DICTIONARY = Path(__file__).resolve().parent / "diccionario_exportacion.toml"
 BOM = "\ufeff".encode("utf-8")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -31,8 +32,8 @@ def export_indicators(db_path: Path, out: Path, fmt: str = "csv", desde: str | N
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.with_name(f".{out.name}.tmp")
     with duckdb.connect(str(db_path), read_only=True) as con:
-        con.execute(SQL.read_text(encoding="utf-8"))
-        selection, bounds = RANGE_SQL.read_text(encoding="utf-8"), {"desde": desde, "hasta": hasta}
+        con.execute(sql("reports/export.sql"))
+        selection, bounds = sql("reports/export_rango.sql"), {"desde": desde, "hasta": hasta}
         rows = con.execute(f"SELECT count(*) FROM (\n{selection}\n)", bounds).fetchall()[0][0]
         options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true, DELIMITER ',')"
         # COPY takes a literal path; it is our own file name, not data.
@@ -54,13 +55,12 @@ def export_bytes(db_path: Path, fmt: str = "csv", desde: str | None = None, hast
 def export_columns(db_path: Path) -> list[str]:
     """The export's columns, in order, without computing it."""
     with duckdb.connect(str(db_path), read_only=True) as con:
-        con.execute(SQL.read_text(encoding="utf-8"))
+        con.execute(sql("reports/export.sql"))
         return [row[0] for row in con.execute("DESCRIBE SELECT * FROM exportacion").fetchall()]
 
 
 def data_dictionary() -> tuple[str, dict[str, str]]:
     """(license line, {column: Spanish description}) of diccionario_exportacion.toml."""
-    import tomllib
     data = tomllib.loads(DICTIONARY.read_text(encoding="utf-8"))
     return data["licencia"], dict(data["columnas"])
 

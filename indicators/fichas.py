@@ -17,8 +17,8 @@ import pandas as pd
 from fpdf import FPDF
 
 from indicators import semaforo, sql
+from common.formatting import fecha_es, format_value, periodo_es, periodo_label, sentence
 from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
-from indicators.fmt import fecha_es, format_value, periodo_es, periodo_label, sentence
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
 from indicators.periods import period_bounds
@@ -202,7 +202,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
                                    AND indicador LIKE 'puntaje_%'""", [row["ente_id"], tipo, periodo]).fetchall())
     _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones if d.peso > 0])
 
-    trend = con.execute(sql("ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
+    trend = con.execute(sql("reports/ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if len(trend) >= 2:
         pdf.heading("Índice mes por mes")
         _trend(pdf, trend, ctx.meta)
@@ -215,14 +215,14 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
                       else "No hay un periodo anterior comparable para este ente.")
 
     pdf.heading("Qué corregir")
-    fix = con.execute(sql("ficha_a_corregir.sql"), {"ente": row["ente_id"], "tipo_periodo": tipo,
+    fix = con.execute(sql("reports/ficha_a_corregir.sql"), {"ente": row["ente_id"], "tipo_periodo": tipo,
                                                      "periodo": periodo}).df()
     if fix.empty:
         pdf.paragraph("Ningún indicador con datos suficientes está en amarillo o rojo en este periodo.")
     for r in fix.itertuples(index=False):
         meta = "" if pd.isna(r.meta) else f"; meta {format_value(r.meta, r.unidad)}"
         pdf.paragraph(f"- {r.nombre}: {format_value(r.valor, r.unidad)} ({r.semaforo.lower()}{meta}).", 8.5)
-    failed = con.execute(sql("ficha_fracciones.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
+    failed = con.execute(sql("reports/ficha_fracciones.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if not failed.empty:
         pdf.paragraph(f"Fracciones incumplidas en la última verificación ({len(failed)}):", 8.5)
         for r in failed.head(8).itertuples(index=False):
@@ -241,7 +241,7 @@ def _citizens(pdf: Ficha, con, ente_id: str, tipo: str, periodo: str) -> None:
     """Citizens beside the verifiers: both sides' values in the period and the three fracciones where they disagree
     most (indicators/comparison.py)."""
     mes = reference_month(tipo, periodo)
-    data = con.execute(sql("ficha_ciudadanos.sql"), {"ente": ente_id, "tipo_periodo": tipo, "periodo": periodo,
+    data = con.execute(sql("reports/ficha_ciudadanos.sql"), {"ente": ente_id, "tipo_periodo": tipo, "periodo": periodo,
                                                      "mes": mes}).df()
     values = data[data["parte"] == "valor"]
     if values.empty:
@@ -304,7 +304,7 @@ def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None
         period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
         corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
         corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
-        rows = con.execute(sql("ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
+        rows = con.execute(sql("reports/ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
         meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
                                             "WHERE indicador = 'indice_desempeno'").fetchall()[0]
         last = states.last_closed(tipo)

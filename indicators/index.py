@@ -18,15 +18,16 @@ CHANGELOG = Path(__file__).resolve().parent / "cambios_metodologia.csv"
 
 
 def compute_index(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("INSERT INTO metodologia_cambio SELECT version, fecha, cambio FROM read_csv(?, header = true, "
+    con.execute("INSERT INTO metodologia_cambio BY NAME SELECT version, fecha, cambio FROM read_csv(?, header = true, "
                 "columns = {'version': 'VARCHAR', 'fecha': 'DATE', 'cambio': 'VARCHAR'})", [str(CHANGELOG)])
     known = {r[0] for r in con.execute("SELECT indicador FROM indicador").fetchall()}
     rules = load_index_rules(known)
-    con.executemany("INSERT INTO indice_regla VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+    con.executemany("INSERT INTO indice_regla (dimension, dimension_nombre, peso_dimension, indicador, peso, cero, cien, "
+                    "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         (d.id, d.nombre, d.peso, c.indicador, c.peso, c.cero, c.cien, rules.version)
         for d in rules.dimensiones for c in d.componentes])
-    con.execute(sql("indice.sql"))
-    con.execute(sql("indice_cambio.sql"))
+    con.execute(sql("index/indice.sql"))
+    con.execute(sql("index/indice_cambio.sql"))
     _store_explanations(con)
     _store_level_explanations(con)
 
@@ -35,21 +36,10 @@ BATCH = 50_000  # explanations written per Arrow batch: memory stays flat howeve
 
 
 def _explanation_rows(con):
-    """indice_cambio ordered by (ente, tipo, periodo), each row with the fracciones that moved for that key (at
-    most two up and two down, from indice_fracciones_cambio.sql), read in chunks: millions of components for
-    thousands of entes never sit in Python at once."""
-    con.execute("CREATE OR REPLACE TEMP TABLE fraccion_cambio AS " + sql("indice_fracciones_cambio.sql"))
-    result = con.execute("""
-        WITH detalle AS (
-            SELECT ente_id, tipo_periodo, periodo,
-                   list(struct_pack(fraccion, antes, ahora) ORDER BY abs(ahora - antes) DESC, fraccion) AS fracciones
-            FROM fraccion_cambio GROUP BY ALL)
-        SELECT c.ente_id, c.tipo_periodo, c.periodo, c.periodo_anterior, c.indice, c.indice_anterior,
-               c.dimension, c.indicador, c.valor_anterior, c.valor, c.delta, c.efecto_valor, c.efecto_peso, d.fracciones
-        FROM indice_cambio c
-        LEFT JOIN detalle d ON c.indicador = $verificacion AND d.ente_id = c.ente_id
-                           AND d.tipo_periodo = c.tipo_periodo AND d.periodo = c.periodo
-        ORDER BY c.ente_id, c.tipo_periodo, c.periodo""", {"verificacion": VERIFICATION})
+    """The rows of index/explicacion_filas.sql, read in chunks: millions of components for thousands of entes never
+    sit in Python at once."""
+    con.execute("CREATE OR REPLACE TEMP TABLE fraccion_cambio AS " + sql("index/indice_fracciones_cambio.sql"))
+    result = con.execute(sql("index/explicacion_filas.sql"), {"verificacion": VERIFICATION})
     while chunk := result.fetchmany(100_000):
         yield from chunk
 
@@ -84,7 +74,7 @@ def _write_explanations(con, out: list[tuple]) -> None:
     table = pa.table(list(zip(*out)), names=["ente_id", "tipo_periodo", "periodo", "periodo_anterior", "cambio", "texto"])
     con.register("explicaciones", table)
     try:
-        con.execute("INSERT INTO indice_explicacion SELECT * FROM explicaciones")
+        con.execute("INSERT INTO indice_explicacion BY NAME SELECT * FROM explicaciones")
     finally:
         con.unregister("explicaciones")
     out.clear()
@@ -92,7 +82,7 @@ def _write_explanations(con, out: list[tuple]) -> None:
 
 def _store_level_explanations(con) -> None:
     """«¿Por qué cambió?» for every group and the government (a handful of rows per period: no batching needed)."""
-    con.execute(sql("indice_cambio_nivel.sql"))
+    con.execute(sql("index/indice_cambio_nivel.sql"))
     rows = []
     for r in con.execute("SELECT * FROM nivel_cambio").fetchall():
         (nivel, clave, tipo, periodo, anterior, indice, indice_anterior, n, n_anterior, partes, suma, entraron,
@@ -101,4 +91,5 @@ def _store_level_explanations(con) -> None:
                              suma, entraron, salieron)
         rows.append((nivel, clave, tipo, periodo, anterior, indice - indice_anterior, text))
     if rows:
-        con.executemany("INSERT INTO indice_explicacion_nivel VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO indice_explicacion_nivel (nivel, clave, tipo_periodo, periodo, periodo_anterior, "
+                        "cambio, texto) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

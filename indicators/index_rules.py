@@ -5,11 +5,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.errors import DefinitionError
+
 RULES_PATH = Path(__file__).resolve().parent / "indice.toml"
-
-
-class IndexRulesError(Exception):
-    """indice.toml is invalid; the message lists every problem."""
 
 
 @dataclass(frozen=True)
@@ -77,5 +75,5 @@ def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULE
     ids = [d.id for d in dims]
     problems += [f"dimensión '{i}' repetida" for i in set(ids) if ids.count(i) > 1]
     if problems:
-        raise IndexRulesError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
+        raise DefinitionError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
     return IndexRules(str(data["version"]), data["nombre"], tuple(dims))

@@ -1,6 +1,6 @@
 """Which periods are preliminary, and which is the last closed one.
 
-The build decides, once, which periods are preliminary (table periodo_estado, indicators/sql/periodo_estado.sql):
+The build decides, once, which periods are preliminary (table periodo_estado, indicators/sql/periods/periodo_estado.sql):
 a period the data do not cover whole, or with requests still within their legal deadline at the cut-off date.
 Everything that picks or labels a period asks here: every page (the default period and the "Cifras preliminares"
 banner), the PDF fichas, the open-data export (its `preliminar` column comes from the same table) and the monthly

@@ -1,4 +1,4 @@
-"""Semáforo (traffic light) and ranking rules, driven by the indicator catalog."""
+"""Semáforo (traffic light) and ranking rules, driven by the indicators' definitions (thresholds, direction)."""
 from __future__ import annotations
 
 import math
@@ -9,10 +9,10 @@ VERDE, AMARILLO, ROJO = "🟢 Verde", "🟡 Amarillo", "🔴 Rojo"
 SIN_SEMAFORO, SIN_DATO, INSUFICIENTE = "⚪ Sin semáforo", "⚪ Sin dato", "⚪ Datos insuficientes"
 COLORS = {VERDE: "#1a9850", AMARILLO: "#f2b701", ROJO: "#d73027",
           SIN_SEMAFORO: "#7f8c8d", SIN_DATO: "#bdc3c7", INSUFICIENTE: "#bdc3c7"}
-DIRECCION_ES = {"mayor_es_mejor": "mayor es mejor", "menor_es_mejor": "menor es mejor", "neutral": "sin dirección"}
 
 
-def _missing(x) -> bool:
+def is_missing(x) -> bool:
+    """None, NaN or pandas' NA: a value a page shows as "sin dato"."""
     return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
 
 
@@ -21,14 +21,14 @@ def semaforo(valor, direccion: str, verde, amarillo, suficiente: bool = True) ->
     '🔴 Rojo' otherwise; neutral indicators or ones without thresholds have no semáforo."""
     if not suficiente:
         return INSUFICIENTE
-    if _missing(valor):
+    if is_missing(valor):
         return SIN_DATO
-    if direccion not in ("mayor_es_mejor", "menor_es_mejor") or _missing(verde):
+    if direccion not in ("mayor_es_mejor", "menor_es_mejor") or is_missing(verde):
         return SIN_SEMAFORO
     better_or_equal = (lambda a, b: a >= b) if direccion == "mayor_es_mejor" else (lambda a, b: a <= b)
     if better_or_equal(valor, verde):
         return VERDE
-    if not _missing(amarillo) and better_or_equal(valor, amarillo):
+    if not is_missing(amarillo) and better_or_equal(valor, amarillo):
         return AMARILLO
     return ROJO
 

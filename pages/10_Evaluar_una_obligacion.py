@@ -5,27 +5,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.fmt import md_escape, num
-from pages.ui import evaluation_form as form
+from common.formatting import md_escape, num
+from pages.ui import evaluar as form
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from participacion.abuse import local_day
 from participacion.access_log import utc_now
-from warehouse import read_evaluations
-from warehouse.links import pnt_url
+from warehouse import read_evaluaciones
+from common.links import pnt_url
 
 layout.start_page("Evaluar una obligación",
                   "¿Encontró lo que el ente debe publicar? Elija el ente y la obligación, ábrala en su portal o en la "
                   "Plataforma Nacional de Transparencia y responda tres preguntas. Toma menos de un minuto.")
 hoy = local_day(utc_now())
-entes = read_evaluations.entes(hoy)
+entes = read_evaluaciones.entes(hoy)
 if entes.empty:
     layout.no_data("Aún no hay entes en el catálogo del tablero.")
 by_ente = entes.set_index("ente_id")
 ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
                                format_func=lambda e: by_ente.at[e, "nombre_oficial"])
-obligations = read_evaluations.obligations(ente_id, hoy)
+obligations = read_evaluaciones.obligations(ente_id, hoy)
 if obligations.empty:
     layout.no_data("Este ente no tiene obligaciones de transparencia registradas para la ley vigente.")
 obligations["clave"] = obligations["articulo"] + "-" + obligations["fraccion"]
@@ -59,9 +59,9 @@ form.render_form(obligation, ente_id)
 
 # ---- what others said -----------------------------------------------------------------------------------------
 layout.subheader("Lo que han dicho otras personas")
-months = read_evaluations.months()
+months = read_evaluaciones.months()
 if months:
-    mine = read_evaluations.ente_comparison(ente_id, months[0])
+    mine = read_evaluaciones.ente_comparison(ente_id, months[0])
     mine = mine[(mine["articulo"] == obligation["articulo"]) & (mine["fraccion"] == obligation["fraccion"])]
     if not mine.empty and mine["pct_encontrada"].notna().iloc[0]:
         row = mine.iloc[0]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.fmt import md_escape, num
+from common.formatting import md_escape, num
 from pages.ui import gate, layout
-from pages.ui import moderation_view as view
+from pages.ui import moderacion as view
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from participacion import config, moderation

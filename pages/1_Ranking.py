@@ -5,12 +5,12 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import chart_text, decimals_for, format_value, md_escape, periodo_corto, periodo_es, short_name
+from common.formatting import chart_text, decimals_for, format_value, md_escape, periodo_corto, periodo_es, short_name
 from indicators.periods import previous_period
 from indicators.semaforo import COLORS, SIN_SEMAFORO, rank_entes, semaforo
-from pages.ui import layout, summaries
+from pages.ui import indicadores, layout, ranking
 from pages.ui.export import download_csv
-from pages.ui.index_block import render_level_explanation
+from pages.ui.indice import render_level_explanation
 from pages.ui.layout import TODOS
 from pages.ui.stats import interval_text, movement
 from pages.ui.tables import show_table
@@ -20,14 +20,14 @@ DEFAULT_INDICADOR = "indice_desempeno"
 CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the first and last 25; the table below has all
 
 corte = layout.start_page("Ranking de entes")
-catalog = read.indicator_catalog()
-if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+definitions = read.indicator_definitions()
+if definitions.empty or read.table_counts()["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
-by_id = catalog.set_index("indicador")
+by_id = definitions.set_index("indicador")
 
 c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
 with c1:
-    indicador = layout.url_selectbox("Indicador", catalog["indicador"].tolist(), "indicador",
+    indicador = layout.url_selectbox("Indicador", definitions["indicador"].tolist(), "indicador",
                                      DEFAULT_INDICADOR, format_func=lambda i: by_id.at[i, "nombre"])
 selection = layout.period_filters(lambda t: read.periods(t)["periodo"].tolist(), corte, containers=(c2, c3),
                                   radio=False)
@@ -42,7 +42,7 @@ with c4:
 ind = by_id.loc[indicador]
 unidad, direccion = ind["unidad"], ind["direccion"]
 value_format = "%" if unidad == "%" else decimals_for(unidad)
-st.caption(md_escape(summaries.indicator_rule(ind)))
+st.caption(md_escape(ranking.indicator_rule(ind)))
 
 values = read.ente_values(indicador, tipo, periodo, None if grupo == TODOS else grupo)
 values["siglas"] = values["siglas"].fillna("")
@@ -57,8 +57,8 @@ if dup.any():  # with every ente set apart, "etiqueta" is an empty float column 
 
 where = "todos los entes" if grupo == TODOS else f"el grupo «{grupo}»"
 layout.subheader(f"{ind['nombre']} en {periodo_es(tipo, periodo)}, {where}")
-layout.summary(summaries.ranking_summary(ranked, apart, ind["nombre"], unidad, tipo, periodo,
-                                         summaries.semaforo_counts(ranked["semaforo"])))
+layout.summary(ranking.ranking_summary(ranked, apart, ind["nombre"], unidad, tipo, periodo,
+                                         indicadores.semaforo_counts(ranked["semaforo"])))
 
 if not ranked.empty:
     chart = pd.DataFrame({

@@ -4,22 +4,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import contract, md_escape, periodo_es
+from common.formatting import contract, md_escape, periodo_es
+from indicators.comparison import reference_month
 from indicators.periods import previous_period
-from pages.ui import charts, layout, summaries
+from pages.ui import capacitacion, charts, ciudadanos, ficha, indicadores, layout, verificacion
 from pages.ui.export import download_csv
-from pages.ui.history_block import render_ente_history
-from pages.ui.index_block import render_index_block
+from pages.ui.historia import render_ente_history
+from pages.ui.indice import render_index_block
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 
 RANKING_INDICADOR = "indice_desempeno"
 
 corte = layout.start_page("Ficha del ente")
-catalog = read.indicator_catalog()
-if catalog.empty or read.table_counts()["indicador_valor"] == 0:
+definitions = read.indicator_definitions()
+if definitions.empty or read.table_counts()["indicador_valor"] == 0:
     layout.no_data("Aún no hay datos de solicitudes cargados en el almacén.")
-by_id = catalog.set_index("indicador")
+by_id = definitions.set_index("indicador")
 entes = read.entes()
 
 c1, c2, c3 = st.columns([4, 2, 2])
@@ -46,7 +47,7 @@ if pd.notna(ente["vigente_hasta"]):
 st.caption(md_escape(details))
 
 # ---- place in the ranking ------------------------------------------------------------------------------
-position = summaries.ente_position(
+position = ficha.ente_position(
     ente_id, read.ente_values(RANKING_INDICADOR, tipo, periodo), read.ente_values(RANKING_INDICADOR, tipo, periodo,
                                                                                  grupo),
     by_id.at[RANKING_INDICADOR, "direccion"] if RANKING_INDICADOR in by_id.index else "mayor_es_mejor")
@@ -54,10 +55,10 @@ nombre_ranking = by_id.at[RANKING_INDICADOR, "nombre"] if RANKING_INDICADOR in b
 p1, p2 = st.columns(2)
 p1.metric(md_escape(f"Lugar entre todos los entes ({nombre_ranking})"), position["general"], border=True)
 p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"], border=True)
-layout.summary(summaries.position_summary(position, nombre_ranking, tipo, periodo, grupo))
+layout.summary(ficha.position_summary(position, nombre_ranking, tipo, periodo, grupo))
 
 # ---- índice de desempeño and why it moved ----------------------------------------------------------------
-render_index_block(ente_id, tipo, periodo, catalog, preliminar=layout.period_states().is_preliminary(tipo, periodo))
+render_index_block(ente_id, tipo, periodo, definitions, preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 # ---- scorecard -----------------------------------------------------------------------------------------
 layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")
@@ -65,28 +66,28 @@ values = read.unit_values("ente", ente_id, tipo, [periodo, anterior])
 if values[values["periodo"] == periodo].empty:
     st.info(contract(f"Este ente no tiene solicitudes registradas en {periodo_es(tipo, periodo)}."))
 else:
-    table = summaries.metrics_table(catalog, values, tipo, periodo, anterior)
+    table = indicadores.metrics_table(definitions, values, tipo, periodo, anterior)
     anterior_col = contract(f"Valor en {periodo_es(tipo, anterior)}")
-    card = summaries.scorecard(table).rename(columns={"Periodo anterior": anterior_col})
-    layout.summary(summaries.scorecard_summary(card, tipo, periodo))
+    card = ficha.scorecard(table).rename(columns={"Periodo anterior": anterior_col})
+    layout.summary(ficha.scorecard_summary(card, tipo, periodo))
     show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", anterior_col: "unidad", "Meta": "unidad",
                                                  "Numerador": 0, "Denominador": 0})
     download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha")
 
 # ---- trend ---------------------------------------------------------------------------------------------
 layout.subheader("Tendencia mensual")
-options = catalog["indicador"].tolist()
+options = definitions["indicador"].tolist()
 chosen = layout.url_multiselect("Indicadores de la gráfica", options, "tendencia",
-                                summaries.main_indicators(catalog, RANKING_INDICADOR),
+                                ficha.main_indicators(definitions, RANKING_INDICADOR),
                                 format_func=lambda i: by_id.at[i, "nombre"], max_selections=4)
 if chosen:
     own = read.trend("ente", ente_id, chosen, "mes")
     peers = read.trend("grupo", grupo, chosen, "mes")
-    long = summaries.trend_long(own, peers, by_id, chosen)
+    long = ficha.trend_long(own, peers, by_id, chosen)
     if long.empty:
         st.info("Este ente no tiene datos mensuales todavía.")
     else:
-        layout.summary(summaries.ente_trend_summary(long, chosen[0], by_id))
+        layout.summary(ficha.ente_trend_summary(long, chosen[0], by_id))
         fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
         layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
         layout.preliminary_months_note(sorted(set(long["Mes"])))
@@ -95,24 +96,12 @@ if chosen:
 # ---- history since 2017 through the ente's predecessors --------------------------------------------------
 render_ente_history(ente_id)
 
-# ---- capacitación (block owned by the training module: pages/ui/training_block.py) --------------------
-from pages.ui.training_block import render_ente_block  # noqa: E402
+# Each domain's block of the Ficha lives in its own module.
+capacitacion.render_ente_block(ente_id, tipo, periodo)
+verificacion.render_ente_block(ente_id)
 
-render_ente_block(ente_id, tipo, periodo)
-# ---- end of capacitación block -------------------------------------------------------------------------
-
-# ---- verificación de obligaciones de transparencia (block owned by the verification domain) --------------
-from pages.ui.verification_block import verification_block  # noqa: E402
-
-verification_block(ente_id)
-# ---- end of the verificación block ------------------------------------------------------------------------
-
-# ---- citizens beside the verifiers (block owned by the citizens' evaluations: pages/ui/citizens_block.py) ----
-from indicators.comparison import reference_month  # noqa: E402
-from pages.ui import citizens_block  # noqa: E402
-
+# Citizens beside the verifiers (pages/ui/ciudadanos.py).
 layout.subheader(f"Evaluación ciudadana y verificación en {periodo_es(tipo, periodo)}")
-citizens_block.side_by_side_metrics(ente_id, tipo, periodo)
-citizens_block.ente_comparison(ente_id, reference_month(tipo, periodo), "ciudadanos_ficha")
-citizens_block.evaluate_link(ente_id)
-# ---- end of the citizens' block --------------------------------------------------------------------------------
+ciudadanos.side_by_side_metrics(ente_id, tipo, periodo)
+ciudadanos.ente_comparison(ente_id, reference_month(tipo, periodo), "ciudadanos_ficha")
+ciudadanos.evaluate_link(ente_id)

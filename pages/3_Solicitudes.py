@@ -4,11 +4,11 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import periodo_label
+from common.formatting import periodo_label
 from indicators.periods import period_bounds
-from pages.ui import layout, summaries
+from pages.ui import layout, solicitudes
 from pages.ui.export import download_csv
-from pages.ui.history_block import render_government_history
+from pages.ui.historia import render_government_history
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
@@ -34,8 +34,8 @@ bands = read.response_day_bands(desde, hasta, grupo, ente)
 if bands.empty:
     st.info("No hay solicitudes respondidas con estos filtros.")
 else:
-    totals = summaries.band_totals(bands)
-    layout.summary(summaries.band_summary(totals, tipo, periodo))
+    totals = solicitudes.band_totals(bands)
+    layout.summary(solicitudes.band_summary(totals, tipo, periodo))
     fig = px.bar(totals, x="Días hábiles", y="Solicitudes", text="Porcentaje (%)",
                  color_discrete_sequence=["#7b1e3a"])
     fig.update_traces(texttemplate="%{y:,} (%{text:.1f} %)", textposition="outside", cliponaxis=False,
@@ -46,7 +46,7 @@ else:
     download_csv(totals, f"tiempos_respuesta_{periodo}.csv", key="csv_bandas",
                  label="Descargar datos de la gráfica (CSV)")
     st.markdown("**Por ente**")
-    by_ente = summaries.band_table(bands)
+    by_ente = solicitudes.band_table(bands)
     show_table(by_ente, key="tabla_bandas", numbers={c: 0 for c in by_ente.columns[3:]})
     download_csv(by_ente, f"tiempos_respuesta_por_ente_{periodo}.csv", key="csv_bandas_ente")
 
@@ -56,8 +56,8 @@ types = read.response_types(desde, hasta, grupo, ente)
 if types.empty or int(types["con_respuesta_final"].sum()) == 0:
     st.info("No hay solicitudes con respuesta final con estos filtros.")
 else:
-    totals_t = summaries.type_totals(types)
-    layout.summary(summaries.type_summary(totals_t, tipo, periodo))
+    totals_t = solicitudes.type_totals(types)
+    layout.summary(solicitudes.type_summary(totals_t, tipo, periodo))
     fig = px.bar(totals_t, x="Solicitudes", y="Tipo de respuesta", orientation="h", text="Porcentaje (%)",
                  color_discrete_sequence=["#1f5f8b"])
     fig.update_traces(texttemplate="%{x:,} (%{text:.1f} %)", textposition="outside", cliponaxis=False,
@@ -70,7 +70,7 @@ else:
     download_csv(totals_t, f"tipos_respuesta_{periodo}.csv", key="csv_tipos",
                  label="Descargar datos de la gráfica (CSV)")
     st.markdown("**Por ente**")
-    by_ente_t = summaries.type_table(types)
+    by_ente_t = solicitudes.type_table(types)
     show_table(by_ente_t, key="tabla_tipos", numbers={c: 0 for c in by_ente_t.columns[3:]})
     download_csv(by_ente_t, f"tipos_respuesta_por_ente_{periodo}.csv", key="csv_tipos_ente")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import chart_text, fecha_es, md_escape, num, short_name
-from pages.ui import layout, summaries
+from common.formatting import chart_text, fecha_es, md_escape, num, short_name
+from pages.ui import layout, plazos
 from pages.ui.export import download_csv
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
@@ -32,23 +32,23 @@ if open_requests.empty:
                          "filtros."), icon=":material/check_circle:")
     st.stop()
 
-per_ente = summaries.deadline_table(open_requests, dias)
+per_ente = plazos.deadline_table(open_requests, dias)
 m1, m2, m3 = st.columns(3)
 m1.metric("Vencidas", num(per_ente["Vencidas"].sum()), border=True)
 m2.metric("Vencen hoy", num(per_ente["Vencen hoy"].sum()), border=True)
-m3.metric(f"Vencen en 1 a {dias} días hábiles", num(per_ente[summaries.due_column(dias)].sum()), border=True)
-layout.summary(summaries.deadline_summary(per_ente, dias, corte))
+m3.metric(f"Vencen en 1 a {dias} días hábiles", num(per_ente[plazos.due_column(dias)].sum()), border=True)
+layout.summary(plazos.deadline_summary(per_ente, dias, corte))
 
 layout.subheader("Por ente")
-chart = per_ente.melt(id_vars=["Ente", "Siglas"], value_vars=summaries.deadline_columns(dias),
+chart = per_ente.melt(id_vars=["Ente", "Siglas"], value_vars=plazos.deadline_columns(dias),
                       var_name="Situación", value_name="Solicitudes")
 chart = chart[chart["Solicitudes"] > 0]
 chart["Etiqueta"] = [chart_text(s if s else short_name(n)) for s, n in zip(chart["Siglas"], chart["Ente"])]
 chart["Ente"] = chart["Ente"].map(chart_text)
 order = [chart_text(s if s else short_name(n)) for s, n in zip(per_ente["Siglas"], per_ente["Ente"])]
 fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Situación", orientation="h", hover_name="Ente",
-             color_discrete_map=summaries.deadline_colors(dias),
-             category_orders={"Etiqueta": order, "Situación": summaries.deadline_columns(dias)},
+             color_discrete_map=plazos.deadline_colors(dias),
+             category_orders={"Etiqueta": order, "Situación": plazos.deadline_columns(dias)},
              hover_data={"Etiqueta": False})
 fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack",
                   xaxis=layout.count_axis(per_ente["Total"].max()))
@@ -57,6 +57,6 @@ show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")
 
 layout.subheader("Folios")
-folios = summaries.deadline_folios(open_requests)
+folios = plazos.deadline_folios(open_requests)
 show_table(folios, key="tabla_folios", numbers={"Días hábiles restantes": 0})
 download_csv(folios, f"plazos_en_riesgo_folios_{corte}.csv", key="csv_folios")

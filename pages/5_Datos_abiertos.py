@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.export import data_dictionary
-from indicators.fmt import fecha_es, md_escape, periodo_label
+from common.formatting import fecha_es, md_escape, periodo_label
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table

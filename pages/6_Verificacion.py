@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.fmt import fecha_es, md_escape, num
-from pages.ui import layout
-from pages.ui import verification as view
+from common.formatting import fecha_es, md_escape, num
+from pages.ui import ciudadanos, layout
+from pages.ui import verificacion as view
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
-from warehouse import read, read_verification
+from warehouse import read, read_verificacion
 
 MAPA_MAX_ENTES = 60  # rows of the ente × fracción map; beyond it, the entes with the lowest scores
 
@@ -22,7 +22,7 @@ layout.start_page(
     "+ 0.2 × promedio de adjetivos); índice del ente: promedio de sus fracciones aplicables evaluadas. "
     "Una fracción que no aplica al ente se muestra como N/A y no cuenta.",
 )
-reviews = read_verification.reviews()
+reviews = read_verificacion.reviews()
 if reviews.empty:
     layout.no_data("Aún no hay verificaciones de obligaciones de transparencia cargadas en el almacén "
                    "(carpeta data/inputs/verificaciones/).")
@@ -75,8 +75,8 @@ ente_ids, ente_names = view.ente_options()
 with c2:
     ente_id = layout.url_selectbox("Ente", ente_ids, "ente", ente_ids[0], format_func=ente_names.get)
 nombre = ente_names[ente_id]
-catalog = read.indicator_catalog().set_index("indicador")
-meta = catalog.at[INDICADOR, "meta"] if INDICADOR in catalog.index else None
+definitions = read.indicator_definitions().set_index("indicador")
+meta = definitions.at[INDICADOR, "meta"] if INDICADOR in definitions.index else None
 own = read.trend("ente", ente_id, [INDICADOR], "mes")
 if own.empty:
     st.info("Este ente no tiene índice mensual todavía.")
@@ -88,19 +88,16 @@ else:
     download_csv(trend, f"verificacion_mensual_{ente_id}.csv", key="csv_tendencia")
 
 layout.subheader("Lo que falla ahora")
-failing = view.failing_table(read_verification.failing_now(ente_id))
+failing = view.failing_table(read_verificacion.failing_now(ente_id))
 layout.summary(view.failing_summary(failing, nombre))
 if not failing.empty:
     show_table(failing, key="tabla_pendientes", numbers={"Puntaje (%)": 1})
     download_csv(failing, f"verificacion_pendientes_{ente_id}.csv", key="csv_pendientes")
 
-# ---- citizens beside the verifiers (block owned by the citizens' evaluations: pages/ui/citizens_block.py) ----
-from pages.ui import citizens_block  # noqa: E402
-
+# ---- citizens beside the verifiers (pages/ui/ciudadanos.py) ------------------------------------------------
 mes_revision = review["fecha"].date().replace(day=1)
 layout.subheader("Ciudadanos y verificadores, fracción por fracción")
-citizens_block.ente_comparison(ente_id, mes_revision, "ciudadanos_ente")
-citizens_block.evaluate_link(ente_id)
+ciudadanos.ente_comparison(ente_id, mes_revision, "ciudadanos_ente")
+ciudadanos.evaluate_link(ente_id)
 layout.subheader("Dónde más difieren ciudadanos y verificadores (todos los entes)")
-citizens_block.government_disagreements(mes_revision, "desacuerdos")
-# ---- end of the citizens' block --------------------------------------------------------------------------------
+ciudadanos.government_disagreements(mes_revision, "desacuerdos")

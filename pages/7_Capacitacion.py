@@ -5,13 +5,13 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from indicators.fmt import md_escape, num, periodo_corto, periodo_label
+from common.formatting import md_escape, num, periodo_corto, periodo_label
 from indicators.periods import period_bounds
 from pages.ui import layout
-from pages.ui import training_block as tb
+from pages.ui import capacitacion as view
 from pages.ui.export import download_csv
 from pages.ui.tables import group_and_ente_filters, show_table
-from warehouse import read, read_training
+from warehouse import read, read_capacitacion
 
 COBERTURA, PERSONAS = "pct_personal_capacitado", "personas_capacitadas"
 
@@ -20,31 +20,31 @@ corte = layout.start_page(
     "Capacitación de las personas servidoras públicas de cada ente (cursos en línea, presenciales, talleres y "
     "conferencias de la SABGOB con Profesionalización de la SEFIPLAN) y eventos públicos de difusión.",
 )
-counts = read_training.counts()
+counts = read_capacitacion.counts()
 if not counts["asistencias"] and not counts["eventos"]:
     layout.no_data("Aún no hay datos de capacitación cargados (carpeta data/inputs/capacitacion/).")
 
 c1, c2, c3, c4 = st.columns([2, 2, 3, 4])
-selection = layout.period_filters(read_training.periods, corte, containers=(c1, c2), radio=False)
+selection = layout.period_filters(read_capacitacion.periods, corte, containers=(c1, c2), radio=False)
 if selection is None:
     layout.no_data("Aún no hay indicadores de capacitación para este tipo de periodo.")
 tipo, periodo = selection
 grupo, ente = group_and_ente_filters(read.entes(), (c3, c4))
 desde, hasta = period_bounds(tipo, periodo)
-rules = read_training.rules()
-catalog = read.indicator_catalog().set_index("indicador")
-meta = float(catalog.at[COBERTURA, "meta"]) if COBERTURA in catalog.index else 100.0
-st.caption(md_escape(tb.UNIQUE_RULE))
-st.caption(md_escape(tb.rule_100_text(rules)))
+rules = read_capacitacion.rules()
+definitions = read.indicator_definitions().set_index("indicador")
+meta = float(definitions.at[COBERTURA, "meta"]) if COBERTURA in definitions.index else 100.0
+st.caption(md_escape(view.UNIQUE_RULE))
+st.caption(md_escape(view.rule_100_text(rules)))
 
 # ---- coverage by ente ----------------------------------------------------------------------------------
 layout.subheader(f"Cobertura por ente · {periodo_label(tipo, periodo)}")
-cov = read_training.coverage(tipo, periodo, grupo, ente)
+cov = read_capacitacion.coverage(tipo, periodo, grupo, ente)
 if cov.empty:
     st.info("No hay entes con datos de capacitación con estos filtros.")
 else:
-    table = tb.coverage_table(cov)
-    layout.summary(tb.coverage_summary(table, tipo, periodo, meta))
+    table = view.coverage_table(cov)
+    layout.summary(view.coverage_summary(table, tipo, periodo, meta))
     chart = table[table["Plantilla"].fillna(0) > 0][["Ente", "Siglas", "Personal capacitado (%)",
                                                       "Institución 100 % capacitada"]].copy()
     chart["Etiqueta"] = chart["Siglas"].where(chart["Siglas"] != "", chart["Ente"])
@@ -93,12 +93,12 @@ else:
 
 # ---- courses by theme and modality ---------------------------------------------------------------------
 layout.subheader(f"Cursos por tema y modalidad · {periodo_label(tipo, periodo)}")
-courses = read_training.courses(desde, hasta, grupo, ente)
+courses = read_capacitacion.courses(desde, hasta, grupo, ente)
 if courses.empty:
     st.info("No se impartieron cursos en este periodo.")
 else:
-    ctable = tb.courses_table(courses)
-    layout.summary(tb.courses_summary(ctable, tipo, periodo))
+    ctable = view.courses_table(courses)
+    layout.summary(view.courses_summary(ctable, tipo, periodo))
     fig = px.bar(ctable, x="Cursos", y="Tema", color="Modalidad", orientation="h",
                  color_discrete_sequence=["#7b1e3a", "#1f5f8b", "#f2b701", "#8a9bb0"])
     fig.update_layout(yaxis=dict(title=""), xaxis=layout.count_axis(ctable.groupby("Tema")["Cursos"].sum().max()))
@@ -110,12 +110,12 @@ else:
 layout.subheader(f"Eventos públicos · {periodo_label(tipo, periodo)}")
 st.caption("Semana de la Transparencia (abril y septiembre) y pláticas en escuelas y universidades. Los eventos "
            "son del programa, no de un ente: se cuentan solo a nivel gobierno y no cambian con el filtro de ente.")
-events = read_training.events(desde, hasta)
+events = read_capacitacion.events(desde, hasta)
 if events.empty:
     st.info("No hubo eventos públicos en este periodo.")
 else:
-    etable = tb.events_table(events)
-    layout.summary(tb.events_summary(etable, tipo, periodo))
+    etable = view.events_table(events)
+    layout.summary(view.events_summary(etable, tipo, periodo))
     fig = px.bar(etable, x="Sector", y="Asistentes", text="Asistentes", color_discrete_sequence=["#1f5f8b"])
     fig.update_traces(texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
     fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()), xaxis_title="")

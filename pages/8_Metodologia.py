@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import md_escape
+from common.formatting import md_escape
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import md_escape, num
-from pages.ui import layout, summaries
+from common.formatting import md_escape, num
+from pages.ui import estado_datos, layout
 from pages.ui.export import download_csv
 from pages.ui.layout import TODOS
 from pages.ui.tables import show_table
@@ -22,11 +22,11 @@ loads = read.loads()
 if loads.empty:
     st.info("La última construcción no cargó ningún archivo.")
 else:
-    table = summaries.loads_table(loads)
-    layout.summary(summaries.loads_summary(table))
-    show_table(table, key="tabla_cargas", numbers={c: 0 for c in summaries.LOAD_COUNT_COLUMNS})
+    table = estado_datos.loads_table(loads)
+    layout.summary(estado_datos.loads_summary(table))
+    show_table(table, key="tabla_cargas", numbers={c: 0 for c in estado_datos.LOAD_COUNT_COLUMNS})
     download_csv(table, "cargas.csv", key="csv_cargas")
-for fuente in sorted(summaries.empty_sources(counts)):
+for fuente in sorted(estado_datos.empty_sources(counts)):
     st.info(md_escape(f"Aún no hay datos de la fuente «{fuente}»: no se cargó ningún archivo."),
             icon=":material/info:")
 
@@ -40,8 +40,8 @@ if not copies.empty:
                "tipo) y, dentro de un archivo, la fila posterior. La fecha de corte y todos los indicadores salen "
                "solo de las copias conservadas.")
     folios = int(read.metadata().get("folios_repetidos") or copies["folios"].sum())
-    layout.summary(summaries.superseded_summary(copies, folios))
-    shown = summaries.superseded_table(copies)
+    layout.summary(estado_datos.superseded_summary(copies, folios))
+    shown = estado_datos.superseded_table(copies)
     show_table(shown, key="tabla_reemplazos", numbers={"Folios": 0, "Copias descartadas": 0})
     download_csv(shown, "folios_repetidos.csv", key="csv_reemplazos")
 
@@ -55,9 +55,9 @@ else:
         "Archivo", [TODOS, *files["archivo"].tolist()], "archivo", TODOS,
         format_func=lambda a: "Todos los archivos" if a == TODOS else
         f"{a} ({num(files.set_index('archivo').at[a, 'rechazos'])} rechazos)")
-    rejects = summaries.rejects_table(read.rejects(None if archivo == TODOS else archivo, REJECT_LIMIT))
+    rejects = estado_datos.rejects_table(read.rejects(None if archivo == TODOS else archivo, REJECT_LIMIT))
     total = int(files["rechazos"].sum() if archivo == TODOS else files.set_index("archivo").at[archivo, "rechazos"])
-    layout.summary(summaries.rejects_summary(rejects, total, REJECT_LIMIT))
+    layout.summary(estado_datos.rejects_summary(rejects, total, REJECT_LIMIT))
     show_table(rejects, key="tabla_rechazos", numbers={"Fila": 0})
     download_csv(rejects, "rechazos.csv", key="csv_rechazos")
 
@@ -100,14 +100,11 @@ if not years:
     st.info("Aún no hay solicitudes cargadas en el almacén.")
 else:
     anio = int(layout.url_selectbox("Año", [str(y) for y in years], "anio", str(years[0])))
-    matrix = summaries.reporting_matrix(read.monthly_reporting(anio), read.entes(), anio, corte)
-    layout.summary(summaries.reporting_summary(matrix, anio))
+    matrix = estado_datos.reporting_matrix(read.monthly_reporting(anio), read.entes(), anio, corte)
+    layout.summary(estado_datos.reporting_summary(matrix, anio))
     st.caption("✓ = el ente tiene solicitudes recibidas ese mes; vacío = ninguna solicitud registrada. "
                "Los meses posteriores a la fecha de corte aparecen como «n/a».")
     show_table(matrix, key="tabla_reporte")
     download_csv(matrix, f"meses_reportados_{anio}.csv", key="csv_reporte")
 
-# ---- access log (block owned by the access gate: pages/ui/gate.py) ----------------------------------------
-from pages.ui.gate import render_access_log  # noqa: E402
-
-render_access_log()
+estado_datos.render_access_log()

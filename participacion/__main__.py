@@ -14,8 +14,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from common.errors import TableroError
+from common.secret import secret
 from participacion import access_log, config, engine, migrate, seed
-from participacion.evaluations import StoreError
 
 SEED_FILE = config.ROOT / "data" / "inputs" / "participacion" / "evaluaciones_ejemplo.csv"
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         url = args.url or config.store_url()
         store = engine.create(url)
         return COMMANDS[args.command](store, args)
-    except (config.StoreConfigError, migrate.MigrationError, access_log.AccessLogError, StoreError) as exc:
+    except TableroError as exc:  # the store's settings, a migration, the access log, the evaluations
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a server that does not answer, a bad URL: say it plainly, no traceback
@@ -82,8 +83,6 @@ def _access_log(store, args) -> int:
 
 
 def _sample(store, args) -> int:
-    from etl.pseudonym import secret  # the client addresses of the sample are keyed like the page's
-
     path = Path(args.archivo)
     if args.url is None and store.url.render_as_string(hide_password=False) != config.default_url():
         print("Las evaluaciones de ejemplo se cargan solo en el almacén local por omisión (data/participacion/); el "
@@ -97,7 +96,7 @@ def _sample(store, args) -> int:
         print("ERROR: el almacén de participación tiene migraciones pendientes; ejecute antes: "
               "python -m participacion migrate", file=sys.stderr)
         return 1
-    result = seed.load_seed(store, path, secret())
+    result = seed.load_seed(store, path, secret())  # the sample's client addresses are keyed like the page's
     if not result.cargada:
         print("El almacén de participación ya tiene evaluaciones: no se cargan las de ejemplo (nunca se mezclan con "
               "evaluaciones reales).")

@@ -22,7 +22,8 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from warehouse.paths import catalogos_dir
+from common.errors import CatalogError
+from common.paths import catalogos_dir
 
 LIMITS_FILE = "evaluacion_ciudadana.toml"
 # Quintana Roo keeps UTC−5 all year (no daylight saving time since 2015).
@@ -30,7 +31,7 @@ HORA_QROO = timezone(timedelta(hours=-5), "Quintana Roo")
 MAX_COMENTARIO = 500
 
 
-class LimitsError(Exception):
+class LimitsError(CatalogError):
     """evaluacion_ciudadana.toml is invalid; the message lists every problem."""
 
 

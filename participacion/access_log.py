@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from common.errors import TableroError
 from participacion.engine import reading, writing
 
 EVENTOS = ("login", "logout", "vista")
@@ -34,7 +35,7 @@ bitacora_acceso = sa.Table(
 COLUMNS = [c.name for c in bitacora_acceso.columns]
 
 
-class AccessLogError(Exception):
+class AccessLogError(TableroError):
     """The log cannot be written or read; the message is Spanish and says what to do."""
 
 

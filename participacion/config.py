@@ -12,6 +12,8 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from common.errors import TableroError
+
 ROOT = Path(__file__).resolve().parent.parent
 URL_ENV = "TABLERO_PARTICIPACION_URL"
 SECRETS_FILE = ROOT / ".streamlit" / "secrets.toml"
@@ -19,7 +21,7 @@ DEFAULT_SQLITE = ROOT / "data" / "participacion" / "participacion.sqlite"
 CONNECTION_NAME = "participacion"
 
 
-class StoreConfigError(Exception):
+class StoreConfigError(TableroError):
     """The store's settings cannot be read; the message is Spanish and says what to fix."""
 
 

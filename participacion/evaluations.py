@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from etl.privacy import mask_text
+from common.errors import TableroError
+from common.masks import mask_text
 from participacion.abuse import MAX_COMENTARIO, Limits, day_start_utc, local_day
 from participacion.access_log import utc_now
 from participacion.engine import reading, writing
@@ -59,7 +60,7 @@ intento_bloqueado = sa.Table(
 )
 
 
-class StoreError(Exception):
+class StoreError(TableroError):
     """The store cannot be read or written; the message is Spanish and says what to do."""
 
 

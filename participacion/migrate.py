@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from common.errors import TableroError
 from participacion.engine import writing
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -34,7 +35,7 @@ _CREATE_VERSION_TABLE = """CREATE TABLE IF NOT EXISTS esquema_version (
 )"""
 
 
-class MigrationError(Exception):
+class MigrationError(TableroError):
     """A migration file is misnamed or missing, or the store is newer than this code; Spanish message."""
 
 

@@ -13,7 +13,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from etl.privacy import mask_text
+from common.errors import TableroError
+from common.masks import mask_text
 from participacion.access_log import utc_now
 from participacion.engine import writing
 from participacion.evaluations import evaluacion_ciudadana, frame, guarded, intento_bloqueado
@@ -36,7 +37,7 @@ moderacion = sa.Table(
 )
 
 
-class ModerationError(Exception):
+class ModerationError(TableroError):
     """A decision that cannot be recorded (Spanish message)."""
 
 

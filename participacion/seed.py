@@ -1,4 +1,4 @@
-"""`python -m participacion ejemplo`: loads the sample evaluations (etl/sample_evaluations.py writes them) into a
+"""`python -m participacion ejemplo`: loads the sample evaluations (samples/evaluaciones.py writes them) into a
 store that holds no evaluations yet, replaying each attempt through the page's own code at its own time: comments
 masked, limits, honeypot and repeats applied, moderation decisions logged. A store that already holds evaluations
 is never touched: the sample is for a new local store (`make tablero`), not for a real one.

@@ -1,5 +1,5 @@
 """Shared fixtures for the page tests: one REAL warehouse per session, built from the sample inputs with the
-real loader (etl.sample.write_sample + etl.build.build_warehouse), and helpers to run pages with AppTest.
+real loader (samples.write.write_sample + etl.build.build_warehouse), and helpers to run pages with AppTest.
 
 Nothing here is autouse: tests that do not ask for these fixtures pay nothing."""
 from __future__ import annotations
@@ -33,7 +33,7 @@ def tablero_db(tablero_store) -> Path:
 @pytest.fixture(scope="session")
 def tablero_store(tmp_path_factory) -> tuple[Path, str]:
     """(the sample inputs folder, the URL of an SQLite participación store holding the sample's evaluations)."""
-    from etl.sample import write_sample
+    from samples.write import write_sample
     from participacion import engine, migrate, seed
 
     base = tmp_path_factory.mktemp("tablero")

@@ -8,7 +8,8 @@ import duckdb
 import openpyxl
 import pytest
 
-from etl.build import BuildError, build_warehouse
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 PLANTILLA_HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,"
                     "estatus,respuesta,fecha_respuesta,hubo_ampliacion,hubo_prevencion")
@@ -61,19 +62,19 @@ def catalogs_with_entes(tmp_path: Path, rows: str) -> Path:
 def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnection:
     """A warehouse with the real catalogs and, as monthly indicator values of entes, `values` (ente, periodo,
     indicador, valor, suficiente); the index is computed from them as the build does."""
-    from etl.catalogs import load_catalogs
+    from etl.staging.catalogs import load_catalogs
     from indicators import sql
-    from indicators.catalog import load_catalog
-    from indicators.compute import _store_catalog
+    from indicators.definitions import load_indicators
+    from indicators.compute import _store_definitions
     from indicators.index import compute_index
-    from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+    from common.paths import CATALOGOS_DIR, SCHEMA_SQL
 
     con = duckdb.connect(str(path))
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
         con.execute(schema.read_text(encoding="utf-8"))
     load_catalogs(con, CATALOGOS_DIR)
-    _store_catalog(con, load_catalog())
-    con.execute(sql("periodos.sql"))
+    _store_definitions(con, load_indicators())
+    con.execute(sql("periods/periodos.sql"))
     con.executemany("""INSERT INTO indicador_valor SELECT 'ente', ?, e.nombre_oficial, e.grupo_pares, 'mes', ?,
                        (? || '-01')::DATE, ?, ?, NULL, NULL, ?, 'registros' FROM ente e WHERE e.ente_id = ?""",
                     [(e, p, p, i, v, s, e) for e, p, i, v, s in values])

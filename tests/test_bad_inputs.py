@@ -14,13 +14,16 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-import etl.build
-import etl.readers
-from etl.build import BuildError, build_warehouse
-from etl.readers import DEFAULT_MAX_XLSX_MB, max_xlsx_bytes, read_source
 from helpers import (PLANTILLA_HEADER, SEFIPLAN, build, build_error, cargas, folios, header_cells, nothing_lost,
                      plantilla, query, rejects, row, solicitudes, workbook, write)
+
+import etl.load_log
+import etl.read.source
+import etl.read.text
+from common.errors import BuildError
+from etl.build import build_warehouse
+from etl.read.source import read_source
+from etl.read.xlsx_guard import DEFAULT_MAX_XLSX_MB, max_xlsx_bytes
 
 # ------------------------------------------------------------------------------------------ encodings
 
@@ -264,7 +267,7 @@ def test_compression_bomb_is_refused_before_parsing(tmp_path, monkeypatch):
     bomb = _bomb(tmp_path / "in" / "solicitudes" / "bomba.xlsx", 8)
     assert bomb.stat().st_size < 200_000
     parsed = []
-    monkeypatch.setattr(etl.readers, "_read_spreadsheet", lambda *a: parsed.append(a))  # must never be reached
+    monkeypatch.setattr(etl.read.source, "read_spreadsheet", lambda *a: parsed.append(a))  # must never be reached
     message = build_error(tmp_path)
     assert parsed == []
     assert "bomba.xlsx" in message and "8 MB descomprimido" in message and "límite de 2 MB" in message
@@ -291,7 +294,7 @@ def test_very_large_csv_is_streamed_not_materialized_in_python(tmp_path, monkeyp
         for i in range(300_000):
             fh.write(row(f"24{i:013d}") + "\n")
     size = path.stat().st_size
-    monkeypatch.setattr(etl.readers, "CHUNK_BYTES", 1 << 20)
+    monkeypatch.setattr(etl.read.text, "CHUNK_BYTES", 1 << 20)
     con = duckdb.connect()
     tracemalloc.start()
     try:
@@ -318,7 +321,7 @@ def test_file_modified_during_the_read_fails_and_asks_to_retry(tmp_path, monkeyp
     path = solicitudes(tmp_path, "copiando.csv", plantilla(row("240000000000001")))
     db = build(tmp_path / "in", tmp_path)
     served = db.read_bytes()
-    real_reader = etl.build.read_source
+    real_reader = etl.read.source.read_source
 
     def reader_while_copying(p, *args):
         result = real_reader(p, *args)
@@ -326,7 +329,7 @@ def test_file_modified_during_the_read_fails_and_asks_to_retry(tmp_path, monkeyp
             fh.write(row("240000000000002") + "\n")
         return result
 
-    monkeypatch.setattr(etl.build, "read_source", reader_while_copying)
+    monkeypatch.setattr(etl.read.source, "read_source", reader_while_copying)
     with pytest.raises(BuildError) as err:
         build_warehouse(tmp_path / "in", db)
     message = str(err.value)
@@ -342,14 +345,14 @@ def test_file_modified_after_its_read_but_before_its_hash_fails(tmp_path, monkey
     solicitudes(tmp_path, "copiando.csv", plantilla(row("240000000000001")))
     db = build(tmp_path / "in", tmp_path)
     served = db.read_bytes()
-    real_hash = etl.build._sha256
+    real_hash = etl.load_log._sha256
 
     def hash_after_an_edit(p):
         with Path(p).open("a", encoding="utf-8") as fh:
             fh.write(row("240000000000002") + "\n")
         return real_hash(p)
 
-    monkeypatch.setattr(etl.build, "_sha256", hash_after_an_edit)
+    monkeypatch.setattr(etl.load_log, "_sha256", hash_after_an_edit)
     with pytest.raises(BuildError) as err:
         build_warehouse(tmp_path / "in", db)
     assert "copiando.csv" in str(err.value) and "cambió mientras se leía" in str(err.value)

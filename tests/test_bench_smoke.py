@@ -31,7 +31,7 @@ def test_bench_quick_runs_and_writes_its_table(tmp_path):
     # the second round alternated another baseline with a build of the requests folders only
     assert len(scale["rondas"]) == 2 and all(r["base"] > 0 and r["carga"] > 0 for r in scale["rondas"])
     assert "razón en cada ronda" in md
-    assert {"lectura_solicitudes", "etapa_requests", "etapa_appeals", "etapa_training", "etapa_verification",
+    assert {"lectura_solicitudes", "etapa_solicitudes", "etapa_recursos", "etapa_capacitacion", "etapa_verificacion",
             "indicadores", "indice"} <= set(scale["build"]["fases"])
     assert [m["meta"] for m in result["metas"]][:2] == ["Carga de solicitudes ≤ 1.5 × línea base",
                                                          "Memoria pico de la construcción < 2 GiB"]

@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from etl.build import BuildError, build_warehouse
 from helpers import PLANTILLA_HEADER, build, query, write
+
+from common.errors import BuildError
+from etl.build import STAGES, build_warehouse
+from etl.sources import folders
 
 ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
 GOOD = f"240000000000001,2024-09-02,,SEFIPLAN,Información pública,,,Terminada,{ENTREGA},2024-09-03,No,No\n"
@@ -36,7 +38,7 @@ def test_bad_rows_go_to_rejects_with_file_row_column_and_reason(tmp_path):
 
 
 def test_load_record_has_the_sha256_of_each_file_as_read(tmp_path):
-    """The hash is taken in the background (etl.build._FileHashes), for files of both readers."""
+    """The hash is taken in the background (etl.load_log.FileHashes), for files of both readers."""
     fast = write(tmp_path / "in" / "solicitudes" / "a.csv", PLANTILLA_HEADER + "\n" + GOOD)
     careful = tmp_path / "in" / "solicitudes" / "b.csv"  # cp1252: the careful reader's
     careful.write_bytes((PLANTILLA_HEADER + "\n" + GOOD.replace("240000000000001", "240000000000009")
@@ -117,6 +119,5 @@ def test_cli_summary_and_exit_codes(tmp_path):
 
 def test_every_input_folder_is_read_by_exactly_one_stage():
     """The build reads each domain's folders right before its stage (only one domain's raw rows in memory)."""
-    from etl.sources import folders, stages
-    read = [folder for _stage, stage_folders in stages() for folder in stage_folders]
+    read = [folder for _name, _stage, stage_folders in STAGES for folder in stage_folders]
     assert sorted(read) == sorted(folders()) and len(read) == len(set(read))

@@ -11,10 +11,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
-import etl.readers
-from etl.build import BuildError, build_warehouse
 from helpers import build, folios, plantilla, query, row, solicitudes
+
+import etl.read.text
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 
 def cp1252_inputs(tmp_path: Path) -> Path:
@@ -26,7 +27,7 @@ def cp1252_inputs(tmp_path: Path) -> Path:
 def spy_on_copies(monkeypatch, then=None) -> list[Path]:
     """The transcoded copies the readers make, in order; `then(copy)` may fail right after one is made."""
     seen = []
-    real = etl.readers._transcode
+    real = etl.read.text.transcode
 
     def spy(path, encoding):
         copy, mixed = real(path, encoding)
@@ -35,7 +36,7 @@ def spy_on_copies(monkeypatch, then=None) -> list[Path]:
             then(copy)
         return copy, mixed
 
-    monkeypatch.setattr(etl.readers, "_transcode", spy)
+    monkeypatch.setattr(etl.read.text, "transcode", spy)
     return seen
 
 
@@ -73,7 +74,7 @@ def test_a_full_temp_folder_is_named_as_such(tmp_path, monkeypatch):
     def full(path, encoding):
         raise OSError(errno.ENOSPC, "No space left on device", "/var/tmp/otra/etl_1.utf8.txt")
 
-    monkeypatch.setattr(etl.readers, "_transcode", full)
+    monkeypatch.setattr(etl.read.text, "transcode", full)
     with pytest.raises(BuildError) as err:
         build(cp1252_inputs(tmp_path), tmp_path)
     assert "No queda espacio en disco en /var/tmp/otra (carpeta temporal" in str(err.value)

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run_page
 from etl.build import build_warehouse
-from etl.sample import write_sample
+from samples.write import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]

@@ -44,7 +44,7 @@ def _build(inputs: Path, db: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
     """Three input folders whose data end on different dates, so each swap is visible as a new 'Datos al'."""
-    from etl.sample import write_sample
+    from samples.write import write_sample
 
     base = tmp_path_factory.mktemp("concurrente")
     for name, cutoff in CUTOFFS.items():

@@ -45,7 +45,7 @@ def db(tmp_path_factory):
 
 
 def test_both_sources_load(db):
-    rows = query(db, "SELECT folio, sistema, ente_id, respuesta_categoria, dias_habiles_respuesta FROM solicitud ORDER BY folio")
+    rows = query(db, "SELECT folio, layout, ente_id, respuesta_categoria, dias_habiles_respuesta FROM solicitud ORDER BY folio")
     assert rows == [("00012318", "infomex", "SEQ", "entrega", 2),
                     ("000532025767088", "pnt_sisai", "SEFIPLAN", "inexistencia", 1),
                     ("000532025767089", "pnt_sisai", "SEGOB", "entrega", 2)]

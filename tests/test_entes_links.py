@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.build import BuildError
+from common.errors import BuildError
+from common.links import PNT_CONSULTA, https_problem, pnt_url
 from helpers import build, catalogs_with_entes, query
-from warehouse.links import PNT_CONSULTA, https_problem, pnt_url
 
 GOOD = "NUEVO,Instituto Nuevo,IN,Organismo descentralizado,Organismos descentralizados,estatal,2020-01-01,,no,prueba"
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta
 
-from etl.sample import write_sample
 from helpers import build, query
 from participacion import engine as store_engine
 from participacion import migrate
 from participacion.abuse import Limits
 from participacion.evaluations import Answers, Origin, submit
+from samples.write import write_sample
 
 T0 = datetime(2026, 11, 2, 15, 0)
 FRACCIONES = ["I", "II", "III", "VIII", "IX", "X"]

@@ -25,7 +25,7 @@ from datetime import datetime
 
 import pytest
 
-from etl.build import BuildError
+from common.errors import BuildError
 from helpers import build, query, write
 from participacion import engine as store_engine
 from participacion import migrate, moderation
@@ -194,11 +194,11 @@ def test_a_configured_store_that_does_not_answer_stops_the_build(tmp_path):
 
 def test_the_rules_state_the_numbers_the_code_uses():
     """Metodología and the README say 12 months, 25 points and 5 evaluations: the code's and the catalog's."""
-    from indicators.catalog import load_catalog
     from indicators.comparison import MINIMO_DE, UMBRAL_DESACUERDO, VENTANA_MESES
-    from indicators.reglas import load_rules
+    from indicators.definitions import load_indicators
+    from indicators.rules import load_rules
     rules = {r.id: r.texto for r in load_rules()}
-    minimo = next(i.denominador_minimo for i in load_catalog() if i.id == MINIMO_DE)
+    minimo = next(i.denominador_minimo for i in load_indicators() if i.id == MINIMO_DE)
     assert f"los {VENTANA_MESES} meses que terminan con ese mes" in rules["ciudadanos_verificadores"]
     assert f"difieren {UMBRAL_DESACUERDO:g} puntos o más" in rules["ciudadanos_verificadores"]
     assert f"Con menos de {minimo:g} evaluaciones" in rules["evaluacion_ciudadana"]

@@ -11,7 +11,7 @@ import sys
 import sqlalchemy as sa
 
 from conftest import ROOT
-from etl.sample_evaluations import FILE, write_evaluation_sample
+from samples.evaluaciones import FILE, write_evaluation_sample
 
 
 def run(*args, env=None):

@@ -206,10 +206,11 @@ def test_two_replicas_see_each_others_evaluations(store_url, store):
 
 
 def test_the_comment_mask_is_the_load_mask():
-    """One implementation of the patterns (etl/sql/privacidad.sql): the comments' mask gives what the macro gives."""
+    """One implementation of the patterns (etl/sql/functions/privacidad.sql): the comments' mask gives what the
+    macro gives."""
     import duckdb
 
-    from etl.privacy import define_masks, mask_text
+    from common.masks import define_masks, mask_text
     samples = ["usuario @correo.mx", "usuario arroba correo.mx", "curp:PEGJ800101HQRRRN09_x", "(998) 765-4321",
                "+52 998 765 4321", "998-765-43-21", "RFC PEGJ800101AB1", "folio 240001234567890", "V-202401",
                "sin datos personales"]

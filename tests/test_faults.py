@@ -16,10 +16,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import PLANTILLA_HEADER, write
 
 import etl.build
-from etl.build import BuildError, build_warehouse
-from helpers import PLANTILLA_HEADER, write
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("solicitud", "recurso_revision", "carga", "rechazo", "indicador_valor")
@@ -76,7 +77,7 @@ def _wait_for_line(proc: subprocess.Popen, marker: str, timeout: float = 120) ->
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     """Sample inputs and a served warehouse built from them."""
-    from etl.sample import write_sample
+    from samples.write import write_sample
 
     base = tmp_path_factory.mktemp("faults")
     write_sample(base / "in", years=(2025, 2026), requests_per_year=20000)

@@ -13,7 +13,8 @@ import pandas as pd
 
 from conftest import run_page, table_with
 from helpers import PLANTILLA_HEADER, build, write
-from pages.ui.summaries import metrics_table, scorecard, scorecard_summary
+from pages.ui.ficha import scorecard, scorecard_summary
+from pages.ui.indicadores import metrics_table
 
 CATALOG = pd.DataFrame([
     # indicador, nombre, descripcion, unidad, direccion, meta, verde, amarillo, orden, tipo

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from etl.build import BuildError
 from helpers import PLANTILLA_HEADER, build, query, write
+
+from common.errors import BuildError
 
 REAL = Path(__file__).parent / "fixtures" / "estadistica_trimestral"
 

@@ -5,11 +5,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.catalogs import load_catalogs
-from etl.mapping import build_ente_map
-from etl.names import name_variants, normalize_name
-from etl.sqlfiles import sql_file
-from warehouse.paths import CATALOGOS_DIR, SCHEMA_SQL
+from etl.staging.catalogs import load_catalogs
+from etl.staging.ente_names import build_ente_map
+from common.names import name_variants, normalize_name
+from etl import sql
+from common.paths import CATALOGOS_DIR, SCHEMA_SQL
 
 FIXTURES = Path(__file__).parent / "fixtures" / "estadistica_trimestral"
 NOT_ENTES = {"", "No.", "S.O.", "TOTAL", "DEPENDENCIAS", "ÓRGANOS DESCONCENTRADOS", "ORGANISMOS DESCENTRALIZADOS"}
@@ -19,8 +19,8 @@ NOT_ENTES = {"", "No.", "S.O.", "TOTAL", "DEPENDENCIAS", "ÓRGANOS DESCONCENTRAD
 def con():
     con = duckdb.connect()
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
-    con.execute(sql_file("macros.sql"))
-    con.execute(sql_file("privacidad.sql"))  # as the build: unresolved names are kept masked
+    con.execute(sql("functions/macros.sql"))
+    con.execute(sql("functions/privacidad.sql"))  # as the build: unresolved names are kept masked
     load_catalogs(con, CATALOGOS_DIR)
     return con
 

@@ -79,7 +79,7 @@ def test_license_and_date_of_the_data(app_db, sql):
     assert "Licencia: Libre Uso MX" in text
     corte = sql("SELECT valor FROM metadatos WHERE clave = 'fecha_corte'")[0][0][:10]
     from datetime import date
-    from indicators.fmt import fecha_es
+    from common.formatting import fecha_es
     assert f"Fecha de los datos: datos al {fecha_es(date.fromisoformat(corte))}" in text
 
 

@@ -1,5 +1,5 @@
 """Capacitación page (AppTest) against the real sample warehouse of tests/conftest.py, which includes the
-training sample written by etl/sample_training.py."""
+training sample written by samples/capacitacion.py."""
 from __future__ import annotations
 
 import pytest

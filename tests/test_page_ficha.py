@@ -44,7 +44,7 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     assert texto and texto in "\n".join(str(t.value) for t in at.text)
     # trend + SEFIPLAN's published quarters since 2017 (the sample copies the real published tables)
     assert len(at.get("plotly_chart")) == 1 + 1
-    # scorecard, trend, the index parts, the history, + the Capacitación block (pages/ui/training_block.py)
+    # scorecard, trend, the index parts, the history, + the Capacitación block (pages/ui/capacitacion.py)
     assert len(at.get("download_button")) == 2 + 1 + 1 + 1
 
 

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from conftest import all_text, fecha_corte, latest_complete_month, metric_value, parse_number, run_page
-from indicators.fmt import fecha_es
+from common.formatting import fecha_es
 
 
 def _name(sql, indicador: str) -> str:

@@ -1,16 +1,16 @@
 """Metodología documents every indicator of the catalog, the index weights, the laws and the changelog."""
 from conftest import all_text, run_page
 
-from indicators.catalog import load_catalog
+from indicators.definitions import load_indicators
 from indicators.index_rules import load_index_rules
-from indicators.reglas import load_rules
+from indicators.rules import load_rules
 
 
 def test_every_indicator_and_weight_is_documented(app_db):
     at = run_page("pages/8_Metodologia.py")
     assert not at.exception
     text = all_text(at) + "\n".join(str(t.value) for t in at.text) + "\n".join(e.label for e in at.expander)
-    for ind in load_catalog():
+    for ind in load_indicators():
         assert ind.nombre in text and ind.formula in text and ind.fuente in text, ind.id
     for regla in load_rules():
         assert regla.titulo in text and regla.texto in text, regla.id

@@ -23,7 +23,7 @@ def test_solicitudes_bands_and_types_match_sql(app_db, sql):
     assert types["Entrega de información"].sum() == entrega
     assert types["Total con respuesta final"].sum() == final
     assert f"{total:,} solicitudes respondidas" in all_text(at)
-    assert len(at.get("plotly_chart")) == 2 + 1  # + the historical series (pages/ui/history_block.py)
+    assert len(at.get("plotly_chart")) == 2 + 1  # + the historical series (pages/ui/historia.py)
     assert len(at.get("download_button")) == 4 + 1
 
 

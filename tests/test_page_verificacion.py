@@ -11,7 +11,7 @@ import pytest
 
 from conftest import all_text, metric_value, plain, run_page, table_with
 from helpers import build, write
-from pages.ui import verification as view
+from pages.ui import verificacion as view
 from pages.ui.export import csv_bytes
 
 PAGE = "pages/6_Verificacion.py"

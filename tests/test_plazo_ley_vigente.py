@@ -87,7 +87,7 @@ def test_metodologia_shows_the_versions_and_what_they_judged(db, monkeypatch):
 
 
 def test_an_ente_without_ambito_is_a_catalog_error(tmp_path, monkeypatch):
-    from etl.build import BuildError
+    from common.errors import BuildError
     catalogs = catalogs_with_entes(
         tmp_path, "NUEVO,Ente nuevo,NUEVO,Dependencia,Dependencias,,2020-01-01,,no,prueba\n"
                   "OTRO,Ente de otro estado,OTRO,Dependencia,Dependencias,estatal_yucatan,2020-01-01,,no,prueba\n")

@@ -70,7 +70,7 @@ def test_pages_default_to_the_last_closed_period(db, monkeypatch):
     assert inicio.selectbox(key="f_periodo").value == "2024-09"
     assert not any("Cifras preliminares" in w.value for w in inicio.warning)
     # the monthly trend still draws October, and says it is preliminary
-    from indicators.fmt import periodo_corto
+    from common.formatting import periodo_corto
     assert any(c.value.replace("\\", "").startswith("Meses preliminares") and periodo_corto("mes", "2024-10") in c.value
                and periodo_corto("mes", "2024-09") not in c.value for c in inicio.caption)
 

@@ -3,7 +3,7 @@ glued to other text), planted in every input column of every layout and in file 
 (every table, every column), the open-data export (CSV and Parquet), the PDF fichas and the page downloads are
 searched for them. Nothing may be found: free text is masked, identifiers that look personal are rejected.
 
-The layouts come from etl/layouts.toml and the reader modules (etl/quarterly.py), so a new layout or column is
+The layouts come from etl/layouts.toml and the reader modules (etl/read/estadistica.py), so a new layout or column is
 scanned without touching this test."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.layouts import load_catalog
+from etl.layouts import load_layouts
 from etl.sources import SOURCES
 from helpers import build, query
 
@@ -66,7 +66,7 @@ def needles(text: str) -> list[str]:
 def _layout_files(inputs: Path) -> list[str]:
     """One CSV per layout: a valid row, then a row per (column, planted form), the form alone or after the valid
     value. Returns the layout keys written."""
-    catalog = load_catalog()
+    catalog = load_layouts()
     folder_of = {s.fuente: s.folder for s in SOURCES}
     written = []
     for layout in catalog.layouts:
@@ -109,7 +109,7 @@ def _layout_files(inputs: Path) -> list[str]:
 
 
 def _quarterly_file(inputs: Path) -> None:
-    """The published quarterly table (etl/quarterly.py): planted in the name column, the title and the figures."""
+    """The published quarterly table (etl/read/estadistica.py): planted in the name column, the title and the figures."""
     lines = ["CUARTO TRIMESTRE 2018 QUIZ800101HQRBRC09 998 765 4321",
              "S.O.,Número y Perfil de Solicitantes,,,,,,,Modalidades de Entrega,,,,,",
              ",Hombre,Mujer,Personas Morales,No Identificado,Total,Total de Competencia,Total de No Competencia,"
@@ -135,7 +135,7 @@ def scanned(tmp_path_factory):
 
 def test_every_layout_was_planted_and_loaded(scanned):
     db, _, layouts = scanned
-    assert len(layouts) == len(load_catalog().layouts) >= 9
+    assert len(layouts) == len(load_layouts().layouts) >= 9
     logged = {l for (l,) in query(db, "SELECT DISTINCT layout FROM carga")}
     assert set(layouts) <= logged and "estadistica_trimestral_publicada" in logged
     # the valid rows really got in: the scan is of a warehouse with data

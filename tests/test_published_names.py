@@ -24,7 +24,7 @@ import pytest
 
 from conftest import ROOT, all_text, run_page
 from etl.__main__ import main as etl_main
-from etl.names import Abbreviations, canonical_name
+from common.names import Abbreviations, canonical_name
 from helpers import build, catalogs_with_entes, query, write
 
 HEADER = ("S.O.,Número y Perfil de Solicitantes,,,,,,,Modalidades de Entrega,,,,,\n"

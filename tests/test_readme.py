@@ -50,7 +50,7 @@ def test_every_catalog_file_is_documented():
 
 
 def test_every_rule_behind_a_number_is_stated_in_the_readme():
-    from indicators.reglas import load_rules
+    from indicators.rules import load_rules
     section = README.split("## Reglas de cálculo", 1)[1].split("\n## ", 1)[0]
     for regla in load_rules():
         assert f"**{regla.titulo}**" in section, regla.titulo

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from etl.names import name_variants, normalize_name
-from etl.sample import (CATALOG_DIR, INFOMEX_FIELDS, PNT_FIELDS, PNT_FIELDS_2025, RECURSO_FIELDS, Calendar,
-                        read_holidays, write_sample)
+from common.names import name_variants, normalize_name
+from common.paths import CATALOGOS_DIR
+from samples.calendar import Calendar
+from samples.catalogs import read_holidays
+from samples.pnt_values import INFOMEX_FIELDS, PNT_FIELDS, PNT_FIELDS_2025, RECURSO_FIELDS
+from samples.write import write_sample
 
 SMALL = {"requests_per_year": 1500, "years": (2024, 2025)}
 CUTOFF = dt.date(2026, 10, 31)
@@ -25,7 +28,7 @@ def sample(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 
 
 def _catalog(name: str) -> list[dict[str, str]]:
-    with (CATALOG_DIR / name).open(encoding="utf-8-sig", newline="") as f:
+    with (CATALOGOS_DIR / name).open(encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -107,7 +110,7 @@ def test_json_is_cp1252_with_typographic_and_unescaped_quotes(sample):
 
 def test_official_receipt_only_from_2025(pnt):
     assert all("FechaOficialRecepcion" not in r for r in pnt[2024])
-    cal = Calendar(read_holidays(CATALOG_DIR), dt.date(2024, 1, 1), dt.date(2027, 12, 31))
+    cal = Calendar(read_holidays(CATALOGOS_DIR), dt.date(2024, 1, 1), dt.date(2027, 12, 31))
     weekend = [r for r in pnt[2025] if _date(r["FechaSolicitud"]).weekday() >= 5]
     assert weekend
     for r in pnt[2025]:

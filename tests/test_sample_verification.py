@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from etl.sample_verification import write_verification_sample
+from samples.verificacion import write_verification_sample
 from helpers import build, query
 
 CUTOFF = dt.date(2025, 6, 30)

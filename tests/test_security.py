@@ -124,7 +124,7 @@ def _pnt_record(folio: str, **extra) -> dict:
 def personal_db(tmp_path_factory):
     """Sample inputs plus a PNT export whose free text names a person, an attendance list with names, e-mails
     and CURPs, and a record too broken to repair that carries the same data."""
-    from etl.sample import write_sample
+    from samples.write import write_sample
 
     base = tmp_path_factory.mktemp("personales")
     inputs = base / "in"

@@ -1,16 +1,16 @@
-"""The SQL macros every staging query uses (etl/sql/macros.sql), on the values sources actually write."""
+"""The SQL macros every staging query uses (etl/sql/functions/macros.sql), on the values sources actually write."""
 import datetime as dt
 
 import duckdb
 import pytest
 
-from etl.sqlfiles import sql_file
+from etl import sql
 
 
 @pytest.fixture(scope="module")
 def con():
     con = duckdb.connect()
-    con.execute(sql_file("macros.sql"))
+    con.execute(sql("functions/macros.sql"))
     yield con
     con.close()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import duckdb
 import rapidfuzz.process
 
-import etl.mapping
-from etl.mapping import build_ente_map, closest_entes
-from etl.names import normalize_name
-from etl.sqlfiles import sql_file
+import etl.staging.ente_names
+from etl.staging.ente_names import build_ente_map, closest_entes
+from common.names import normalize_name
+from etl import sql
 
 NAMES = {"SEFIPLAN": "Secretaría de Finanzas y Planeación (SEFIPLAN)", "SEGOB": "Secretaría de Gobierno (SEGOB)",
          "SEQ": "Secretaría de Educación (SEQ)"}
@@ -40,9 +40,9 @@ def test_all_unknown_names_are_scored_in_one_call(monkeypatch):
         calls.append(len(queries))
         return real(queries, *args, **kwargs)
 
-    monkeypatch.setattr(etl.mapping.process, "cdist", counted)
+    monkeypatch.setattr(etl.staging.ente_names.process, "cdist", counted)
     con = duckdb.connect()
-    con.execute(sql_file("privacidad.sql"))  # unresolved names are kept masked in ente_sin_resolver
+    con.execute(sql("functions/privacidad.sql"))  # unresolved names are kept masked in ente_sin_resolver
     con.execute("CREATE TABLE ente_sin_resolver (valor VARCHAR, origen VARCHAR)")
     con.execute("CREATE TABLE ente_alias AS SELECT * FROM (VALUES ('SEFIPLAN', 'SEFIPLAN'), ('SEGOB', 'SEGOB')) "
                 "v(alias_normalizado, ente_id)")

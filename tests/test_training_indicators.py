@@ -98,7 +98,7 @@ def test_courses_and_public_events_only_at_government_level(db):
 
 def test_the_100_rule_is_configurable(tmp_path, monkeypatch):
     """With 50 % thresholds SEFIPLAN (60 % of staff, 50 % of its UT by September) also qualifies."""
-    import etl.stage_training as stage
+    import etl.staging.capacitacion as stage
 
     monkeypatch.setenv("TABLERO_SECRETO", "clave-de-prueba")
     monkeypatch.setattr(stage, "load_rules", lambda: {"pct_personal_minimo": 50.0, "pct_ut_minimo": 50.0,

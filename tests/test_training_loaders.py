@@ -2,7 +2,8 @@
 import duckdb
 import pytest
 
-from etl.readers import FileError, read_source
+from common.errors import FileError
+from etl.read.source import read_source
 from helpers import write
 from training_fixture import CAMPUS_HEADER, CAMPUS_ROWS, CURSOS, EVENTOS, LISTA, PLANTILLA, write_xlsx
 

@@ -5,7 +5,8 @@ import os
 import duckdb
 import pytest
 
-from etl.pseudonym import keyed_hash, normalize_email, person_hashes, secret
+from common.secret import secret
+from etl.read.pseudonym import keyed_hash, normalize_email, person_hashes
 from helpers import build, query
 from indicators.__main__ import main as indicators_main
 from training_fixture import PERSONAL, write_training_inputs
@@ -80,6 +81,6 @@ def test_secret_file_is_created_once_outside_the_warehouse(tmp_path, monkeypatch
 
 
 def test_secreto_key_is_gitignored():
-    from warehouse.paths import ROOT
+    from common.paths import ROOT
 
     assert "data/secreto.key" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()

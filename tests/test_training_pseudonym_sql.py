@@ -1,4 +1,4 @@
-"""The CSV fast path computes the pseudonyms inside DuckDB's parsing query (etl/pseudonym.py, SqlPseudonyms). They
+"""The CSV fast path computes the pseudonyms inside DuckDB's parsing query (etl/read/pseudonym.py, SqlPseudonyms). They
 must be byte for byte the Python ones (PseudonymizingWriter), whatever the text, and no name, e-mail or CURP may be
 stored anywhere: not in the file's table, not in its view, not in the scratch database, not in the database file."""
 import json
@@ -7,10 +7,10 @@ import random
 import duckdb
 import pytest
 
-from etl import readers
-from etl.pseudonym import (NORMALIZERS, PERSONAL_KINDS, SQL_SAFE_RANGES, WHITESPACE, SqlPseudonyms, keyed_hash,
-                           person_hashes)
-from etl.readers import read_source
+import etl.read.source
+from etl.read.pseudonym import (NORMALIZERS, PERSONAL_KINDS, SQL_SAFE_RANGES, WHITESPACE, SqlPseudonyms, keyed_hash,
+                                person_hashes)
+from etl.read.source import read_source
 
 KEYS = [b"", b"k", b"clave-de-prueba-seudonimos", bytes(range(64)), b"una clave de mas de 64 bytes " * 4]
 SAFE = [chr(cp) for lo, hi in SQL_SAFE_RANGES for cp in range(lo, hi + 1)]
@@ -116,7 +116,7 @@ def write_csv(tmp_path, lines, name="lista.csv", newline="\n"):
 def careful_read(path, con, table, monkeypatch):
     """The reference: the same file through the careful reader (Python csv + PseudonymizingWriter)."""
     with monkeypatch.context() as patch:
-        patch.setattr(readers, "_utf8_head", lambda _path: None)
+        patch.setattr(etl.read.source, "utf8_head", lambda _path: None)
         result = read_source(path, "asistencias", con, table)
     assert result.lector == "detallado"
     return result
@@ -215,7 +215,7 @@ def unusual_file(tmp_path, case):
         data = ("\n".join(lines + filler) + "\n").encode("utf-8")
         path = tmp_path / "lista.csv"
         path.write_bytes(data + "Zoe Relleno,,,SEFIPLAN,Analísta,Sí,No,C1,10/05/2024,Sí\n".encode("cp1252"))
-        assert len(data) > 1 << 20 and readers._utf8_head(path)
+        assert len(data) > 1 << 20 and etl.read.source.utf8_head(path)
         return path
     return write_csv(tmp_path, lines)
 

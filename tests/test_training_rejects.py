@@ -2,9 +2,10 @@
 import datetime as dt
 
 import pytest
-
-from etl.build import BuildError, build_warehouse
 from helpers import build, query, write
+
+from common.errors import BuildError
+from etl.build import build_warehouse
 
 CURSOS = """clave_curso,nombre_curso,tema,modalidad,fecha_inicio,fecha_fin,horas,publico,organizador
 C1,Introducción,Acceso a la información,En línea,2024-03-01,2024-03-31,10,Servidores públicos,SABGOB

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from etl.sample_training import write_training_sample
+from samples.capacitacion import write_training_sample
 from helpers import build, query
 
 YEARS = (2024, 2025)

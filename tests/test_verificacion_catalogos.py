@@ -3,11 +3,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-import etl.stage_verification as stage
-from etl.build import BuildError
-from etl.verification_catalogs import normalize_fraccion
 from helpers import build, query, write
+
+from common.errors import BuildError
+from common.names import normalize_fraccion
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGOS = ROOT / "data" / "catalogos"
@@ -45,7 +44,7 @@ def test_weights_are_configurable(tmp_path, monkeypatch):
         'sustantivos = 0.6\nadjetivos = 0.4\numbral_cumplimiento = 90\n'
         '[[peso_fraccion]]\nley_version = "LTAIPQROO2016"\narticulo = "91"\nfraccion = "II"\npeso = 3\n',
         encoding="utf-8")
-    monkeypatch.setattr(stage, "CATALOGOS_DIR", catalogos)
+    monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogos))
     write(tmp_path / "in" / "verificaciones" / "v.csv", CRITERIOS)
     db = build(tmp_path / "in", tmp_path)
     assert query(db, "SELECT fraccion, puntaje, peso_sustantivos, peso_adjetivos, peso_fraccion FROM indice_fraccion "
@@ -61,7 +60,7 @@ def test_every_catalog_problem_is_reported_at_once(tmp_path, monkeypatch):
                                                               encoding="utf-8")
     with (catalogos / "aplicabilidad_obligaciones.csv").open("a", encoding="utf-8") as f:
         f.write("NO_EXISTE,LGTAIP2025,65,I,no,x\nSEFIPLAN,LGTAIP2025,65,XLVII,no,x\n")
-    monkeypatch.setattr(stage, "CATALOGOS_DIR", catalogos)
+    monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogos))
     (tmp_path / "in").mkdir()
     with pytest.raises(BuildError) as err:
         build(tmp_path / "in", tmp_path)

@@ -96,7 +96,7 @@ def test_the_list_is_what_the_follow_up_leaves_pendiente(db):
 def test_last_review_of_a_day_is_the_same_for_the_ficha(db):
     (resumen,) = run_sql(db, "warehouse/queries/verif_resumen_ente.sql", {"ente": "OM"})
     assert resumen[0] == "D-2"
-    ficha = run_sql(db, "indicators/sql/ficha_fracciones.sql", {"ente": "OM", "hasta": "2024-07-01"})
+    ficha = run_sql(db, "indicators/sql/reports/ficha_fracciones.sql", {"ente": "OM", "hasta": "2024-07-01"})
     assert [(r[1], r[3]) for r in ficha] == [("II", 30.0)]
 
 

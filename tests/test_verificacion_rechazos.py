@@ -1,8 +1,8 @@
 """Bad verification rows go to rechazo with file, row, column, value and a Spanish reason; good rows load."""
 import pytest
-
-from etl.build import BuildError
 from helpers import build, query, write
+
+from common.errors import BuildError
 
 CRITERIOS = """verificacion,tipo_verificacion,periodo_evaluado,fecha_verificacion,ente,articulo,fraccion,criterio,tipo_criterio,valor,observacion
 VD,Diagnóstica,2023-T4,2024-02-15,SEFIPLAN,91,I,1,Sustantivo,1,

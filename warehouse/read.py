@@ -19,16 +19,15 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from warehouse.paths import served_db
+from common.errors import WarehouseError
+from common.paths import served_db
+from common.sql import sql_folder
+from indicators.export import export_bytes, export_columns
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 BUILD_COMMAND = "python -m etl build"
 _LOCK_RETRIES = 40
 _LOCK_WAIT_S = 0.05
-
-
-class WarehouseError(Exception):
-    """The warehouse cannot be read; the message is Spanish and tells the user what to do."""
 
 
 class FileSignature(NamedTuple):
@@ -57,8 +56,11 @@ def missing_message(path: Path | None = None) -> str:
     )
 
 
+_query_sql = sql_folder(QUERIES_DIR)
+
+
 def _sql(name: str) -> str:
-    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return _query_sql(f"{name}.sql")
 
 
 def _execute(path: str, sql: str, params: dict) -> pd.DataFrame:
@@ -138,7 +140,8 @@ def table_counts() -> dict[str, int]:
 
 # ---- catalogs -------------------------------------------------------------------------------------------
 
-def indicator_catalog() -> pd.DataFrame:
+def indicator_definitions() -> pd.DataFrame:
+    """The indicator table: every indicator's name, unit, direction, target and thresholds."""
     return query("indicadores")
 
 
@@ -293,7 +296,6 @@ def monthly_reporting(anio: int) -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def _open_data_file(fmt: str, desde: str | None, hasta: str | None, signature: FileSignature) -> bytes:
-    from indicators.export import export_bytes
     return export_bytes(Path(signature.path), fmt, desde, hasta)
 
 
@@ -308,7 +310,6 @@ def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None)
 
 @st.cache_data(max_entries=4, ttl=24 * 3600, show_spinner=False)
 def _open_data_columns(signature: FileSignature) -> list[str]:
-    from indicators.export import export_columns
     return export_columns(Path(signature.path))
 
 

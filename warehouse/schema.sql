@@ -14,12 +14,12 @@ CREATE TABLE ente (
     sucesor_id     VARCHAR,
     verificado     BOOLEAN,
     fuente         VARCHAR,
-    -- Where the ente publishes its obligations (catalog only; warehouse/links.py builds the links):
+    -- Where the ente publishes its obligations (catalog only; common/links.py builds the links):
     id_sujeto_obligado_pnt   VARCHAR,     -- its number in the Plataforma Nacional de Transparencia, digits
     url_portal_transparencia VARCHAR      -- its own transparency portal, an https address checked at load
 );
 CREATE TABLE ente_alias (
-    alias_normalizado VARCHAR PRIMARY KEY, -- etl.names.normalize_name(alias)
+    alias_normalizado VARCHAR PRIMARY KEY, -- common.names.normalize_name(alias)
     alias             VARCHAR NOT NULL,
     ente_id           VARCHAR NOT NULL,
     fuente            VARCHAR
@@ -78,7 +78,7 @@ CREATE TABLE plazo_legal (
     confirmado      BOOLEAN,
     fuente          VARCHAR
 );
--- Which law version judged which requests (etl/sql/plazo_aplicado.sql), for the Metodología page.
+-- Which law version judged which requests (etl/sql/marts/plazo_aplicado.sql), for the Metodología page.
 CREATE TABLE plazo_aplicado (
     ambito          VARCHAR NOT NULL,
     ley_version     VARCHAR NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE plazo_aplicado (
 -- Facts
 CREATE TABLE solicitud (
     folio                  VARCHAR NOT NULL,     -- text: leading zeros matter; unique (see below)
-    sistema                VARCHAR NOT NULL,     -- layout it came from
+    layout                 VARCHAR NOT NULL,     -- the source layout it was read in (etl/layouts.toml; carga.layout)
     ente_id                VARCHAR NOT NULL,
     tipo_solicitud         VARCHAR NOT NULL,     -- informacion_publica | datos_personales
     derecho_arcop          VARCHAR,              -- Acceso, Rectificación, Cancelación, Oposición, Portabilidad
@@ -117,8 +117,8 @@ CREATE TABLE solicitud (
     carga_id               VARCHAR NOT NULL,     -- the load (carga: file name, sha256, layout) …
     fila                   BIGINT NOT NULL       -- … and the line of the file this request came from
 );
--- No file name here: carga has it, and at national scale every text column written costs ~0.15 s per 5 M rows.
--- folio is unique by construction (etl/sql/solicitud.sql keeps one row per folio) and checked before the swap;
+-- No file name here: carga has it, and at national scale every text column written costs time (README, Rendimiento).
+-- folio is unique by construction (etl/sql/facts/solicitud.sql keeps one row per folio) and checked before the swap;
 -- no PRIMARY KEY, because building its index costs more than the whole load at national scale.
 CREATE TABLE recurso_revision (
     expediente          VARCHAR PRIMARY KEY,
@@ -134,7 +134,7 @@ CREATE TABLE recurso_revision (
     fila                BIGINT NOT NULL
 );
 
--- Copies of a repeated folio that lost to a more advanced copy (etl/sql/superseded.sql), per pair of files and
+-- Copies of a repeated folio that lost to a more advanced copy (etl/sql/staging/solicitud_reemplazo.sql), per pair of files and
 -- rule: estado_terminal | fecha_posterior | archivo_reciente | misma_exportacion.
 CREATE TABLE solicitud_reemplazo (
     carga_descartada VARCHAR NOT NULL,
@@ -207,7 +207,7 @@ CREATE TABLE base_solicitud_mes (
     abiertas_en_plazo BIGINT,          -- in process and within their legal deadline at the cut-off date
     PRIMARY KEY (ente_id, mes)
 );
--- Which periods are preliminary (indicators/sql/periodo_estado.sql); indicators/period_status.py answers from it
+-- Which periods are preliminary (indicators/sql/periods/periodo_estado.sql); indicators/period_status.py answers from it
 -- which one is the last closed period, for every page, the PDF fichas, the export and the monthly delivery.
 CREATE TABLE periodo_estado (
     tipo_periodo      VARCHAR NOT NULL,   -- mes | trimestre | anio

@@ -1,5 +1,5 @@
 -- Training (capacitación): courses, attendance, staff counts and public events, with their base tables.
--- Persons appear only as persona_id, a keyed hash computed at read time (etl/pseudonym.py): no names,
+-- Persons appear only as persona_id, a keyed hash computed at read time (etl/read/pseudonym.py): no names,
 -- e-mails or CURPs live here.
 
 CREATE TABLE curso (
@@ -66,7 +66,7 @@ CREATE TABLE capacitacion_regla (
 );
 
 -- Counts per ente × month. Flows add up over months; stocks (suffix-free staff counts and the year-to-date
--- columns) are taken at the last month of a period and then added over entes (see indicators/catalog.py).
+-- columns) are taken at the last month of a period and then added over entes (see indicators/definitions.py).
 CREATE TABLE base_capacitacion_mes (
     ente_id VARCHAR NOT NULL,
     mes     DATE NOT NULL,

@@ -1,5 +1,5 @@
 -- Citizens' evaluations of the entes' transparency obligations, read from the participación store at build time
--- (etl/participacion_snapshot.py): only those that count (without a comment, or with an approved one). No comments,
+-- (etl/read/participacion.py): only those that count (without a comment, or with an approved one). No comments,
 -- sessions nor client keys live here: the answers and the obligation, for counting.
 
 CREATE TABLE evaluacion_ciudadana (
@@ -18,7 +18,7 @@ CREATE TABLE evaluacion_ciudadana (
     fila            BIGINT NOT NULL
 );
 
--- Counts per ente × fracción × month (indicators/sql/base_evaluacion_ciudadana_mes.sql): the citizens' side of the
+-- Counts per ente × fracción × month (indicators/sql/bases/base_evaluacion_ciudadana_mes.sql): the citizens' side of the
 -- comparison with the verifiers; its values are shown only from the minimum count of the indicator catalog.
 CREATE TABLE evaluacion_ciudadana_fraccion_mes (
     ente_id             VARCHAR NOT NULL,

@@ -44,7 +44,7 @@ CREATE TABLE indice_explicacion (
     PRIMARY KEY (ente_id, tipo_periodo, periodo)
 );
 -- «¿Por qué cambió?» of the index of each peer group and of the government (the mean of their entes' index):
--- each ente's part and the part of the entes that entered or left the mean (indicators/sql/indice_cambio_nivel.sql).
+-- each ente's part and the part of the entes that entered or left the mean (indicators/sql/index/indice_cambio_nivel.sql).
 CREATE TABLE indice_explicacion_nivel (
     nivel            VARCHAR NOT NULL,   -- grupo | gobierno
     clave            VARCHAR NOT NULL,

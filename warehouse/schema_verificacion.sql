@@ -18,7 +18,7 @@ CREATE TABLE obligacion (
                                           -- the key that keeps a fracción's history across a change of law
     PRIMARY KEY (ley_version, articulo, fraccion)
 );
--- The days each law's obligations are in force (etl/sql/obligacion_vigencia.sql): a verification is judged, and a
+-- The days each law's obligations are in force (etl/sql/catalogs/obligacion_vigencia.sql): a verification is judged, and a
 -- citizen evaluates, under the law of its date.
 CREATE TABLE obligacion_vigencia (
     ley_version VARCHAR PRIMARY KEY,

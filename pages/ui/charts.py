@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from indicators.fmt import periodo_corto
+from common.formatting import periodo_corto
 from indicators.periods import month_range
 
 ENTE_COLOR, PEER_COLOR, META_COLOR = "#7b1e3a", "#8a9bb0", "#1a9850"

@@ -21,7 +21,8 @@ import streamlit as st
 from access import policy
 from access.policy import Visitor
 from access.users import ROLES, UsersCatalogError, load_catalog
-from indicators.fmt import md_escape
+from common.formatting import md_escape
+from common.secret import secret
 from participacion import access_log, config, engine
 from participacion.access_log import AccessEvent, AccessLogError
 
@@ -123,7 +124,6 @@ def moderator_identity() -> str:
 
 
 def _event(visitor: Visitor, evento: str, pagina: str | None = None) -> AccessEvent:
-    from etl.pseudonym import secret
     return AccessEvent(evento, policy.log_identity(visitor, secret()), session_id(), visitor.rol, visitor.ente_id,
                        pagina, visitor.emitida if evento == "login" else None)
 
@@ -230,40 +230,3 @@ def _refuse(visitor: Visitor, audiencia: str, title: str) -> None:
 def ente_restriction() -> frozenset[str] | None:
     """The entes an ente filter may offer on this page (None: all), as decided by `admit` for this run."""
     return st.session_state.get(_ENTES)
-
-
-# ---- the access log on Estado de los datos ------------------------------------------------------------------
-
-EVENTO_TEXTO = {"login": "Inicio de sesión", "logout": "Cierre de sesión", "vista": "Página interna abierta"}
-LOG_LIMIT = 1000
-
-
-def render_access_log() -> None:
-    """The latest events of the access log, with their CSV (internal page: SABGOB and SEFIPLAN)."""
-    import pandas as pd
-
-    from pages.ui import layout
-    from pages.ui.export import download_csv
-    from pages.ui.tables import show_table
-
-    layout.subheader("Bitácora de acceso")
-    try:
-        log = access_log.read(store(), limite=LOG_LIMIT)
-    except (AccessLogError, config.StoreConfigError) as exc:
-        st.info(md_escape(str(exc)), icon=":material/info:")
-        return
-    if log.empty:
-        st.info("La bitácora de acceso aún no tiene registros.", icon=":material/info:")
-        return
-    shown = pd.DataFrame({
-        "Fecha y hora (UTC)": log["registrado_en"].astype(str).str[:19],
-        "Evento": log["evento"].map(EVENTO_TEXTO),
-        "Quién": log["quien"], "Rol": log["rol"], "Ente": log["ente_id"],
-        "Página": [layout.page_of(p).label if isinstance(p, str) and p else "" for p in log["pagina"]],
-        "Sesión": log["sesion"].str[:8],
-    })
-    layout.summary(f"Los {len(shown)} registros más recientes (de {LOG_LIMIT} como máximo): inicios y cierres de "
-                   "sesión y cada página interna abierta; el registro completo sale con python -m participacion "
-                   "bitacora")
-    show_table(shown, key="tabla_bitacora")
-    download_csv(shown, "bitacora_acceso.csv", key="csv_bitacora")

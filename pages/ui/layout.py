@@ -11,7 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from access.policy import can_open
-from indicators.fmt import fecha_es, md_escape, periodo_es, sentence
+from common.formatting import TIPOS_PERIODO, fecha_es, md_escape, periodo_corto, periodo_es, periodo_label, sentence
+from indicators.period_status import PeriodStates
+from indicators.periods import period_bounds
 from pages.ui import gate
 from pages.ui.charts import escape_figure
 from warehouse import read
@@ -127,14 +129,12 @@ def summary(text: str) -> None:
 
 def period_states():
     """Which periods are preliminary and which is the last closed one (indicators.period_status)."""
-    from indicators.period_status import PeriodStates
     return PeriodStates.from_frame(read.period_state_rows())
 
 
 def preliminary_banner(states, tipo: str, periodo: str, corte: date | None, ente: str | None = None) -> bool:
     """A clear warning when the period is preliminary (some of its requests are still within their legal deadline,
     or the data do not cover it whole): its figures look better than they will end. True when shown."""
-    from indicators.periods import period_bounds
     state = states.state(tipo, periodo)
     if state is None or not state.preliminar:
         return False
@@ -213,7 +213,6 @@ def url_int_slider(label: str, min_value: int, max_value: int, param: str, defau
 
 def preliminary_months_note(months: list[str]) -> None:
     """Under a monthly chart: which of its months are still preliminary (their last points will move)."""
-    from indicators.fmt import periodo_corto
     states = period_states()
     open_months = [m for m in months if states.is_preliminary("mes", m)]
     if open_months:
@@ -227,7 +226,6 @@ def period_filters(periods_for, corte: date | None, containers=None, *, radio: b
     """Tipo de periodo (radio) + periodo (selectbox), defaulting to the last closed period; a preliminary period,
     when chosen, is marked in the list and gets the "Cifras preliminares" banner (for `ente` too, when given).
     periods_for(tipo) -> list of periodo strings, newest first. containers: two places to draw them."""
-    from indicators.fmt import TIPOS_PERIODO, periodo_label
 
     first, second = containers or (st.container(), st.container())
     with first:

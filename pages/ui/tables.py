@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.fmt import format_value, num
+from common.formatting import format_value, num
 from pages.ui.gate import ente_restriction
 from pages.ui.layout import TODOS, url_selectbox
 
@@ -58,6 +58,12 @@ def ente_label(entes: pd.DataFrame):
             label = f"{label} ({r.siglas})"
         names[r.ente_id] = label
     return lambda ente_id: "Todos los entes" if ente_id == TODOS else names.get(ente_id, ente_id)
+
+def name_with_siglas(row) -> str:
+    """'Nombre (SIGLAS)' of a row with nombre and siglas; the name alone when the siglas add nothing."""
+    siglas = row.get("siglas")
+    return f"{row['nombre']} ({siglas})" if isinstance(siglas, str) and siglas and siglas != row["nombre"] \
+        else str(row["nombre"])
 
 
 def group_and_ente_filters(entes: pd.DataFrame, containers) -> tuple[str | None, str | None]:

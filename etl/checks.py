@@ -1,0 +1,32 @@
+"""Invariants checked before the swap: a build that breaks them is not served."""
+from __future__ import annotations
+
+from common.errors import BuildError
+
+
+def check(con) -> None:
+    """Invariants checked before the swap: a build that breaks them is not served."""
+    lost = con.execute("""SELECT archivo, filas_leidas, filas_cargadas, filas_rechazadas, filas_duplicadas FROM carga
+                          WHERE filas_leidas <> filas_cargadas + filas_rechazadas + filas_duplicadas""").fetchall()
+    if lost:
+        raise BuildError("Comprobación fallida: filas sin destino en " +
+                         "; ".join(f"{a} (leídas {r}, cargadas {c}, rechazadas {x}, duplicadas {d})"
+                                   for a, r, c, x, d in lost))
+    repeated = con.execute("SELECT count(*) - count(DISTINCT folio) FROM solicitud").fetchall()[0][0]
+    if repeated:
+        raise BuildError(f"Comprobación fallida: {repeated} folios repetidos en solicitud.")
+    # Days, counts and percentages cannot be negative; only a change in points (a variation) can.
+    negative = con.execute("""SELECT (SELECT count(*) FROM solicitud WHERE dias_habiles_respuesta < 0)
+                                     + (SELECT count(*) FROM indicador_valor v JOIN indicador i USING (indicador)
+                                        WHERE v.denominador < 0
+                                           OR (i.unidad <> 'puntos' AND (v.valor < 0 OR v.numerador < 0)))
+                              """).fetchall()[0][0]
+    if negative:
+        raise BuildError(f"Comprobación fallida: {negative} días hábiles o valores de indicadores negativos donde su "
+                         "unidad no lo admite.")
+    orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchall()[0][0]
+    if orphans:
+        raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")
+    if con.execute("SELECT count(*) FROM solicitud").fetchall()[0][0] and \
+            not con.execute("SELECT count(*) FROM indicador_valor").fetchall()[0][0]:
+        raise BuildError("Comprobación fallida: hay solicitudes pero no se calcularon indicadores.")

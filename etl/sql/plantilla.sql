@@ -1,6 +1,0 @@
--- stg_plantilla (good rows) → plantilla. The same ente and cut-off date in a later file wins (a correction).
-INSERT INTO plantilla
-SELECT ente_id, f_corte, n_total, n_ut, carga_id, archivo, fila
-FROM stg_plantilla
-WHERE motivo IS NULL
-QUALIFY row_number() OVER (PARTITION BY ente_id, f_corte ORDER BY archivo_orden DESC, fila DESC) = 1;

@@ -1,0 +1,57 @@
+-- Counts per ente × cohort month (the month the request was officially received). Every roll-up of every
+-- request indicator is a sum of these columns, so quarters, years and groups never average percentages.
+INSERT INTO base_solicitud_mes BY NAME
+WITH req AS (
+    SELECT ente_id, mes,
+        count(*)                                                          AS recibidas,
+        count(en_plazo)                                                   AS con_plazo_determinado,
+        count(*) FILTER (WHERE en_plazo)                                  AS en_plazo,
+        count(dias_habiles_respuesta) FILTER (WHERE estado = 'terminada') AS respondidas,
+        coalesce(sum(dias_habiles_respuesta) FILTER (WHERE estado = 'terminada'), 0) AS suma_dias,
+        count(*) FILTER (WHERE hubo_ampliacion)                           AS con_ampliacion,
+        count(*) FILTER (WHERE hubo_prevencion)                           AS con_prevencion,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria NOT IN ('sin_dato', 'otra', 'prevencion', 'en_proceso')) AS con_respuesta_final,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria IN ('entrega', 'disponible_publicamente'))             AS resp_entrega,
+        count(*) FILTER (WHERE estado = 'terminada' AND respuesta_categoria = 'inexistencia')           AS resp_inexistencia,
+        count(*) FILTER (WHERE estado = 'terminada' AND respuesta_categoria = 'incompetencia')          AS resp_incompetencia,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria IN ('reservada', 'confidencial', 'parcialmente_clasificada')) AS resp_clasificada,
+        count(*) FILTER (WHERE estado = 'terminada'
+                           AND respuesta_categoria NOT IN ('sin_dato', 'otra', 'prevencion', 'en_proceso', 'incompetencia')) AS resp_competente,
+        count(*) FILTER (WHERE en_plazo = FALSE AND fecha_respuesta IS NULL)                         AS vencidas_sin_respuesta,
+        count(*) FILTER (WHERE estado IN ('en_proceso', 'en_espera_solicitante'))                    AS pendientes,
+        -- Still being processed and within the legal deadline at the cut-off (fecha_limite, solicitud.sql): these
+        -- keep their month preliminary. Requests waiting on the requester do not.
+        count(*) FILTER (WHERE estado = 'en_proceso' AND fecha_limite >= corte.fecha)                 AS abiertas_en_plazo
+    FROM solicitud CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
+    GROUP BY ente_id, mes
+),
+rec AS (
+    SELECT ente_id, mes,
+        count(*)                                            AS recursos,
+        count(*) FILTER (WHERE sentido <> 'en_tramite')     AS recursos_resueltos,
+        count(*) FILTER (WHERE modifica_o_revoca)           AS recursos_modifican_revocan
+    FROM recurso_revision
+    GROUP BY ente_id, mes
+)
+-- A month with appeals and no requests (or the other way round) has zeros, not NULLs, in the other's counts.
+SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes) AS mes,
+       coalesce(recibidas, 0) AS recibidas, coalesce(con_plazo_determinado, 0) AS con_plazo_determinado,
+       coalesce(en_plazo, 0) AS en_plazo, coalesce(respondidas, 0) AS respondidas,
+       coalesce(suma_dias, 0) AS suma_dias, coalesce(con_ampliacion, 0) AS con_ampliacion,
+       coalesce(con_prevencion, 0) AS con_prevencion, coalesce(con_respuesta_final, 0) AS con_respuesta_final,
+       coalesce(resp_entrega, 0) AS resp_entrega, coalesce(resp_inexistencia, 0) AS resp_inexistencia,
+       coalesce(resp_incompetencia, 0) AS resp_incompetencia, coalesce(resp_clasificada, 0) AS resp_clasificada,
+       coalesce(vencidas_sin_respuesta, 0) AS vencidas_sin_respuesta, coalesce(pendientes, 0) AS pendientes,
+       coalesce(recursos, 0) AS recursos, coalesce(recursos_resueltos, 0) AS recursos_resueltos,
+       coalesce(recursos_modifican_revocan, 0) AS recursos_modifican_revocan,
+       coalesce(resp_competente, 0) AS resp_competente, coalesce(abiertas_en_plazo, 0) AS abiertas_en_plazo
+FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
+
+INSERT INTO hist_dias BY NAME
+SELECT ente_id, mes, dias_habiles_respuesta AS dias, count(*) AS n
+FROM solicitud
+WHERE estado = 'terminada' AND dias_habiles_respuesta IS NOT NULL
+GROUP BY ALL;

@@ -1,0 +1,156 @@
+"""Estado de los datos: the loads, the superseded copies of repeated folios, the rejected rows, which ente reported
+which month and the access log; and which sources have no data yet (Inicio says so too)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from common.formatting import MESES_CORTOS, md_escape, num
+from pages.ui import gate, layout
+from pages.ui.export import download_csv
+from pages.ui.tables import show_table
+from participacion import access_log, config
+from participacion.access_log import AccessLogError
+
+
+LOAD_COUNT_COLUMNS = ["Filas leídas", "Filas cargadas", "Filas rechazadas", "Filas duplicadas"]
+SOURCES = {"solicitud": "solicitudes", "recurso_revision": "recursos de revisión", "asistencia": "capacitación",
+           "verificacion_resultado": "verificaciones", "solicitud_estadistica": "estadística trimestral publicada"}
+
+
+def empty_sources(counts: dict[str, int]) -> list[str]:
+    return [label for table, label in SOURCES.items() if counts.get(table, 0) == 0]
+
+
+def loads_table(loads: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Fuente": loads["fuente"], "Archivo": loads["archivo"], "Formato": loads["layout"],
+        "Filas leídas": loads["filas_leidas"].astype("int64"),
+        "Filas cargadas": loads["filas_cargadas"].astype("int64"),
+        "Filas rechazadas": loads["filas_rechazadas"].astype("int64"),
+        "Filas duplicadas": loads["filas_duplicadas"].astype("int64"),
+        "SHA-256 (inicio)": loads["sha256_corto"],
+        "Cargado el": pd.to_datetime(loads["inicio"]).dt.strftime("%Y-%m-%d %H:%M"),
+    })
+
+
+def loads_summary(table: pd.DataFrame) -> str:
+    read_, loaded, rejected, dup = (int(table[c].sum()) for c in LOAD_COUNT_COLUMNS)
+    return (f"Se leyeron {num(read_)} filas de {len(table)} archivos: {num(loaded)} cargadas, {num(rejected)} "
+            f"rechazadas y {num(dup)} duplicadas (el mismo folio visto de nuevo; cuenta su copia más avanzada).")
+
+
+SUPERSEDED_RULES = {
+    "estado_terminal": "La copia conservada está terminada y la descartada seguía abierta",
+    "fecha_posterior": "La copia conservada tiene una fecha de respuesta o de término posterior",
+    "archivo_reciente": "Mismo estado y fecha: se conserva la del archivo más reciente",
+    "misma_exportacion": "Fila repetida en el mismo archivo: se conserva la posterior",
+}
+
+
+def superseded_table(copies: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Regla": copies["regla"].map(SUPERSEDED_RULES).fillna(copies["regla"]),
+        "Archivo de la copia descartada": copies["archivo_descartado"],
+        "Archivo de la copia conservada": copies["archivo_ganador"],
+        "Folios": copies["folios"].astype("int64"), "Copias descartadas": copies["filas"].astype("int64"),
+    })
+
+
+SUPERSEDED_REASONS = {
+    "estado_terminal": "la conservada está terminada y la descartada seguía abierta",
+    "fecha_posterior": "la conservada tiene una fecha de respuesta o de término posterior",
+    "archivo_reciente": "la conservada viene del archivo más reciente",
+    "misma_exportacion": "la conservada es una fila posterior del mismo archivo",
+}
+
+
+def superseded_summary(copies: pd.DataFrame, folios: int) -> str:
+    by_rule = copies.groupby("regla")["filas"].sum()
+    parts = [f"{num(by_rule[r])} porque {reason}" for r, reason in SUPERSEDED_REASONS.items() if r in by_rule]
+    return (f"{num(folios)} folios aparecen en más de un archivo o fila; de cada uno se conserva la copia más avanzada "
+            f"y se descartaron {num(int(copies['filas'].sum()))} copias: " + "; ".join(parts) + ".")
+
+
+def rejects_table(rejects: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Archivo": rejects["archivo"], "Fila": rejects["fila"].astype("Int64"), "Columna": rejects["columna"],
+        "Valor": rejects["valor"], "Motivo": rejects["motivo"],
+    })
+
+
+def rejects_summary(rejects: pd.DataFrame, total: int, limit: int) -> str:
+    if rejects.empty:
+        return "No hay filas rechazadas con este filtro."
+    top = rejects["Columna"].fillna("(sin columna)").value_counts()
+    text = f"Hay {num(total)} filas rechazadas; la columna con más rechazos es «{top.index[0]}» ({num(top.iloc[0])})"
+    if total > limit:
+        text += f". Se muestran las primeras {num(limit)}; elija un archivo para acotar"
+    return text + "."
+
+
+def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, corte: date | None) -> pd.DataFrame:
+    """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date."""
+
+    has = monthly[monthly["recibidas"] > 0].groupby("ente_id")["mes"].apply(set)
+    # entes in force during the year, plus any with data that year
+    vig = entes[(entes["vigente_hasta"].isna()) |
+                (pd.to_datetime(entes["vigente_hasta"]).dt.year >= anio)]
+    ids = list(dict.fromkeys([*vig["ente_id"], *has.index]))
+    info = entes.set_index("ente_id")
+    rows = []
+    for ente_id in ids:
+        months = has.get(ente_id, set())
+        row = {"Siglas": info.at[ente_id, "siglas"] if ente_id in info.index else "",
+               "Ente": info.at[ente_id, "nombre_oficial"] if ente_id in info.index else ente_id}
+        for m in range(1, 13):
+            future = corte is not None and date(anio, m, 1) > corte
+            row[MESES_CORTOS[m - 1].capitalize()] = "n/a" if future else ("✓" if m in months else "")
+        row["Meses con datos"] = len(months)
+        row["Grupo de pares"] = info.at[ente_id, "grupo_pares"] if ente_id in info.index else ""
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    out["Siglas"] = out["Siglas"].fillna("")
+    return out.sort_values("Ente").reset_index(drop=True)
+
+
+def reporting_summary(matrix: pd.DataFrame, anio: int) -> str:
+    month_cols = matrix.columns[2:14]
+    possible = (matrix[month_cols] != "n/a").sum(axis=1)
+    complete = int((matrix["Meses con datos"] >= possible).sum())
+    none = int((matrix["Meses con datos"] == 0).sum())
+    return (f"En {anio}, {complete} de {len(matrix)} entes tienen solicitudes en todos los meses transcurridos; "
+            f"{none} no tienen ninguna solicitud registrada en el año.")
+
+
+# ---- the access log on Estado de los datos ------------------------------------------------------------------
+
+EVENTO_TEXTO = {"login": "Inicio de sesión", "logout": "Cierre de sesión", "vista": "Página interna abierta"}
+LOG_LIMIT = 1000
+
+
+def render_access_log() -> None:
+    """The latest events of the access log, with their CSV (internal page: SABGOB and SEFIPLAN)."""
+    layout.subheader("Bitácora de acceso")
+    try:
+        log = access_log.read(gate.store(), limite=LOG_LIMIT)
+    except (AccessLogError, config.StoreConfigError) as exc:
+        st.info(md_escape(str(exc)), icon=":material/info:")
+        return
+    if log.empty:
+        st.info("La bitácora de acceso aún no tiene registros.", icon=":material/info:")
+        return
+    shown = pd.DataFrame({
+        "Fecha y hora (UTC)": log["registrado_en"].astype(str).str[:19],
+        "Evento": log["evento"].map(EVENTO_TEXTO),
+        "Quién": log["quien"], "Rol": log["rol"], "Ente": log["ente_id"],
+        "Página": [layout.page_of(p).label if isinstance(p, str) and p else "" for p in log["pagina"]],
+        "Sesión": log["sesion"].str[:8],
+    })
+    layout.summary(f"Los {len(shown)} registros más recientes (de {LOG_LIMIT} como máximo): inicios y cierres de "
+                   "sesión y cada página interna abierta; el registro completo sale con python -m participacion "
+                   "bitacora")
+    show_table(shown, key="tabla_bitacora")
+    download_csv(shown, "bitacora_acceso.csv", key="csv_bitacora")

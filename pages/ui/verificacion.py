@@ -1,0 +1,326 @@
+"""Frames, sentences and figures of the Verificación page (obligaciones de transparencia).
+
+Reviewer observations are plain text: they only reach st.dataframe cells and CSV files, never Markdown or HTML.
+
+At national scale (thousands of entes) the per-review frames, the heatmap cells and the CSV bytes are built once
+and cached (review_view, ente_options), keyed like warehouse/read.py on the warehouse file's identity, so a
+rerun only draws.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from common.formatting import fecha_es, md_escape, num, periodo_corto, short_name
+from pages.ui.export import csv_bytes
+from pages.ui.tables import ente_label
+from warehouse import read_verificacion
+from warehouse.read import file_signature
+
+NA_COLOR, SIN_EVALUAR_COLOR = "#bdbdbd", "#f2f2f2"
+SCORE_COLORS = [[0.0, "#d73027"], [0.5, "#fc8d59"], [0.7, "#fee08b"], [0.9, "#91cf60"], [1.0, "#1a9850"]]
+ESTADOS = {"evaluada": "Evaluada", "no_aplica": "No aplica", "sin_evaluar": "Sin evaluar"}
+TIPOS = {"diagnostica": "diagnóstica", "vinculante": "vinculante", "seguimiento": "de seguimiento",
+         "mensual": "mensual"}
+
+
+def review_label(row) -> str:
+    """'VM-2026-10 · mensual · 12/10/2026'"""
+    tipo = TIPOS.get(row["tipo"], row["tipo"] or "sin tipo")
+    return f"{row['verificacion_id']} · {tipo} · {pd.Timestamp(row['fecha']).strftime('%d/%m/%Y')}"
+
+
+def fraccion_label(articulo: str, fraccion: str) -> str:
+    return f"{articulo}-{fraccion}"
+
+
+def ente_short(siglas, nombre) -> str:
+    return siglas if isinstance(siglas, str) and siglas else short_name(nombre, 28)
+
+
+# ---- heatmap ---------------------------------------------------------------------------------------------
+
+def heatmap_grid(mapa: pd.DataFrame) -> dict:
+    """The cells of the ente × fracción map, ready to draw (plain lists and arrays, so they can be cached):
+    rows (entes), cols (fracciones), score z, cell text and hover, and the masks of the 'no aplica' and
+    'sin evaluar' layers."""
+    mapa = mapa.assign(col=[fraccion_label(a, f) for a, f in zip(mapa["articulo"], mapa["fraccion"])],
+                       fila=[ente_short(s, n) for s, n in zip(mapa["siglas"], mapa["nombre"])])
+    cols = list(dict.fromkeys(mapa.sort_values(["articulo", "orden"])["col"]))
+    rows = list(dict.fromkeys(mapa["fila"]))
+    score = mapa.pivot_table(index="fila", columns="col", values="puntaje", aggfunc="first").reindex(
+        index=rows, columns=cols).to_numpy(dtype=float)
+    estado = mapa.pivot_table(index="fila", columns="col", values="estado", aggfunc="first").reindex(
+        index=rows, columns=cols).to_numpy(dtype=object)
+    names = dict(zip(mapa["col"], mapa["obligacion"]))
+    heads = [f" · fr. {c} ({names.get(c, '')}): " for c in cols]
+    cells = [list(zip(s, e)) for s, e in zip(score.tolist(), estado.tolist())]  # plain floats, no pandas lookups
+    return {  # text arrays as numpy object arrays: plotly validates them much faster than lists of lists
+        "rows": rows, "cols": cols, "z": score,
+        "text": _object_grid([[_cell_text(s, e) for s, e in row] for row in cells], len(cols)),
+        "hover": _object_grid([[f"{r}{h}" + _cell_hover(s, e) for h, (s, e) in zip(heads, row)]
+                               for r, row in zip(rows, cells)], len(cols)),
+        "layers": {value: (estado == value).tolist() for value in ("no_aplica", "sin_evaluar")
+                   if (estado == value).any()},
+    }
+
+
+def _object_grid(cells: list[list[str]], n_cols: int) -> np.ndarray:
+    out = np.empty((len(cells), n_cols), dtype=object)  # never an array of arrays, even for 0 rows
+    for i, row in enumerate(cells):
+        out[i, :] = row
+    return out
+
+
+def heatmap_figure(grid: dict) -> go.Figure:
+    """Ente × fracción (heatmap_grid): score colored red→green; 'no aplica' grey with 'N/A' (never a 0); not
+    evaluated blank."""
+    cols, rows, hover = grid["cols"], grid["rows"], grid["hover"]
+    fig = go.Figure()
+    fig.add_heatmap(z=grid["z"], x=cols, y=rows, zmin=0, zmax=100, colorscale=SCORE_COLORS, xgap=1, ygap=1,
+                    text=grid["text"], texttemplate="%{text}", textfont=dict(size=9), hovertext=hover,
+                    hoverinfo="text", colorbar=dict(title="Puntaje", ticksuffix=" %"), name="Puntaje")
+    for value, color, label in (("no_aplica", NA_COLOR, "N/A"), ("sin_evaluar", SIN_EVALUAR_COLOR, "")):
+        mask = grid["layers"].get(value)
+        if mask:
+            z = [[1 if m else None for m in row] for row in mask]
+            fig.add_heatmap(z=z, x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False, xgap=1,
+                            ygap=1, text=[[label if m else "" for m in row] for row in mask],
+                            texttemplate="%{text}", textfont=dict(size=9, color="#424242"),
+                            hovertext=hover, hoverinfo="text", name=ESTADOS[value])
+    fig.update_xaxes(type="category", side="top", tickangle=-90, tickfont=dict(size=10))
+    fig.update_yaxes(type="category", autorange="reversed", tickfont=dict(size=11))
+    return fig
+
+
+def _cell_text(score, estado) -> str:
+    # 'N/A' is drawn by the grey no-aplica layer; a cell without a score shows no number at all
+    return "" if pd.isna(score) or estado != "evaluada" else f"{score:.0f}"
+
+
+def _cell_hover(score, estado) -> str:
+    if estado == "no_aplica":
+        return "no aplica"
+    if estado == "sin_evaluar" or pd.isna(score):
+        return "sin evaluar en esta verificación"
+    return f"{num(score, 1)} %"
+
+
+def heatmap_export(mapa: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Ente": mapa["nombre"], "Siglas": mapa["siglas"].fillna(""), "Artículo": mapa["articulo"],
+        "Fracción": mapa["fraccion"], "Obligación": mapa["obligacion"], "Estado": mapa["estado"].map(ESTADOS),
+        "Puntaje (%)": mapa["puntaje"].round(1), "Nivel": mapa["nivel"].fillna(""),
+        "Criterios": mapa["n_criterios"].astype("Int64"),
+        "Promedio sustantivos": mapa["media_sustantivos"].round(3),
+        "Promedio adjetivos": mapa["media_adjetivos"].round(3),
+        "Observaciones": mapa["observaciones"].fillna(""),
+        "Motivo (no aplica)": mapa["motivo_aplicabilidad"].where(mapa["estado"] == "no_aplica", ""),
+    })
+
+
+def heatmap_summary(totals: dict[str, int], review) -> str:
+    return (f"En la verificación {review['verificacion_id']} del {fecha_es(pd.Timestamp(review['fecha']).date())} se "
+            f"evaluaron {num(totals['evaluadas'])} fracciones de {num(totals['entes'])} entes: "
+            f"{num(totals['incumplidas'])} quedaron por debajo del cumplimiento total; {num(totals['no_aplica'])} "
+            "celdas no aplican al ente y no cuentan.")
+
+
+# ---- per fracción and per ente ---------------------------------------------------------------------------
+
+def fracciones_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Artículo": df["articulo"], "Fracción": df["fraccion"], "Obligación": df["obligacion"],
+        "Entes evaluados": df["entes_evaluados"].astype("int64"),
+        "Entes que incumplen": df["entes_incumplen"].astype("int64"),
+        "% de entes que incumplen": (100 * df["entes_incumplen"] / df["entes_evaluados"]).round(1),
+        "Puntaje promedio (%)": df["puntaje_promedio"].round(1),
+        "Entes a los que no aplica": df["entes_no_aplica"].astype("int64"),
+    })
+
+
+def fracciones_figure(table: pd.DataFrame, top: int = 10) -> go.Figure:
+    head = table.head(top).iloc[::-1]
+    labels = [f"{fraccion_label(a, f)} {short_name(o, 40)}" for a, f, o in
+              zip(head["Artículo"], head["Fracción"], head["Obligación"])]
+    fig = go.Figure(go.Bar(x=head["% de entes que incumplen"], y=labels, orientation="h", marker_color="#d73027",
+                           text=[f"{v:.0f} %" for v in head["% de entes que incumplen"]], textposition="outside",
+                           customdata=head[["Entes que incumplen", "Entes evaluados"]].values,
+                           hovertemplate="%{y}: %{customdata[0]} de %{customdata[1]} entes<extra></extra>"))
+    fig.update_layout(xaxis=dict(title="% de entes evaluados que incumplen", range=[0, 110], ticksuffix=" %"),
+                      yaxis=dict(title=""))
+    return fig
+
+
+def fracciones_summary(table: pd.DataFrame) -> str:
+    if table.empty or table["Entes que incumplen"].max() == 0:
+        return "Ninguna fracción quedó incumplida en esta verificación."
+    top = table.iloc[0]
+    return (f"La fracción más incumplida es la {top['Fracción']} del art. {top['Artículo']} "
+            f"({top['Obligación']}): la incumplen {num(top['Entes que incumplen'])} de "
+            f"{num(top['Entes evaluados'])} entes evaluados.")
+
+
+def entes_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Ente": df["nombre"], "Siglas": df["siglas"].fillna(""), "Grupo de pares": df["grupo_pares"],
+        "Índice (%)": df["indice"].round(1), "Variación (puntos)": df["variacion"].round(1),
+        "Fracciones evaluadas": df["fracciones_evaluadas"].astype("int64"),
+        "Fracciones incumplidas": df["fracciones_incumplidas"].astype("int64"),
+        "Fracciones que le aplican": df["fracciones_aplicables"].astype("int64"),
+        "Suma de puntajes": df["suma_puntaje"].round(2), "Suma de pesos": df["peso_evaluado"].round(2),
+    })
+
+
+def entes_summary(table: pd.DataFrame) -> str:
+    if table.empty:
+        return "Ningún ente tiene resultados en esta verificación."
+    best, worst = table.iloc[0], table.iloc[-1]
+    return (f"{len(table)} entes tienen resultados: el índice va de {num(worst['Índice (%)'], 1)} % "
+            f"({ente_short(worst['Siglas'], worst['Ente'])}) a {num(best['Índice (%)'], 1)} % "
+            f"({ente_short(best['Siglas'], best['Ente'])}).")
+
+
+# ---- one ente over time ------------------------------------------------------------------------------------
+
+def trend_frame(own: pd.DataFrame, government: pd.DataFrame) -> pd.DataFrame:
+    """Monthly index of the ente and of the whole government (indicador_valor rows)."""
+    gob = government.set_index("periodo")["valor"]
+    own = own.sort_values("periodo_inicio")
+    return pd.DataFrame({
+        "Mes": own["periodo"].tolist(),
+        "Índice del ente (%)": own["valor"].round(1).tolist(),
+        "Fracciones evaluadas": own["denominador"].tolist(),
+        "Índice del gobierno (%)": [round(gob.get(p), 1) if pd.notna(gob.get(p)) else None for p in own["periodo"]],
+    })
+
+
+def trend_figure(trend: pd.DataFrame, meta: float | None, ente: str) -> go.Figure:
+    labels = [periodo_corto("mes", m) for m in trend["Mes"]]
+    fig = go.Figure()
+    fig.add_scatter(x=labels, y=trend["Índice del ente (%)"], mode="lines+markers", name=ente,
+                    line=dict(color="#7b1e3a", width=3), hovertemplate="%{x}: %{y:.1f} %<extra></extra>")
+    fig.add_scatter(x=labels, y=trend["Índice del gobierno (%)"], mode="lines", name="Gobierno del Estado",
+                    line=dict(color="#8a9bb0", width=2, dash="dash"), hovertemplate="%{x}: %{y:.1f} %<extra></extra>")
+    if meta is not None and pd.notna(meta):
+        fig.add_scatter(x=[labels[0], labels[-1]], y=[meta, meta], mode="lines", name=f"Meta ({meta:.0f} %)",
+                        line=dict(color="#1a9850", width=1.5, dash="dot"), hoverinfo="skip")
+    fig.update_layout(xaxis=dict(title="Mes de la verificación", type="category"),
+                      yaxis=dict(title="Índice de cumplimiento", range=[0, 105], ticksuffix=" %"))
+    return fig
+
+
+def trend_summary(trend: pd.DataFrame, ente: str) -> str:
+    first, last = trend.iloc[0], trend.iloc[-1]
+    text = (f"El índice de {ente} pasó de {num(first['Índice del ente (%)'], 1)} % en "
+            f"{periodo_corto('mes', first['Mes'])} a {num(last['Índice del ente (%)'], 1)} % en "
+            f"{periodo_corto('mes', last['Mes'])}")
+    if pd.notna(last["Índice del gobierno (%)"]):
+        text += f"; el gobierno en conjunto tuvo {num(last['Índice del gobierno (%)'], 1)} % ese mes"
+    return text + "."
+
+
+def failing_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Artículo": df["articulo"], "Fracción": df["fraccion"], "Obligación": df["obligacion"],
+        "Puntaje (%)": df["puntaje"].round(1),
+        "Situación": ["Reincidente" if r else "Incumplida" for r in df["reincidente"]],
+        "Verificación": df["verificacion_id"], "Fecha": pd.to_datetime(df["fecha"]).dt.strftime("%Y-%m-%d"),
+        "Ley": df["ley_version"], "Observaciones del verificador": df["observaciones"].fillna(""),
+    })
+
+
+def failing_summary(table: pd.DataFrame, ente: str) -> str:
+    if table.empty:
+        return f"{ente} no tiene fracciones incumplidas en su última evaluación de cada fracción."
+    reincidentes = int((table["Situación"] == "Reincidente").sum())
+    return (f"{ente} tiene {num(len(table))} fracciones por corregir según su última evaluación; "
+            f"{num(reincidentes)} ya estaban incumplidas en la evaluación anterior (reincidentes).")
+
+
+# ---- what the page shows of one review, built once per warehouse file -------------------------------------
+
+@dataclass(frozen=True)
+class ReviewView:
+    totals: dict[str, int]          # heatmap_totals over every ente of the review
+    heatmap: dict                   # heatmap_grid of the entes shown in the map
+    entes_en_mapa: int
+    mapa_csv: bytes                 # the CSV files are built here, once, not on every rerun
+    entes: pd.DataFrame             # entes_table
+    entes_csv: bytes
+    fracciones: pd.DataFrame        # fracciones_table
+    fracciones_top_csv: bytes       # the data of the chart (the 10 most failed)
+    fracciones_csv: bytes
+
+
+CACHE = dict(max_entries=20, ttl=24 * 3600, show_spinner=False)
+
+
+def review_view(verificacion: str, max_entes: int, top: int = 10) -> ReviewView:
+    """Frames, heatmap cells and CSV bytes of one review; cached until the warehouse file changes."""
+    return _review_view(verificacion, int(max_entes), int(top), file_signature())
+
+
+@st.cache_data(**CACHE)
+def _review_view(verificacion: str, max_entes: int, top: int, signature) -> ReviewView:
+    del signature  # only part of the cache key: a rebuilt warehouse gives a new one
+    mapa = read_verificacion.heatmap(verificacion, max_entes)
+    entes = entes_table(read_verificacion.ente_indices(verificacion))
+    fracciones = fracciones_table(read_verificacion.by_fraccion(verificacion))
+    return ReviewView(
+        totals=read_verificacion.heatmap_totals(verificacion), heatmap=heatmap_grid(mapa),
+        entes_en_mapa=int(mapa["ente_id"].nunique()), mapa_csv=csv_bytes(heatmap_export(mapa)),
+        entes=entes, entes_csv=csv_bytes(entes), fracciones=fracciones,
+        fracciones_top_csv=csv_bytes(fracciones.head(top)), fracciones_csv=csv_bytes(fracciones))
+
+
+def ente_options() -> tuple[list[str], dict[str, str]]:
+    """Ids of the entes with verifications (picker order) and their labels; cached like review_view."""
+    return _ente_options(file_signature())
+
+
+@st.cache_data(**CACHE)
+def _ente_options(signature) -> tuple[list[str], dict[str, str]]:
+    del signature
+    entes = read_verificacion.entes()
+    label = ente_label(entes)
+    ids = entes["ente_id"].tolist()
+    return ids, {ente_id: label(ente_id) for ente_id in ids}
+
+
+def download(data: bytes, filename: str, *, key: str, label: str = "Descargar CSV") -> None:
+    """Download button for CSV bytes built by review_view (pages.ui.export.csv_bytes: formulas neutralized)."""
+    st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")
+
+
+# ---- the block of the Ficha del ente ------------------------------------------------------------------------
+
+PAGE = "pages/6_Verificacion.py"
+
+
+def render_ente_block(ente_id: str) -> None:
+    """The Ficha del ente's block: the ente's latest verification, metrics and a link only (no table or chart), so
+    the Ficha keeps its own exports; the detail and its CSV files are on the Verificación page."""
+    st.subheader("Verificación de obligaciones de transparencia", anchor=False)
+    latest = read_verificacion.latest_for_ente(ente_id)
+    if latest.empty:
+        st.caption("Este ente aún no tiene verificaciones de obligaciones de transparencia cargadas.")
+        return
+    row = latest.iloc[0]
+    fecha = pd.Timestamp(row["fecha"]).date()
+    c1, c2, c3 = st.columns(3)
+    delta = None if pd.isna(row["variacion"]) else f"{row['variacion']:+.1f} pts"
+    c1.metric("Índice de cumplimiento (última verificación)", f"{num(row['indice'], 1)} %", delta=delta,
+              delta_description="vs. verificación anterior" if delta else None, border=True)
+    c2.metric("Fracciones incumplidas", num(row["fracciones_incumplidas"]), border=True)
+    c3.metric("Fracciones evaluadas", f"{num(row['fracciones_evaluadas'])} de {num(row['fracciones_aplicables'])}",
+              border=True, help="Fracciones que le aplican al ente según la tabla de aplicabilidad.")
+    st.markdown(md_escape(
+        f"Verificación {row['verificacion_id']} del {fecha_es(fecha)}: índice de {num(row['indice'], 1)} % con "
+        f"{num(row['fracciones_incumplidas'])} fracciones por corregir."))
+    st.page_link(PAGE, label="Ver el detalle y las observaciones en Verificación", icon=":material/fact_check:",
+                 query_params={"ente": ente_id})
