@@ -18,12 +18,12 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from common.paths import CATALOGOS_DIR
 from etl.build import build_warehouse
 from participacion import engine as store_engine
 from participacion import migrate
 from participacion.abuse import Limits
 from participacion.evaluations import Answers, Origin, evaluacion_ciudadana, submit
-from common.paths import CATALOGOS_DIR
 
 FRACCIONES = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
               "XVI", "XVII", "XVIII", "XIX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.formatting import md_escape, num
+from common.links import pnt_url
 from pages.ui import evaluar as form
 from pages.ui import layout
 from pages.ui.export import download_csv
@@ -13,7 +14,6 @@ from pages.ui.tables import show_table
 from participacion.abuse import local_day
 from participacion.access_log import utc_now
 from warehouse import read_evaluaciones
-from common.links import pnt_url
 
 layout.start_page("Evaluar una obligación",
                   "¿Encontró lo que el ente debe publicar? Elija el ente y la obligación, ábrala en su portal o en la "

@@ -45,8 +45,8 @@ CREATE TABLE base_evaluacion_ciudadana_mes (
 );
 
 -- Citizens and verifiers side by side, per ente × fracción (clave_historica: across laws) × reference month `mes`:
--- both sides pool the 12 months that end with `mes` (indicators/comparison.py, indicators/sql/
--- comparacion_ciudadana.sql). A row exists where citizens evaluated the fracción in those months; the citizens'
+-- both sides pool the 12 months that end with `mes` (indicators/comparison.py,
+-- indicators/sql/values/comparacion_ciudadana.sql). A row exists where citizens evaluated the fracción in those months; the citizens'
 -- values are NULL below the catalog's minimum, the verifiers' when no verification evaluated it in those months.
 CREATE TABLE comparacion_ciudadana (
     ente_id                  VARCHAR NOT NULL,

@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES
 from common.formatting import MESES, format_value, md_escape, num, short_name
+from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table

@@ -9,13 +9,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from common.secret import secret
 from common.formatting import md_escape
+from common.secret import secret
+from pages.ui import gate
 from participacion import config, evaluations
 from participacion.abuse import HORA_QROO, MAX_COMENTARIO, LimitsError, client_key, load_limits
 from participacion.access_log import utc_now
 from participacion.evaluations import ACTUALIZADA, ENCONTRADA, Answers, Origin, StoreError
-from pages.ui import gate
 
 COMPRENSION = {n: str(n) for n in range(1, 6)}
 _GENERATION = "_evaluacion_generacion"   # a new generation gives the form fresh, empty widgets after a send

@@ -10,14 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from common.formatting import md_escape
+from pages.ui import gate, layout
+from pages.ui.export import download_csv
+from pages.ui.tables import show_table
 from participacion import config, moderation
 from participacion.abuse import HORA_QROO
 from participacion.access_log import utc_now
 from participacion.evaluations import ACTUALIZADA, ENCONTRADA, StoreError
 from participacion.moderation import BLOQUEOS, DECISIONES, MOTIVOS_RECHAZO, ModerationError
-from pages.ui import gate, layout
-from pages.ui.export import download_csv
-from pages.ui.tables import show_table
 from warehouse import read_evaluaciones
 
 OTRO = "Otro"
