@@ -217,6 +217,26 @@ def test_the_export_carries_the_citizens_beside_the_verifiers(built, tmp_path):
     assert ("indice_cumplimiento_obligaciones", "2026-09") in rows
 
 
+def test_the_open_data_file_of_the_citizens_beside_the_verifiers(built, tmp_path):
+    """`python -m indicators export --conjunto ciudadanos`: one row per ente × fracción × reference month, with the
+    hand values of the module docstring for September 2026 (12 months: October 2025 – September 2026)."""
+    import csv
+
+    from indicators.export import export_indicators
+    n = export_indicators(built[0], tmp_path / "c.csv", "csv", "2026-09", "2026-09", conjunto="ciudadanos")
+    rows = list(csv.DictReader((tmp_path / "c.csv").open(encoding="utf-8-sig")))
+    assert n == len(rows) == 2 and {r["mes"] for r in rows} == {"2026-09"}
+    viii, ix = rows   # the law's order: VIII before IX
+    assert (viii["ente_id"], viii["articulo"], viii["fraccion"], viii["evaluaciones"]) == ("SEFIPLAN", "65", "VIII", "7")
+    # 64.2857 % found, 60 % up to date, 22 / 7 understood; verifiers (100 + 90) / 2 = 95; −30.7143: disagreement
+    assert [float(viii[c]) for c in ("pct_encontrada", "pct_actualizada", "comprension_media", "puntaje_verificacion",
+                                     "diferencia")] == pytest.approx([64.2857, 60.0, 3.1429, 95.0, -30.7143], abs=1e-4)
+    assert (viii["verificaciones"], viii["desacuerdo"]) == ("2", "true")
+    # IX: 5 evaluations in the window (4 × sí + no) = 80 %, verifiers 100 → −20 points: no disagreement
+    assert (ix["fraccion"], ix["evaluaciones"], float(ix["pct_encontrada"]), float(ix["diferencia"]),
+            ix["desacuerdo"]) == ("IX", "5", 80.0, -20.0, "false")
+
+
 def test_the_pdf_ficha_carries_the_citizens_beside_the_verifiers(tablero_db, tmp_path):
     from pypdf import PdfReader
 
