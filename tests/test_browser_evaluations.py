@@ -8,10 +8,10 @@ import os
 import shutil
 
 import pytest
-import sqlalchemy as sa
 
 from app_server import CHROMIUM, ForwardingProxy, auth_secrets, login, running_app, running_oidc_provider
 from conftest import ROOT
+from helpers import store_rows
 from participacion import engine, migrate, moderation
 
 pytestmark = pytest.mark.browser
@@ -67,15 +67,6 @@ def evaluate(page, encontrada: str, actualizada: str, comprension: str, comentar
     button.click()
 
 
-def rows(url: str, sql: str) -> list[tuple]:
-    store = engine.create(url)
-    try:
-        with store.connect() as conn:
-            return [tuple(r) for r in conn.execute(sa.text(sql)).all()]
-    finally:
-        store.dispose()
-
-
 def test_a_citizen_on_a_phone_evaluates_and_meets_the_limit(tablero_db, catalogs, browser, tmp_path):
     from playwright.sync_api import expect
     url = f"sqlite:///{tmp_path / 'participacion.sqlite'}"
@@ -95,12 +86,13 @@ def test_a_citizen_on_a_phone_evaluates_and_meets_the_limit(tablero_db, catalogs
         assert page.locator(".st-key-campo_trampa").bounding_box()["height"] <= 1
         evaluate(page, "Parcialmente", "No sé", "4", "El archivo no abre; mi teléfono es 998 765 4321")
         expect(page.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
-        [(fraccion, encontrada, comentario, estado, cliente)] = rows(
+        [(fraccion, encontrada, comentario, estado, cliente)] = store_rows(
             url, "SELECT fraccion, encontrada, comentario, estado, cliente FROM evaluacion_ciudadana")
         assert (fraccion, encontrada, estado) == ("VIII", "parcialmente", "pendiente")
         assert comentario == "El archivo no abre; mi teléfono es [teléfono omitido]"
         # the address arrived through the trusted proxy header, and only its day's key is kept
-        assert cliente and len(cliente) == 32 and FORWARDED not in str(rows(url, "SELECT * FROM evaluacion_ciudadana"))
+        assert cliente and len(cliente) == 32
+        assert FORWARDED not in str(store_rows(url, "SELECT * FROM evaluacion_ciudadana"))
         thanks = page.get_by_text("Gracias: su evaluación quedó registrada", exact=False)
         for obligacion in ("Estructura orgánica", "Facultades de cada área"):
             choose(page, "f_obligacion", obligacion)
@@ -112,8 +104,8 @@ def test_a_citizen_on_a_phone_evaluates_and_meets_the_limit(tablero_db, catalogs
         evaluate(page, "No", "No", "1")
         expect(page.get_by_text("Se han enviado 3 evaluaciones desde este navegador en la última hora",
                                 exact=False)).to_be_visible()
-        assert rows(url, "SELECT count(*) FROM evaluacion_ciudadana") == [(3,)]
-        assert rows(url, "SELECT motivo FROM intento_bloqueado") == [("limite_hora_sesion",)]
+        assert store_rows(url, "SELECT count(*) FROM evaluacion_ciudadana") == [(3,)]
+        assert store_rows(url, "SELECT motivo FROM intento_bloqueado") == [("limite_hora_sesion",)]
     assert "Traceback" not in (tmp_path / "app.log").read_text(encoding="utf-8", errors="replace")
 
 
@@ -159,8 +151,9 @@ def test_a_sabgob_user_moderates_the_comments(tablero_db, catalogs, browser, tmp
     log = moderation.history(engine.create(url))
     assert log[["decision", "motivo", "quien"]].fillna("").values.tolist() == [
         ["rechazada", "Lenguaje ofensivo o discriminatorio", SABGOB], ["aprobada", "", SABGOB]]
-    assert rows(url, "SELECT evento, pagina FROM bitacora_acceso WHERE quien = 'moderacion@sabgob.ejemplo.gob.mx' "
-                     "AND evento = 'vista'") == [("vista", "pages/11_Moderacion.py")]
+    assert store_rows(url, "SELECT evento, pagina FROM bitacora_acceso "
+                           "WHERE quien = 'moderacion@sabgob.ejemplo.gob.mx' AND evento = 'vista'") == [
+        ("vista", "pages/11_Moderacion.py")]
 
 
 def test_two_app_servers_on_one_postgresql_see_each_others_evaluations(tablero_db, catalogs, browser, postgres_url,
@@ -186,5 +179,5 @@ def test_two_app_servers_on_one_postgresql_see_each_others_evaluations(tablero_d
         expect(other.get_by_text("Gracias: su evaluación quedó registrada", exact=False)).to_be_visible()
         citizen.goto(a + "/Evaluar_una_obligacion?ente=SEQ&obligacion=65-II")
         expect(citizen.get_by_test_id("stDataFrame")).to_be_visible()
-    assert rows(postgres_url, "SELECT encontrada, estado FROM evaluacion_ciudadana ORDER BY registrada_en") == [
+    assert store_rows(postgres_url, "SELECT encontrada, estado FROM evaluacion_ciudadana ORDER BY registrada_en") == [
         ("parcialmente", "aprobada"), ("si", "publicada")]

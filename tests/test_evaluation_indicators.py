@@ -227,7 +227,8 @@ def test_the_open_data_file_of_the_citizens_beside_the_verifiers(built, tmp_path
     rows = list(csv.DictReader((tmp_path / "c.csv").open(encoding="utf-8-sig")))
     assert n == len(rows) == 2 and {r["mes"] for r in rows} == {"2026-09"}
     viii, ix = rows   # the law's order: VIII before IX
-    assert (viii["ente_id"], viii["articulo"], viii["fraccion"], viii["evaluaciones"]) == ("SEFIPLAN", "65", "VIII", "7")
+    assert (viii["ente_id"], viii["articulo"], viii["fraccion"], viii["evaluaciones"]) == (
+        "SEFIPLAN", "65", "VIII", "7")
     # 64.2857 % found, 60 % up to date, 22 / 7 understood; verifiers (100 + 90) / 2 = 95; −30.7143: disagreement
     assert [float(viii[c]) for c in ("pct_encontrada", "pct_actualizada", "comprension_media", "puntaje_verificacion",
                                      "diferencia")] == pytest.approx([64.2857, 60.0, 3.1429, 95.0, -30.7143], abs=1e-4)

@@ -11,6 +11,7 @@ import sys
 import sqlalchemy as sa
 
 from conftest import ROOT
+from helpers import store_rows
 from samples.evaluaciones import FILE, write_evaluation_sample
 
 
@@ -51,7 +52,8 @@ def test_the_command_loads_once_and_only_where_it_is_told(tmp_path):
                            timeout=300)
     assert build.returncode == 0, build.stderr
     assert "evaluaciones_ciudadanas.csv" in build.stdout and "pendiente de moderación" in build.stdout
-    comments = {c for (c,) in _rows(url, "SELECT comentario FROM evaluacion_ciudadana WHERE comentario IS NOT NULL")}
+    comments = {c for (c,) in store_rows(url, "SELECT comentario FROM evaluacion_ciudadana "
+                                                  "WHERE comentario IS NOT NULL")}
     assert "No encontré nada. Llámenme al [teléfono omitido] para explicarles dónde busqué." in comments
     assert not any("998 765 4321" in c for c in comments)
 
@@ -63,16 +65,7 @@ def test_the_session_warehouse_shows_the_sample(sql):
     assert sql("SELECT count(*) FROM comparacion_ciudadana WHERE desacuerdo")[0][0] > 0
 
 
-def _rows(url: str, query: str) -> list[tuple]:
-    eng = sa.create_engine(url)
-    try:
-        with eng.connect() as conn:
-            return [tuple(r) for r in conn.execute(sa.text(query)).all()]
-    finally:
-        eng.dispose()
-
-
 def _count(url: str) -> int:
     if not sa.inspect(sa.create_engine(url)).has_table("evaluacion_ciudadana"):
         return 0
-    return _rows(url, "SELECT count(*) FROM evaluacion_ciudadana")[0][0]
+    return store_rows(url, "SELECT count(*) FROM evaluacion_ciudadana")[0][0]

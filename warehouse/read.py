@@ -299,7 +299,8 @@ def _open_data_file(fmt: str, desde: str | None, hasta: str | None, conjunto: st
     return export_bytes(Path(signature.path), fmt, desde, hasta, conjunto)
 
 
-def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None, conjunto: str = "indicadores") -> bytes:
+def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None,
+                   conjunto: str = "indicadores") -> bytes:
     """The open-data export (csv or parquet) of the periods within [desde, hasta]: the very bytes of
     `python -m indicators export --conjunto … --format fmt --desde … --hasta …` (the same function writes both)."""
     signature = file_signature()
