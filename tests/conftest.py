@@ -242,10 +242,13 @@ def store(store_url):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium driven by Playwright, one per test module (the browser tests skip without it)."""
-    from playwright.sync_api import sync_playwright
+    """Debian's chromium driven by Playwright, one per test module (the browser tests skip without it). An
+    assertion waits up to 60 s, as the pages' own actions do: on a machine shared by several builds a page can take
+    longer than Playwright's 5 s to draw, which is slowness, not a failure."""
+    from playwright.sync_api import expect, sync_playwright
 
     from app_server import CHROMIUM, CHROMIUM_ARGS
+    expect.set_options(timeout=60_000)
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
