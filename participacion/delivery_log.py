@@ -1,4 +1,4 @@
-"""The delivery log (bitacora_envio, migration 0002): one row per attempt to send a message, never changed.
+"""The delivery log (bitacora_envio, migration 0003): one row per attempt to send a message, never changed.
 
 A message is identified by its key (tipo, periodo, ente_id, destinatario): the monthly ficha of one period to one
 titular, or the reminder of one day to one enlace. It counts as delivered once a row of its key says 'enviado';

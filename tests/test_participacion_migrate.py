@@ -15,9 +15,8 @@ from participacion import engine, migrate
 from participacion.migrate import MIGRATIONS_DIR, MigrationError
 
 ROOT = Path(__file__).resolve().parent.parent
-# The project's migrations, and the number the next one takes (the tests add files after them).
-PROJECT = [(m.version, m.nombre) for m in migrate.discover()]
-NEXT = len(PROJECT) + 1
+PROJECT = [(1, "bitacora_acceso"), (2, "evaluacion_ciudadana"), (3, "bitacora_envio")]   # the project's migrations
+NEXT = f"{len(PROJECT) + 1:04d}"                                  # the number a new migration takes
 
 
 def _tables(eng) -> set[str]:
@@ -41,8 +40,8 @@ def test_migrate_creates_the_schema_once(store_url):
     eng = engine.create(store_url)
     ran = migrate.migrate(eng)
     assert [(m.version, m.nombre) for m in ran] == PROJECT
-    assert PROJECT[:2] == [(1, "bitacora_acceso"), (2, "bitacora_envio")]
-    assert {"esquema_version", "bitacora_acceso", "bitacora_envio"} <= _tables(eng)
+    assert {"esquema_version", "bitacora_acceso", "evaluacion_ciudadana", "moderacion", "bitacora_envio",
+            "envio_en_curso"} <= _tables(eng)
     assert migrate.migrate(eng) == []          # idempotent
     assert _versions(eng) == PROJECT
     assert migrate.pending(eng) == []
@@ -51,30 +50,29 @@ def test_migrate_creates_the_schema_once(store_url):
 def test_a_new_migration_is_a_new_file(store_url, folder):
     eng = engine.create(store_url)
     migrate.migrate(eng, folder)
-    (folder / f"{NEXT:04d}_evaluacion_prueba.sql").write_text(
-        "-- what issue 18 will do: one more file\n"
+    (folder / f"{NEXT}_evaluacion_prueba.sql").write_text(
+        "-- what the next issue will do: one more file\n"
         "CREATE TABLE evaluacion_prueba (id VARCHAR(32) PRIMARY KEY, ente_id VARCHAR(40) NOT NULL);\n"
         "CREATE INDEX evaluacion_prueba_ente ON evaluacion_prueba (ente_id);\n", encoding="utf-8")
-    (folder / f"{NEXT:04d}_evaluacion_prueba.{eng.dialect.name}.sql").write_text(
+    (folder / f"{NEXT}_evaluacion_prueba.{eng.dialect.name}.sql").write_text(
         f"CREATE TABLE solo_{eng.dialect.name} (x INTEGER);\n", encoding="utf-8")
-    assert [m.version for m in migrate.pending(eng, folder)] == [NEXT]
+    assert [m.version for m in migrate.pending(eng, folder)] == [int(NEXT)]
     assert [m.nombre for m in migrate.migrate(eng, folder)] == ["evaluacion_prueba"]
     other = "postgresql" if eng.dialect.name == "sqlite" else "sqlite"
     assert {"evaluacion_prueba", f"solo_{eng.dialect.name}"} <= _tables(eng)
     assert f"solo_{other}" not in _tables(eng)
-    assert _versions(eng) == PROJECT + [(NEXT, "evaluacion_prueba")]
+    assert _versions(eng) == [*PROJECT, (int(NEXT), "evaluacion_prueba")]
 
 
 def test_a_failing_migration_leaves_nothing_behind(store_url, folder):
     eng = engine.create(store_url)
     migrate.migrate(eng, folder)
-    (folder / f"{NEXT:04d}_a_medias.sql").write_text(
+    (folder / f"{NEXT}_a_medias.sql").write_text(
         "CREATE TABLE primera (x INTEGER);\n"
         "INSERT INTO primera VALUES (1);\n"
         "CREATE TABLE segunda (x INTEGER REFERENCES tabla_que_no_existe (y), z NO_ES_UN_TIPO);\n"
         "SELECT * FROM tabla_que_no_existe;\n", encoding="utf-8")
-    with pytest.raises(MigrationError,
-                       match=f"La migración {NEXT:04d}_a_medias.sql falló y no se aplicó nada de ella"):
+    with pytest.raises(MigrationError, match=f"La migración {NEXT}_a_medias.sql falló y no se aplicó nada de ella"):
         migrate.migrate(eng, folder)
     # DDL inside the transaction was rolled back with it (SQLite too: the engine issues BEGIN itself)
     assert "primera" not in _tables(eng)
@@ -122,9 +120,9 @@ def test_misnamed_and_clashing_files_are_all_reported(tmp_path):
 
 def test_a_store_newer_than_the_code_is_refused(store_url, folder):
     eng = engine.create(store_url)
-    (folder / f"{NEXT:04d}_futura.sql").write_text("CREATE TABLE futura (x INTEGER);\n", encoding="utf-8")
+    (folder / f"{NEXT}_futura.sql").write_text("CREATE TABLE futura (x INTEGER);\n", encoding="utf-8")
     migrate.migrate(eng, folder)
-    with pytest.raises(MigrationError, match=f"{NEXT:04d}.*actualice el tablero"):
+    with pytest.raises(MigrationError, match=f"{NEXT}.*actualice el tablero"):
         migrate.migrate(eng)
 
 
@@ -149,12 +147,13 @@ def test_migrate_command(tmp_path):
                                        capture_output=True, text=True, timeout=60)
     first = run("migrate")
     assert first.returncode == 0, first.stderr
-    assert "Migraciones aplicadas" in first.stdout and "0001_bitacora_acceso, 0002_bitacora_envio" in first.stdout
+    assert "Migraciones aplicadas" in first.stdout
+    assert ", ".join(f"{v:04d}_{n}" for v, n in PROJECT) in first.stdout
     again = run("migrate")
     assert again.returncode == 0 and "ya está al día" in again.stdout
     status = run("estado")
     assert status.stdout.startswith("0001_bitacora_acceso\taplicada el ")
-    assert "\n0002_bitacora_envio\taplicada el " in status.stdout
+    assert "\n0003_bitacora_envio\taplicada el " in status.stdout
 
 
 def test_migrate_command_with_a_server_that_does_not_answer():
