@@ -21,7 +21,7 @@ from common.formatting import fecha_es, format_value, periodo_es, periodo_label,
 from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
-from indicators.periods import period_bounds
+from indicators.periods import period_bounds, tipo_de
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
 # The dashboard's semáforo, as a word and an RGB colour for print.
@@ -34,13 +34,6 @@ _PLAIN = str.maketrans({"−": "-", "–": "-", "—": "-", "…": "...", "“":
 
 def plain(text: object) -> str:
     return str(text).translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-def tipo_de(periodo: str) -> str:
-    """'2025-10' → mes, '2025-T3' → trimestre, '2025' → anio."""
-    if "-T" in periodo:
-        return "trimestre"
-    return "mes" if "-" in periodo else "anio"
 
 
 @dataclass(frozen=True)
@@ -85,7 +78,7 @@ class Ficha(FPDF):
         self.multi_cell(0, 4.4, plain(text), new_x="LMARGIN", new_y="NEXT")
 
 
-def _position(all_values: pd.DataFrame, ente_id: str, grupo: str) -> str:
+def position_text(all_values: pd.DataFrame, ente_id: str, grupo: str) -> str:
     parts = []
     for label, df in (("entre todos los entes", all_values),
                       (f"en su grupo ({grupo})", all_values[all_values["grupo_pares"] == grupo])):
@@ -179,7 +172,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
         pdf.multi_cell(0, 4.6, plain(
             f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label} (verde desde {ctx.verde:g}, "
             f"amarillo desde {ctx.amarillo:g}; meta {ctx.meta:g}). "
-            f"{_position(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
+            f"{position_text(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
             new_x="LMARGIN", new_y="NEXT")
     else:
         # An index from a single dimension is said, never printed as a number.
@@ -288,6 +281,27 @@ def progress_bar(done: int, total: int, label: str) -> None:
           flush=True)
 
 
+def read_context(con: duckdb.DuckDBPyConnection, periodo: str | None) -> Contexto | None:
+    """What every ficha of `periodo` shares (every ente's row of reports/ficha.sql in `all_values`); without a
+    periodo, the last closed month (indicators.period_status); None when there is no closed month. A malformed
+    periodo raises ValueError."""
+    states = PeriodStates.from_connection(con)
+    periodo = periodo or states.last_closed("mes")
+    if periodo is None:
+        return None
+    tipo = tipo_de(periodo)
+    period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
+    corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
+    corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
+    rows = con.execute(sql("reports/ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
+    meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
+                                        "WHERE indicador = 'indice_desempeno'").fetchall()[0]
+    last = states.last_closed(tipo)
+    return Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows,
+                    states.is_preliminary(tipo, periodo), states.state(tipo, periodo),
+                    periodo_es(tipo, last) if last else None)
+
+
 def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None = None,
                  progress=progress_bar) -> list[Path]:
     """One PDF per ente with an index in `periodo` (or just `ente`); without a periodo, the last closed month
@@ -296,21 +310,10 @@ def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None
         raise FileNotFoundError(f"No existe el almacén {db_path}; constrúyalo con: python -m etl build")
     out.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(db_path), read_only=True) as con:
-        states = PeriodStates.from_connection(con)
-        periodo = periodo or states.last_closed("mes")
-        if periodo is None:
+        ctx = read_context(con, periodo)
+        if ctx is None:
             return []
-        tipo = tipo_de(periodo)
-        period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
-        corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
-        corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
-        rows = con.execute(sql("reports/ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
-        meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
-                                            "WHERE indicador = 'indice_desempeno'").fetchall()[0]
-        last = states.last_closed(tipo)
-        ctx = Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows,
-                       states.is_preliminary(tipo, periodo), states.state(tipo, periodo),
-                       periodo_es(tipo, last) if last else None)
+        rows = ctx.all_values
         chosen = rows if ente is None else rows[rows["ente_id"] == ente]
         written = []
         for n, row in enumerate(chosen.itertuples(index=False), start=1):

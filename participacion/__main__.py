@@ -4,6 +4,7 @@
     python -m participacion estado [--url URL]           lists applied and pending migrations
     python -m participacion bitacora [--desde AAAA-MM-DD] [--hasta AAAA-MM-DD] [--out FILE] [--url URL]
                                                          writes the access log as CSV (UTF-8 with BOM)
+    python -m participacion envios [--out FILE] [--url URL]   writes the delivery log as CSV (UTF-8 with BOM)
     python -m participacion ejemplo [--archivo FILE] [--url URL]
                                                          loads the sample evaluations into a store without any
 """
@@ -14,9 +15,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from common.csv_export import csv_bytes
 from common.errors import TableroError
 from common.secret import secret
-from participacion import access_log, config, engine, migrate, seed
+from participacion import access_log, config, delivery_log, engine, migrate, seed
 
 SEED_FILE = config.ROOT / "data" / "inputs" / "participacion" / "evaluaciones_ejemplo.csv"
 
@@ -33,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     log.add_argument("--desde", type=date.fromisoformat, default=None, help="primer día (AAAA-MM-DD, UTC)")
     log.add_argument("--hasta", type=date.fromisoformat, default=None, help="último día (AAAA-MM-DD, UTC)")
     log.add_argument("--out", default=None, help="archivo CSV (por omisión, la salida estándar)")
+    sent = sub.add_parser("envios", help="escribe la bitácora de envíos (fichas y recordatorios) en CSV")
+    sent.add_argument("--out", default=None, help="archivo CSV (por omisión, la salida estándar)")
     sample = sub.add_parser("ejemplo", help="carga las evaluaciones ciudadanas de ejemplo en un almacén sin evaluaciones")
     sample.add_argument("--archivo", default=str(SEED_FILE), help="el archivo que escribe python -m etl sample "
                         "(por omisión data/inputs/participacion/evaluaciones_ejemplo.csv)")
@@ -72,13 +76,21 @@ def _status(store, _args) -> int:
 
 
 def _access_log(store, args) -> int:
-    frame = access_log.read(store, args.desde, args.hasta)
-    text = frame.to_csv(index=False, lineterminator="\r\n")
-    if args.out:
-        Path(args.out).write_bytes(text.encode("utf-8-sig"))
-        print(f"{len(frame):,} registros escritos en {args.out}", file=sys.stderr)
+    return _write_csv(access_log.read(store, args.desde, args.hasta), args.out)
+
+
+def _delivery_log(store, args) -> int:
+    return _write_csv(delivery_log.read(store), args.out)
+
+
+def _write_csv(frame, out: str | None) -> int:
+    """UTF-8 with BOM, formulas neutralized (the logs hold texts from outside: pages, servers' answers)."""
+    data = csv_bytes(frame)
+    if out:
+        Path(out).write_bytes(data)
+        print(f"{len(frame):,} registros escritos en {out}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8-sig"))
     return 0
 
 
@@ -107,7 +119,8 @@ def _sample(store, args) -> int:
     return 0
 
 
-COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log, "ejemplo": _sample}
+COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log, "envios": _delivery_log,
+            "ejemplo": _sample}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,19 +16,17 @@ from datetime import datetime, timedelta
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from common.errors import TableroError
 from common.masks import mask_text
 from participacion.abuse import MAX_COMENTARIO, Limits, day_start_utc, local_day
 from participacion.access_log import utc_now
-from participacion.engine import reading, writing
+from participacion.engine import guarded as store_guarded, reading, writing
 
 ENCONTRADA = {"si": "Sí", "parcialmente": "Parcialmente", "no": "No"}
 ACTUALIZADA = {"si": "Sí", "no": "No", "no_se": "No sé"}
 # Evaluations that count (in the indicators and the published answers): without a comment, or with an approved one.
 CUENTAN = ("publicada", "aprobada")
-MIGRATE_COMMAND = "python -m participacion migrate"
 # Any constant: the key of the PostgreSQL advisory lock that makes submissions take turns across replicas.
 _PG_SUBMIT_LOCK = 7_015_018
 
@@ -244,9 +242,4 @@ def frame(engine: Engine, query) -> pd.DataFrame:
 
 
 def guarded(action, verb: str):
-    try:
-        return action()
-    except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", exc)).splitlines()[0]
-        raise StoreError(f"No se pudo {verb} el almacén de participación ({detail}). Si es nuevo o se actualizó el "
-                         f"tablero, prepárelo con: {MIGRATE_COMMAND}") from exc
+    return store_guarded(action, StoreError, f"No se pudo {verb} el almacén de participación")

@@ -253,3 +253,15 @@ def browser():
         launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+# ---- a real SMTP server for the delivery tests ----------------------------------------------------------------
+
+@pytest.fixture
+def smtp_server():
+    """A running aiosmtpd server on 127.0.0.1 (tests/smtp_server.py): .received, .refuse, .env()."""
+    from smtp_server import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()

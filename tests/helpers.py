@@ -140,6 +140,15 @@ def header_cells() -> list[str]:
     return PLANTILLA_HEADER.split(",")
 
 
+def assert_table_matches_migration(engine, table) -> None:
+    """The SQLAlchemy Table a module of participacion/ writes through has the migrated table's columns, in order,
+    with the same NULL rule."""
+    reflected = {c["name"]: c for c in sqlalchemy.inspect(engine).get_columns(table.name)}
+    assert list(reflected) == [c.name for c in table.columns]
+    for column in table.columns:
+        assert reflected[column.name]["nullable"] == column.nullable, column.name
+
+
 def store_rows(url: str, sql: str) -> list[tuple]:
     """Rows of a query against a participación store (SQLite or PostgreSQL URL)."""
     store = store_engine.create(url)

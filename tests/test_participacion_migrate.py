@@ -15,7 +15,7 @@ from participacion import engine, migrate
 from participacion.migrate import MIGRATIONS_DIR, MigrationError
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = [(1, "bitacora_acceso"), (2, "evaluacion_ciudadana")]   # the project's migrations, in order
+PROJECT = [(1, "bitacora_acceso"), (2, "evaluacion_ciudadana"), (3, "bitacora_envio")]   # the project's migrations
 NEXT = f"{len(PROJECT) + 1:04d}"                                  # the number a new migration takes
 
 
@@ -40,7 +40,8 @@ def test_migrate_creates_the_schema_once(store_url):
     eng = engine.create(store_url)
     ran = migrate.migrate(eng)
     assert [(m.version, m.nombre) for m in ran] == PROJECT
-    assert {"esquema_version", "bitacora_acceso", "evaluacion_ciudadana", "moderacion"} <= _tables(eng)
+    assert {"esquema_version", "bitacora_acceso", "evaluacion_ciudadana", "moderacion", "bitacora_envio",
+            "envio_en_curso"} <= _tables(eng)
     assert migrate.migrate(eng) == []          # idempotent
     assert _versions(eng) == PROJECT
     assert migrate.pending(eng) == []
@@ -96,7 +97,9 @@ def test_two_processes_migrating_at_once_apply_each_migration_once(store_url):
     for t in threads:
         t.join(60)
     assert errors == []
-    assert sorted(results) == [[], [], [1, 2]]
+    # each migration once, by one of them: each is its own transaction under the lock, so with two or more
+    # migrations one process may apply 0001 and another 0002
+    assert sorted(v for ran in results for v in ran) == [v for v, _ in PROJECT]
     assert _versions(engines[0]) == PROJECT
 
 
@@ -144,11 +147,13 @@ def test_migrate_command(tmp_path):
                                        capture_output=True, text=True, timeout=60)
     first = run("migrate")
     assert first.returncode == 0, first.stderr
-    assert "Migraciones aplicadas" in first.stdout and "0001_bitacora_acceso" in first.stdout
+    assert "Migraciones aplicadas" in first.stdout
+    assert ", ".join(f"{v:04d}_{n}" for v, n in PROJECT) in first.stdout
     again = run("migrate")
     assert again.returncode == 0 and "ya está al día" in again.stdout
     status = run("estado")
     assert status.stdout.startswith("0001_bitacora_acceso\taplicada el ")
+    assert "\n0003_bitacora_envio\taplicada el " in status.stdout
 
 
 def test_migrate_command_with_a_server_that_does_not_answer():
