@@ -12,6 +12,7 @@ from common.errors import CatalogError
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
 from etl import sql
 from etl.staging.bulk import insert_rows
+from etl.staging.perfil_ut import PERFIL_FILE, load_tiers
 
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)
@@ -37,7 +38,7 @@ def _date(value: str, where: str, problems: list[str]) -> dt.date | None:
 
 
 def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
-    """Fill ente, ente_alias, calendario_inhabil, calendario, plazo_legal. Raises CatalogError listing all problems."""
+    """Fill ente, ente_alias, calendario_inhabil, calendario, plazo_legal, perfil_ut. Raises CatalogError listing all problems."""
     problems: list[str] = []
     entes = _load_entes(con, catalog_dir / "entes.csv", problems)
     _load_aliases(con, catalog_dir / "ente_alias.csv", entes, problems)
@@ -45,6 +46,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     _load_calendar(con, catalog_dir / "calendario_inhabil.csv", problems)
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
     _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
+    load_tiers(con, catalog_dir / PERFIL_FILE, problems)
     if problems:
         raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
 
