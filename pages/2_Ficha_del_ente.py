@@ -6,7 +6,7 @@ import streamlit as st
 
 from common.formatting import contract, md_escape, periodo_es
 from indicators.periods import previous_period
-from pages.ui import capacitacion, charts, ficha, indicadores, layout, verificacion
+from pages.ui import capacitacion, charts, ficha, indicadores, layout, unidades, verificacion
 from pages.ui.export import download_csv
 from pages.ui.historia import render_ente_history
 from pages.ui.indice import render_index_block
@@ -97,4 +97,5 @@ render_ente_history(ente_id)
 
 # Each domain's block of the Ficha lives in its own module.
 capacitacion.render_ente_block(ente_id, tipo, periodo)
+unidades.render_ente_block(ente_id, tipo, periodo)
 verificacion.render_ente_block(ente_id)

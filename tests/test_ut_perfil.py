@@ -23,8 +23,6 @@ December 2024 has 22 weekdays; 23–27, 30 and 31 are non-working in data/catalo
 business days. dias_persona_ut_por_solicitud OM Dec 2024 = 1 × 15 / 19 = 0.7895. June 2024: 20 weekdays, no
 non-working day → SEFIPLAN 1 × 20 / 9 = 2.222 (9 < 10: datos insuficientes).
 """
-import os
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -34,81 +32,12 @@ from common.errors import CatalogError
 from common.paths import CATALOGOS_DIR, SCHEMA_SQL
 from etl.staging.catalogs import load_catalogs
 from etl.staging.perfil_ut import read_tiers
-from helpers import build, query, write
-
-TIERS = """
-[[nivel]]
-nivel = "Uno"
-solicitudes_desde = 0
-solicitudes_hasta = 9
-personal_minimo = 1
-perfil_titular = "por confirmar"
-equipo = "por confirmar"
-confirmado = false
-fuente = "prueba"
-
-[[nivel]]
-nivel = "Dos"
-solicitudes_desde = 10
-solicitudes_hasta = 19
-personal_minimo = 2
-perfil_titular = "por confirmar"
-equipo = "por confirmar"
-confirmado = false
-fuente = "prueba"
-
-[[nivel]]
-nivel = "Tres"
-solicitudes_desde = 20
-personal_minimo = 3
-perfil_titular = "por confirmar"
-equipo = "por confirmar"
-confirmado = false
-fuente = "prueba"
-"""
-HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,estatus,respuesta,"
-          "fecha_respuesta,hubo_ampliacion,hubo_prevencion")
-ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
-
-
-def _requests(ente: str, fecha: str, n: int, start: int, datos_personales: int = 0) -> list[str]:
-    rows = []
-    for k in range(n):
-        tipo = "Datos personales" if k < datos_personales else "Información pública"
-        arcop = "Acceso" if k < datos_personales else ""
-        rows.append(f"{start + k:015d},{fecha},,{ente},{tipo},{arcop},,Terminada,{ENTREGA},{fecha},No,No")
-    return rows
-
-
-def write_inputs(inputs: Path) -> Path:
-    rows = (_requests("SEFIPLAN", "2023-12-05", 1, 1) + _requests("SEFIPLAN", "2024-06-11", 9, 100, 3)
-            + _requests("SEGOB", "2024-03-12", 20, 200) + _requests("OM", "2024-12-10", 19, 300))
-    write(inputs / "solicitudes" / "registro.csv", HEADER + "\n" + "\n".join(rows) + "\n")
-    write(inputs / "capacitacion" / "plantilla.csv", "ente,fecha_corte,total_personal,personal_ut\n"
-          "SEFIPLAN,2024-01-01,50,1\nSEGOB,2023-12-31,80,3\nOM,2023-12-31,30,1\n")
-    return inputs
-
-
-def _catalog_copy(tmp_path: Path) -> Path:
-    catalogs = tmp_path / "catalogos"
-    shutil.copytree(CATALOGOS_DIR, catalogs)
-    (catalogs / "perfil_ut.toml").write_text(TIERS, encoding="utf-8")
-    return catalogs
-
+from helpers import query
+from ut_fixture import TIERS, build_ut_warehouse, catalog_copy
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("ut")
-    catalogs = _catalog_copy(tmp)
-    old = os.environ.get("TABLERO_CATALOGOS")
-    os.environ["TABLERO_CATALOGOS"] = str(catalogs)
-    try:
-        return build(write_inputs(tmp / "in"), tmp)
-    finally:
-        if old is None:
-            del os.environ["TABLERO_CATALOGOS"]
-        else:
-            os.environ["TABLERO_CATALOGOS"] = old
+    return build_ut_warehouse(tmp_path_factory.mktemp("ut"))
 
 
 def base(db, ente, mes):
@@ -196,7 +125,7 @@ def test_gaps_overlaps_and_open_ends_are_reported(tmp_path):
 
 
 def test_a_bad_catalog_stops_the_build_with_the_others(tmp_path):
-    catalogs = _catalog_copy(tmp_path)
+    catalogs = catalog_copy(tmp_path)
     (catalogs / "perfil_ut.toml").write_text(TIERS.replace("personal_minimo = 3", "personal_minimo = 0"),
                                              encoding="utf-8")
     con = duckdb.connect()
