@@ -36,10 +36,9 @@ parsed AS (
     LEFT JOIN map_tipo mt       ON mt.valor = r.tipo_solicitud
 ),
 received AS (
-    -- A request filed on a non-working day counts as received the next working day.
-    SELECT p.*, c.siguiente_habil AS f_recepcion
+    -- A request filed on a non-working day counts as received the next working day (etl/sql/functions/plazo.sql).
+    SELECT p.*, recepcion_oficial(coalesce(p.f_recepcion_oficial, p.f_presentacion)) AS f_recepcion
     FROM parsed p
-    LEFT JOIN calendario c ON c.fecha = coalesce(p.f_recepcion_oficial, p.f_presentacion)
 ),
 with_law AS (
     -- The deadline is the one of the law in force for the ente's ámbito (estatal, federal) on the receipt date.
