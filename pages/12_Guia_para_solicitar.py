@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.ui import guia, layout
+from pages.ui import calculadora, guia, layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from warehouse import read
@@ -17,6 +17,11 @@ layout.start_page(
 for tab, name in zip(st.tabs(list(guia.PARTES.values())), guia.PARTES):
     with tab:
         st.markdown(guia.guide_text(name))
+
+layout.subheader("Calculadora de plazos")
+st.caption("Calcula las fechas de su solicitud con el mismo calendario de días inhábiles y las mismas leyes con que el "
+           "tablero mide si los entes responden en plazo.")
+calculadora.render_calculator("calc_guia")
 
 layout.subheader("Plazos que aplica el tablero")
 plazos = guia.deadlines_table(read.methodology("plazos"))
