@@ -52,6 +52,13 @@ CREATE TABLE calendario_inhabil (
     fuente     VARCHAR,
     confirmado BOOLEAN
 );
+-- The office's closing time (data/catalogos/horario_oficina.csv, one row): a request filed after it, on a source
+-- that records the time of filing, counts from the next working day.
+CREATE TABLE horario_oficina (
+    hora_cierre TIME NOT NULL,
+    confirmado  BOOLEAN NOT NULL,
+    fuente      VARCHAR
+);
 -- Periods in which an authority declared that terms do not run (data/catalogos/suspension_plazos.csv), for requests,
 -- for appeals or both (alcance: solicitudes | recursos | todos); hasta NULL: still in force.
 CREATE TABLE suspension_plazos (
@@ -111,6 +118,8 @@ CREATE TABLE solicitud (
     medio_entrada          VARCHAR,
     fecha_presentacion     DATE NOT NULL,
     fecha_recepcion        DATE NOT NULL,        -- official receipt: first working day on or after filing
+    recibida_fuera_de_horario BOOLEAN NOT NULL,  -- filed after the office's closing time on a working day: received
+                                                 -- the next working day (only sources with a time of filing)
     mes                    DATE NOT NULL,        -- first day of the month of fecha_recepcion (the cohort)
     fecha_respuesta        DATE,
     fecha_limite           DATE,                 -- computed from the law in force and ampliación

@@ -44,6 +44,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     _load_aliases(con, catalog_dir / "ente_alias.csv", entes, problems)
     _load_succession(con, catalog_dir / "ente_sucesion.csv", entes, problems)
     _load_suspensions(con, catalog_dir / "suspension_plazos.csv", problems)
+    _load_office_hours(con, catalog_dir / "horario_oficina.csv", problems)
     _load_calendar(con, catalog_dir / "calendario_inhabil.csv", problems)
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
     _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
@@ -171,6 +172,24 @@ def _load_suspensions(con, path: Path, problems: list[str]) -> None:
                         is_yes(r.get("confirmado", ""))))
     con.executemany("INSERT INTO suspension_plazos (desde, hasta, alcance, motivo, fuente, confirmado) "
                     "VALUES (?, ?, ?, ?, ?, ?)", records)
+
+
+def _load_office_hours(con, path: Path, problems: list[str]) -> None:
+    """The closing time after which a filing counts from the next working day: one row, HH:MM."""
+    rows = read_rows(path) if path.exists() else []
+    if len(rows) != 1:
+        problems.append(f"{path.name}: debe tener exactamente una fila (hora_cierre, confirmado, fuente); tiene "
+                        f"{len(rows)}.")
+        return
+    r = rows[0]
+    try:
+        hora = dt.time.fromisoformat(r.get("hora_cierre", ""))
+    except ValueError:
+        problems.append(f"{path.name}, fila 2: hora_cierre «{r.get('hora_cierre')}» no válida; use HH:MM (por "
+                        "ejemplo 18:00).")
+        return
+    con.execute("INSERT INTO horario_oficina (hora_cierre, confirmado, fuente) VALUES (?, ?, ?)",
+                [hora, is_yes(r.get("confirmado", "")), r.get("fuente") or None])
 
 
 def _load_calendar(con, path: Path, problems: list[str]) -> None:
