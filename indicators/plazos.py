@@ -17,9 +17,11 @@ import duckdb
 from common.errors import TableroError
 from indicators import sql
 
-# When a filing counts from the next day. Por confirmar: 18:00 is the common closing hour in the state's rules on
-# office hours for Unidades de Transparencia; change it here (and in Metodología) once confirmed.
-HORA_CIERRE = dt.time(18, 0)
+# The default closing time: the one configured in the warehouse (data/catalogos/horario_oficina.csv, as the build
+# applied it to every request); pass a time to try another, or None to ignore office hours.
+HORA_DEL_ALMACEN = "almacen"
+OLD_WAREHOUSE = ("El almacén no tiene las funciones de plazo (lo construyó una versión anterior del tablero); "
+                 "reconstrúyalo con `make tablero` o `python -m etl build`.")
 MACROS = ("recepcion_oficial", "inicio_del_plazo", "dias_habiles_entre", "plazo_vence", "dias_inhabiles")
 
 
@@ -70,19 +72,26 @@ class Plazo:
 def calcular_plazo(con: duckdb.DuckDBPyConnection, presentada: dt.datetime | dt.date, tipo_solicitud: str,
                    ley_version: str | None = None, ampliacion: bool = False, prevencion: dt.date | None = None,
                    desahogo: dt.date | None = None, *, ambito: str | None = None,
-                   hora_cierre: dt.time | None = HORA_CIERRE) -> Plazo:
+                   hora_cierre: dt.time | None | str = HORA_DEL_ALMACEN) -> Plazo:
     """The deadline of a request filed at `presentada` (a date alone is never after hours), of type
     `tipo_solicitud` (informacion_publica, datos_personales), under `ley_version` or, when it is None, the law in
-    force for `ambito` (estatal, federal) on the receipt date. `hora_cierre=None` ignores office hours."""
+    force for `ambito` (estatal, federal) on the receipt date. A filing after `hora_cierre` (by default the
+    warehouse's, data/catalogos/horario_oficina.csv) on a working day counts from the next working day;
+    `hora_cierre=None` ignores office hours."""
     if ley_version is None and ambito is None:
         raise PlazoError("Indique la versión de la ley (ley_version) o el ámbito del ente (estatal o federal).")
     if desahogo is not None and prevencion is not None and desahogo < prevencion:
         raise PlazoError(f"El desahogo ({desahogo:%d/%m/%Y}) es anterior a la prevención ({prevencion:%d/%m/%Y}); "
                          "revise ambas fechas.")
     _check_macros(con)
-    params = {"presentada": presentada, "hora_cierre": hora_cierre, "tipo": tipo_solicitud, "ley": ley_version,
+    from_warehouse = hora_cierre == HORA_DEL_ALMACEN
+    params = {"presentada": presentada, "hora_del_almacen": from_warehouse,
+              "hora_cierre": None if from_warehouse else hora_cierre, "tipo": tipo_solicitud, "ley": ley_version,
               "ambito": ambito, "prevencion": prevencion, "desahogo": desahogo}
-    row = con.execute(sql("plazos/plazo.sql"), params).fetchone()
+    try:
+        row = con.execute(sql("plazos/plazo.sql"), params).fetchone()
+    except (duckdb.CatalogException, duckdb.BinderException) as exc:  # a table or column of a later build
+        raise PlazoError(OLD_WAREHOUSE) from exc
     recepcion, after_hours, inicio, ley, nombre, dias, dias_ampl, confirmada, limite, ampliado = row
     if recepcion is None:
         raise PlazoError(f"La fecha {presentada:%d/%m/%Y} está fuera del calendario del almacén; revise el año.")
@@ -102,5 +111,4 @@ def _check_macros(con: duckdb.DuckDBPyConnection) -> None:
     found = {name for (name,) in con.execute(
         "SELECT DISTINCT function_name FROM duckdb_functions() WHERE function_name IN ?", [list(MACROS)]).fetchall()}
     if set(MACROS) - found:
-        raise PlazoError("El almacén no tiene las funciones de plazo (lo construyó una versión anterior del "
-                         "tablero); reconstrúyalo con `make tablero` o `python -m etl build`.")
+        raise PlazoError(OLD_WAREHOUSE)

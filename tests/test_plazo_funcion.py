@@ -118,3 +118,62 @@ def test_clear_messages(con, tmp_path):
         old.execute("CREATE TABLE calendario (fecha DATE)")
         with pytest.raises(PlazoError, match="reconstrúyalo"):
             calcular_plazo(old, D(2024, 9, 13), "informacion_publica", "LTAIPQROO2016")
+
+
+# Office hours (data/catalogos/horario_oficina.csv: 18:00, por confirmar) on a source that records the time of
+# filing: the template's fecha_presentacion with a time. Fri 13 Sep 2024 at 19:30 is received Tue 17 (Mon 16 a
+# holiday) and its 10 days end Wed 2 Oct (1 Oct a holiday); at 18:00 sharp it is received the 13th (deadline 30 Sep);
+# with the source's own receipt date the hour does not move it again.
+HOURS = """
+300000000000001,2024-09-13 19:30,,SEFIPLAN,Información pública,,,En proceso,,,No,No
+300000000000002,2024-09-13 18:00,,SEFIPLAN,Información pública,,,En proceso,,,No,No
+300000000000003,2024-09-13 19:30,2024-09-13,SEFIPLAN,Información pública,,,En proceso,,,No,No
+300000000000004,14/09/2024 20:00:00,,SEFIPLAN,Información pública,,,En proceso,,,No,No
+"""
+
+
+def _hours_db(tmp_path, catalogs=None, monkeypatch=None):
+    if catalogs:
+        monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogs))
+    write(tmp_path / "in" / "solicitudes" / "registro.csv", PLANTILLA_HEADER + HOURS)
+    return build(tmp_path / "in", tmp_path)
+
+
+def test_after_hours_filings_in_the_facts(tmp_path):
+    db = _hours_db(tmp_path)
+    rows = query(db, """SELECT folio, fecha_presentacion, fecha_recepcion, recibida_fuera_de_horario, fecha_limite
+                        FROM solicitud ORDER BY folio""")
+    assert rows == [
+        ("300000000000001", D(2024, 9, 13), D(2024, 9, 17), True, D(2024, 10, 2)),
+        ("300000000000002", D(2024, 9, 13), D(2024, 9, 13), False, D(2024, 9, 30)),
+        ("300000000000003", D(2024, 9, 13), D(2024, 9, 13), False, D(2024, 9, 30)),
+        # Saturday 20:00: received Tue 17 because of the weekend and the holiday, not of the hour.
+        ("300000000000004", D(2024, 9, 14), D(2024, 9, 17), False, D(2024, 10, 2))]
+
+
+def test_the_closing_time_is_a_catalog(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+    catalogs = tmp_path / "catalogos"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "catalogos", catalogs)
+    (catalogs / "horario_oficina.csv").write_text("hora_cierre,confirmado,fuente\n20:00,si,Acuerdo de prueba\n",
+                                                  encoding="utf-8")
+    db = _hours_db(tmp_path, catalogs, monkeypatch)
+    # Closing at 20:00: the 19:30 filing is received the same Friday; the calculator uses the same hour.
+    assert query(db, "SELECT fecha_recepcion FROM solicitud WHERE folio = '300000000000001'") == [(D(2024, 9, 13),)]
+    with duckdb.connect(str(db), read_only=True) as con:
+        p = calcular_plazo(con, dt.datetime(2024, 9, 13, 19, 30), "informacion_publica", "LTAIPQROO2016")
+        assert (p.recepcion, p.fuera_de_horario) == (D(2024, 9, 13), False)
+        p = calcular_plazo(con, dt.datetime(2024, 9, 13, 20, 1), "informacion_publica", "LTAIPQROO2016")
+        assert (p.recepcion, p.fuera_de_horario) == (D(2024, 9, 17), True)
+
+
+def test_a_bad_closing_time_is_reported(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+    from common.errors import BuildError
+    catalogs = tmp_path / "catalogos"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "catalogos", catalogs)
+    (catalogs / "horario_oficina.csv").write_text("hora_cierre,confirmado,fuente\n6 pm,no,\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"horario_oficina.csv, fila 2: hora_cierre «6 pm» no válida; use HH:MM"):
+        _hours_db(tmp_path, catalogs, monkeypatch)

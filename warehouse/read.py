@@ -245,8 +245,10 @@ def index_components(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFr
 # ---- methodology ----------------------------------------------------------------------------------------
 
 def methodology(part: str) -> pd.DataFrame:
-    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles or cambios."""
-    if part not in ("reglas", "indicadores", "indice", "plazos", "plazos_aplicados", "inhabiles", "cambios"):
+    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles, suspensiones
+    or cambios."""
+    if part not in ("reglas", "indicadores", "indice", "plazos", "plazos_aplicados", "inhabiles", "suspensiones",
+                    "cambios"):
         raise ValueError(part)
     return query(f"metodologia_{part}")
 

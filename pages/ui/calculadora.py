@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from common.formatting import fecha_es, md_escape
-from indicators.plazos import HORA_CIERRE, Plazo, PlazoError
+from indicators.plazos import Plazo, PlazoError
 from pages.ui.tables import show_table
 from warehouse import read_plazos
 
@@ -26,7 +26,7 @@ def explanation(presentada: dt.datetime, p: Plazo) -> str:
     """The calculation in words, as a citizen checks it."""
     when = f"Presentada el {fecha_es(presentada.date())} a las {presentada:%H:%M}"
     if p.fuera_de_horario:
-        when += f", después del cierre de las {HORA_CIERRE:%H:%M}"
+        when += ", después de la hora de cierre de la oficina"
     text = f"{when}, se tiene por recibida el {fecha_es(p.recepcion)}."
     ley = f"{p.ley_nombre or p.ley_version}{'' if p.ley_confirmada else ' (plazos por confirmar)'}"
     if p.interrumpido:
@@ -52,8 +52,9 @@ def _inputs(key: str, default: dt.date) -> dict:
     fecha = c1.date_input("Fecha de presentación", value=min(max(default, FIRST), LAST), min_value=FIRST,
                           max_value=LAST, format="DD/MM/YYYY", key=f"{key}_fecha")
     hora = c2.time_input("Hora", value=dt.time(10, 0), step=dt.timedelta(minutes=15), key=f"{key}_hora",
-                         help=f"Una solicitud presentada después de las {HORA_CIERRE:%H:%M} se tiene por recibida el "
-                              "siguiente día hábil (hora de cierre por confirmar).")
+                         help="Una solicitud presentada después de la hora de cierre de la oficina se tiene por "
+                              "recibida el siguiente día hábil (hora en data/catalogos/horario_oficina.csv, por "
+                              "confirmar).")
     tipo = c3.selectbox("Tipo de solicitud", list(TIPOS), format_func=TIPOS.get, key=f"{key}_tipo")
     ambito = c4.selectbox("¿A quién la presentó?", list(AMBITOS), format_func=AMBITOS.get, key=f"{key}_ambito")
     c5, c6 = st.columns(2)

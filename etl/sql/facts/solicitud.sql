@@ -17,6 +17,7 @@ timed AS (
 SELECT
     t.folio, a.layout, t.ente_id, t.tipo AS tipo_solicitud, t.derecho_arcop, t.medio_entrada,
     t.f_presentacion AS fecha_presentacion, t.f_recepcion AS fecha_recepcion,
+    t.fuera_de_horario AS recibida_fuera_de_horario,
     date_trunc('month', t.f_recepcion)::DATE AS mes,
     t.f_respuesta AS fecha_respuesta, t.f_limite AS fecha_limite, t.f_limite_fuente AS fecha_limite_fuente,
     t.estatus AS estatus_original, t.respuesta AS respuesta_original, t.estado_final AS estado,

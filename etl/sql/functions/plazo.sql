@@ -37,10 +37,10 @@ CREATE OR REPLACE MACRO plazo_vence(inicio, dias) AS (
     WHERE c.fecha = inicio
 );
 
--- The declared non-working days (holidays, suspensions) on working weekdays from `desde` to `hasta`, with their
+-- The declared non-working days (holidays, suspensions of terms) on weekdays from `desde` to `hasta`, with their
 -- reason, source and whether the date is confirmed: the days a deadline skipped.
 CREATE OR REPLACE MACRO dias_inhabiles(desde, hasta) AS TABLE
-    SELECT i.fecha, i.motivo, i.fuente, coalesce(i.confirmado, FALSE) AS confirmado
-    FROM calendario_inhabil i JOIN calendario c ON c.fecha = i.fecha
-    WHERE NOT c.habil AND isodow(i.fecha) <= 5 AND i.fecha BETWEEN desde AND hasta
-    ORDER BY i.fecha;
+    SELECT fecha, inhabil_motivo AS motivo, inhabil_fuente AS fuente, inhabil_confirmado AS confirmado
+    FROM calendario
+    WHERE inhabil_motivo IS NOT NULL AND fecha BETWEEN desde AND hasta
+    ORDER BY fecha;

@@ -1,9 +1,12 @@
 -- One request's deadline, by the warehouse's own macros (etl/sql/functions/plazo.sql: the ones the build used for
--- solicitud.fecha_limite). Parameters: $presentada (filing date-time), $hora_cierre (office closing time or NULL),
+-- solicitud.fecha_limite). Parameters: $presentada (filing date-time), $hora_cierre (office closing time or NULL)
+-- or, when $hora_del_almacen, the one configured in the warehouse (data/catalogos/horario_oficina.csv),
 -- $tipo (request type), $ley (law version) or, when it is NULL, $ambito (the law in force for that ámbito on the
 -- receipt date, as etl/sql/staging/stg_solicitud.sql picks it), $prevencion and $desahogo (dates or NULL).
 WITH recibida AS (
-    SELECT recepcion_oficial(CAST($presentada AS TIMESTAMP), hora_cierre := CAST($hora_cierre AS TIME)) AS recepcion,
+    SELECT recepcion_oficial(CAST($presentada AS TIMESTAMP),
+                             hora_cierre := CASE WHEN $hora_del_almacen THEN (SELECT hora_cierre FROM horario_oficina)
+                                                 ELSE CAST($hora_cierre AS TIME) END) AS recepcion,
            recepcion_oficial(CAST($presentada AS DATE)) AS recepcion_sin_horario
 ),
 ley AS (
