@@ -23,6 +23,7 @@ December 2024 has 22 weekdays; 23–27, 30 and 31 are non-working in data/catalo
 business days. dias_persona_ut_por_solicitud OM Dec 2024 = 1 × 15 / 19 = 0.7895. June 2024: 20 weekdays, no
 non-working day → SEFIPLAN 1 × 20 / 9 = 2.222 (9 < 10: datos insuficientes).
 """
+import csv
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,7 @@ from common.errors import CatalogError
 from common.paths import CATALOGOS_DIR, SCHEMA_SQL
 from etl.staging.catalogs import load_catalogs
 from etl.staging.perfil_ut import read_tiers
+from indicators.export import export_indicators
 from helpers import query
 from ut_fixture import TIERS, build_ut_warehouse, catalog_copy
 
@@ -134,3 +136,15 @@ def test_a_bad_catalog_stops_the_build_with_the_others(tmp_path):
     with pytest.raises(CatalogError) as err:
         load_catalogs(con, catalogs)
     assert "perfil_ut.toml, nivel 3 (Tres): «personal_minimo» debe ser al menos 1" in str(err.value)
+
+
+def test_the_export_carries_the_ut_workload_and_tier(db, tmp_path):
+    """OM, 2024: 19 requests for 1 person of the UT, whose tier asks for 2 (the export's numerador / denominador)."""
+    out = tmp_path / "indicadores.csv"
+    export_indicators(db, out, "csv")
+    rows = {(r["ente_id"], r["periodo"], r["indicador"]): r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    carga = rows[("OM", "2024", "solicitudes_por_persona_ut")]
+    perfil = rows[("OM", "2024", "pct_personal_ut_minimo")]
+    assert (float(carga["valor"]), float(carga["numerador"]), float(carga["denominador"])) == (19, 19, 1)
+    assert (float(perfil["valor"]), float(perfil["numerador"]), float(perfil["denominador"])) == (50, 1, 2)
+    assert float(rows[("GEQROO", "2024", "entes_ut_bajo_perfil")]["valor"]) == 1
