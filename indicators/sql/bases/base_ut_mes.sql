@@ -10,19 +10,10 @@
 -- The grid has every month from the first to the last month with requests, for every ente with requests or a
 -- plantilla while it is in force (plus any ente × month with requests), so the 12-month window has its empty months.
 INSERT INTO base_ut_mes BY NAME
-WITH rango AS (
-    SELECT min(mes) AS desde, max(mes) AS hasta FROM solicitud
-),
-meses AS (
-    SELECT generate_series::DATE AS mes
-    FROM rango, generate_series(rango.desde, rango.hasta, INTERVAL 1 MONTH)
-),
-grid AS (
-    SELECT e.ente_id, m.mes
-    FROM ente e JOIN meses m
-      ON m.mes >= date_trunc('month', coalesce(e.vigente_desde, DATE '1900-01-01'))
-     AND m.mes <= coalesce(e.vigente_hasta, DATE '9999-12-31')
-    WHERE e.ente_id IN (SELECT ente_id FROM solicitud UNION SELECT ente_id FROM plantilla)
+WITH grid AS (
+    SELECT ente_id, mes
+    FROM meses_en_vigor((SELECT min(mes) FROM solicitud), (SELECT max(mes) FROM solicitud))
+    WHERE ente_id IN (SELECT ente_id FROM solicitud UNION SELECT ente_id FROM plantilla)
     UNION
     SELECT DISTINCT ente_id, mes FROM solicitud
 ),
