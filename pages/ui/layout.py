@@ -44,8 +44,9 @@ PAGES = {
     "pages/8_Metodologia.py": Page("Metodología", ":material/menu_book:", "publica"),
     "pages/9_Estado_de_los_datos.py": Page("Estado de los datos", ":material/database:", "coordinacion"),
     "pages/12_Guia_para_solicitar.py": Page("Guía para solicitar información", ":material/help:", "publica"),
-    # Internal: the tiers are a working proposal (por confirmar), not a published standard; each ente's enlace and
-    # titular see their own UT against its tier, SABGOB and SEFIPLAN see every ente.
+    # Internal: a follow-up list of the UTs to reinforce, on tiers that are a working proposal (por confirmar), for
+    # SABGOB and SEFIPLAN; each ente's enlace and titular see their own UT. The Ficha (public) says each ente's own
+    # tier and staff, marked por confirmar, as issue 19 asks.
     "pages/13_Unidades_de_Transparencia.py": Page("Unidades de Transparencia", ":material/groups:", "entes"),
 }
 UNDECLARED_AUDIENCE = "coordinacion"
