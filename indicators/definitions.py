@@ -61,6 +61,10 @@ BASE_TABLES: dict[str, BaseTable] = {
         "solicitudes_12_meses", "personal_ut_minimo", "entes_ut_bajo_perfil", "entes_con_ut"}), "bases/base_ut_mes.sql",
         stocks=frozenset({"personal_ut", "solicitudes_12_meses", "personal_ut_minimo", "entes_ut_bajo_perfil",
                           "entes_con_ut"})),
+    # Citizens' evaluations per ente × month sent (the same file fills evaluacion_ciudadana_fraccion_mes).
+    "base_evaluacion_ciudadana_mes": BaseTable(frozenset({
+        "evaluaciones", "puntos_encontrada", "actualizada_si", "actualizada_opinion", "suma_comprension"}),
+        "bases/base_evaluacion_ciudadana_mes.sql"),
 }
 TIPOS = {"conteo", "razon", "percentil", "compuesto"}  # compuesto: computed by indicators/index.py
 DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}

@@ -2,7 +2,8 @@
 
 `python -m indicators fichas --periodo 2025-10 --out DIR` writes one PDF per ente with an index in that period:
 the index and its position, the dimension scores, the index over the last 12 months, why it moved, and what
-to fix (indicators in red or yellow, fracciones failed in the last review with the reviewer's note).
+to fix (indicators in red or yellow, fracciones failed in the last review with the reviewer's note), and the
+citizens' evaluations beside the verifiers' (indicators/comparison.py).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from fpdf import FPDF
 
 from indicators import semaforo, sql
 from common.formatting import fecha_es, format_value, periodo_es, periodo_label, sentence
+from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
 from indicators.periods import period_bounds
@@ -198,7 +200,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     scores = dict(con.execute("""SELECT replace(indicador, 'puntaje_', ''), valor FROM indicador_valor
                                  WHERE nivel = 'ente' AND clave = ? AND tipo_periodo = ? AND periodo = ?
                                    AND indicador LIKE 'puntaje_%'""", [row["ente_id"], tipo, periodo]).fetchall())
-    _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones])
+    _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones if d.peso > 0])
 
     trend = con.execute(sql("reports/ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if len(trend) >= 2:
@@ -229,9 +231,32 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
                           f"{note}", 8)
         if len(failed) > 8:
             pdf.paragraph(f"... y {len(failed) - 8} más (ver la página Verificación del tablero).", 8)
+    _citizens(pdf, con, row["ente_id"], tipo, periodo)
     path = out / f"ficha_{row['ente_id']}_{periodo}.pdf"
     pdf.output(str(path))
     return path
+
+
+def _citizens(pdf: Ficha, con, ente_id: str, tipo: str, periodo: str) -> None:
+    """Citizens beside the verifiers: both sides' values in the period and the three fracciones where they disagree
+    most (indicators/comparison.py)."""
+    mes = reference_month(tipo, periodo)
+    data = con.execute(sql("reports/ficha_ciudadanos.sql"), {"ente": ente_id, "tipo_periodo": tipo, "periodo": periodo,
+                                                     "mes": mes}).df()
+    values = data[data["parte"] == "valor"]
+    if values.empty:
+        return
+    pdf.heading("Ciudadanos y verificadores")
+    parts = [f"{r.texto}: {format_value(r.valor, r.unidad) if r.suficiente else 'datos insuficientes'}"
+             for r in values.itertuples(index=False)]
+    pdf.paragraph("; ".join(parts) + ".", 8.5)
+    split = data[data["parte"] == "desacuerdo"].head(3)
+    if not split.empty:
+        pdf.paragraph(f"Donde más difieren en los {VENTANA_MESES} meses a {periodo_es('mes', f'{mes:%Y-%m}')} "
+                      f"({UMBRAL_DESACUERDO:g} puntos o más):", 8.5)
+        for r in split.itertuples(index=False):
+            pdf.paragraph(f"- {r.texto}: ciudadanos la encontraron {r.valor:.0f} % ({int(r.casos)} evaluaciones); "
+                          f"verificadores {r.verificadores:.0f} de 100.", 8)
 
 
 def _preliminary_notice(pdf: Ficha, ctx: Contexto) -> None:

@@ -12,14 +12,19 @@ from conftest import ROOT, all_text, fecha_corte, metric_value, plain, run_page,
 from participacion import access_log, engine, migrate
 
 PLAZOS, ESTADO, DATOS = "pages/4_Plazos_en_riesgo.py", "pages/9_Estado_de_los_datos.py", "pages/5_Datos_abiertos.py"
-UNIDADES = "pages/13_Unidades_de_Transparencia.py"
-INTERNAL = [PLAZOS, ESTADO, UNIDADES]
-# The whole menu in its order; the internal entries appear only to the roles that may open them.
+MODERACION, UNIDADES = "pages/11_Moderacion.py", "pages/13_Unidades_de_Transparencia.py"
+INTERNAL = [PLAZOS, ESTADO, MODERACION, UNIDADES]
+# The whole menu in page order; the internal entries appear only to the roles that may open them.
 MENU = ["Inicio", "Ranking", "Ficha del ente", "Solicitudes", "Plazos en riesgo", "Datos abiertos", "Verificación",
-        "Capacitación", "Metodología", "Estado de los datos", "Guía para solicitar información",
-        "Unidades de Transparencia"]
-INTERNAL_MENU = {"Plazos en riesgo", "Estado de los datos", "Unidades de Transparencia"}
+        "Capacitación", "Metodología", "Estado de los datos", "Evaluar una obligación", "Moderación",
+        "Guía para solicitar información", "Unidades de Transparencia"]
+INTERNAL_MENU = {"Plazos en riesgo", "Estado de los datos", "Moderación", "Unidades de Transparencia"}
 PUBLIC_MENU = [m for m in MENU if m not in INTERNAL_MENU]
+
+
+def menu_with(extra: list[str]) -> list[str]:
+    """The menu in page order with the internal pages of `extra` where they belong."""
+    return [m for m in MENU if m not in INTERNAL_MENU or m in extra]
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 48,
                  "client_id": "tablero", "client_secret": "secreto-del-cliente",
                  "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
@@ -83,11 +88,11 @@ def _shows_nothing_of_the_data(at) -> None:
     (ENLACE, ["Plazos en riesgo", "Unidades de Transparencia"]),
     (TITULAR, ["Plazos en riesgo", "Unidades de Transparencia"]),
     (SEFIPLAN_USER, ["Plazos en riesgo", "Estado de los datos", "Unidades de Transparencia"]),
-    (SABGOB, ["Plazos en riesgo", "Estado de los datos", "Unidades de Transparencia"]),
+    (SABGOB, ["Plazos en riesgo", "Estado de los datos", "Moderación", "Unidades de Transparencia"]),
 ])
 def test_menu_of_each_role(session_mode, email, extra):
     at = _as("app.py", email)
-    assert _menu(at) == [m for m in MENU if m not in INTERNAL_MENU or m in extra]
+    assert _menu(at) == menu_with(extra)
     buttons = [b.label for b in at.sidebar.button]
     assert buttons == (["Iniciar sesión"] if email is None else ["Cerrar sesión"])
 
