@@ -140,10 +140,11 @@ def compare_warehouses(before: Path, after: Path, report: Report) -> None:
     rows_total = 0
     for table in sorted(tables["antes"] & tables["despues"]):
         cols_before, cols_after = _columns(con, "antes", table), _columns(con, "despues", table)
-        renamed = {after_name: before_name for (t, after_name), before_name in RENAMED.items() if t == table}
+        # A rename applies only where the revision compared still has the old name (main may have it already).
+        renamed = {after_name: before_name for (t, after_name), before_name in RENAMED.items() if t == table
+                   and any(c == after_name for c, _ in cols_after) and any(c == before_name for c, _ in cols_before)}
         for after_name, before_name in renamed.items():
-            if any(c == after_name for c, _ in cols_after) and any(c == before_name for c, _ in cols_before):
-                report.deliberate.append(f"{table}.{before_name} se llama ahora {table}.{after_name}")
+            report.deliberate.append(f"{table}.{before_name} se llama ahora {table}.{after_name}")
         if [(renamed.get(c, c), k) for c, k in cols_after] != cols_before:
             report.differences.append(f"almacén: las columnas de {table} cambiaron: {cols_before} → {cols_after}")
             continue

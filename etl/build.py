@@ -117,6 +117,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
         con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql("functions/macros.sql"))
+    con.execute(sql("functions/plazo.sql"))  # persisted in the warehouse: the deadline calculator runs them too
     define_masks(con)
     raw.prepare(con)
     say("Cargando catálogos…")

@@ -55,6 +55,12 @@ BASE_TABLES: dict[str, BaseTable] = {
     "base_capacitacion_gobierno_mes": BaseTable(frozenset({
         "cursos", "cursos_en_linea", "cursos_presencial", "cursos_taller", "cursos_conferencia", "eventos",
         "asistentes_sociedad"}), "bases/base_capacitacion_gobierno_mes.sql", solo_gobierno=True),
+    # Unidades de Transparencia: requests against the UT's staff and its tier (indicators/sql/bases/base_ut_mes.sql).
+    "base_ut_mes": BaseTable(frozenset({
+        "recibidas", "recibidas_datos_personales", "recibidas_con_ut", "dias_persona_ut", "personal_ut",
+        "solicitudes_12_meses", "personal_ut_minimo", "entes_ut_bajo_perfil", "entes_con_ut"}), "bases/base_ut_mes.sql",
+        stocks=frozenset({"personal_ut", "solicitudes_12_meses", "personal_ut_minimo", "entes_ut_bajo_perfil",
+                          "entes_con_ut"})),
     # Citizens' evaluations per ente × month sent (the same file fills evaluacion_ciudadana_fraccion_mes).
     "base_evaluacion_ciudadana_mes": BaseTable(frozenset({
         "evaluaciones", "puntos_encontrada", "actualizada_si", "actualizada_opinion", "suma_comprension"}),

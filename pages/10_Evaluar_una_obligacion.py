@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.formatting import md_escape, num
-from common.links import pnt_url
+from pages.ui import enlaces
 from pages.ui import evaluar as form
 from pages.ui import layout
 from pages.ui.export import download_csv
@@ -39,19 +39,7 @@ if isinstance(obligation["texto_inicio"], str) and obligation["texto_inicio"]:
     st.caption(md_escape(f"Dice la ley: «{obligation['texto_inicio']}…»"))
 
 # ---- where it should be published (links from the ente catalog only) ----------------------------------------
-ente = by_ente.loc[ente_id]
-portal = ente["url_portal_transparencia"] if isinstance(ente["url_portal_transparencia"], str) else None
-pnt_id = ente["id_sujeto_obligado_pnt"] if isinstance(ente["id_sujeto_obligado_pnt"], str) else None
-b1, b2 = st.columns(2)
-with b1:
-    if portal:
-        st.link_button("Portal de transparencia del ente", portal, icon=":material/open_in_new:", width="stretch")
-    else:
-        st.caption("No hay un enlace registrado al portal de transparencia de este ente.")
-with b2:
-    st.link_button("Consultar en la PNT", pnt_url(pnt_id), icon=":material/travel_explore:", width="stretch")
-if not pnt_id:
-    st.caption(md_escape(f"En la PNT elija «Quintana Roo» y la institución «{ente['nombre_oficial']}»."))
+enlaces.render_ente_links(by_ente.loc[ente_id])
 
 # ---- the three questions -----------------------------------------------------------------------------------
 layout.subheader("Su evaluación")

@@ -7,7 +7,7 @@ import streamlit as st
 from common.formatting import contract, md_escape, periodo_es
 from indicators.comparison import reference_month
 from indicators.periods import previous_period
-from pages.ui import capacitacion, charts, ciudadanos, ficha, indicadores, layout, verificacion
+from pages.ui import capacitacion, charts, ciudadanos, enlaces, ficha, indicadores, layout, unidades, verificacion
 from pages.ui.export import download_csv
 from pages.ui.historia import render_ente_history
 from pages.ui.indice import render_index_block
@@ -45,6 +45,7 @@ details = f"{ente['categoria']} · grupo de pares: {grupo}"
 if pd.notna(ente["vigente_hasta"]):
     details += f" · vigente hasta {ente['vigente_hasta']}"
 st.caption(md_escape(details))
+enlaces.render_ente_links(ente)
 
 # ---- place in the ranking ------------------------------------------------------------------------------
 position = ficha.ente_position(
@@ -98,6 +99,7 @@ render_ente_history(ente_id)
 
 # Each domain's block of the Ficha lives in its own module.
 capacitacion.render_ente_block(ente_id, tipo, periodo)
+unidades.render_ente_block(ente_id, tipo, periodo)
 verificacion.render_ente_block(ente_id)
 
 # Citizens beside the verifiers (pages/ui/ciudadanos.py).

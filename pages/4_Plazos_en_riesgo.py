@@ -5,7 +5,7 @@ import plotly.express as px
 import streamlit as st
 
 from common.formatting import chart_text, fecha_es, md_escape, num, short_name
-from pages.ui import layout, plazos
+from pages.ui import calculadora, layout, plazos
 from pages.ui.export import download_csv
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
@@ -25,6 +25,9 @@ grupo, ente = group_and_ente_filters(read.entes(), (c2, c3))
 st.caption(md_escape(
     f"Solicitudes en proceso y sin respuesta al {fecha_es(corte)} cuya fecha límite ya pasó o llega en los "
     f"próximos {dias} días hábiles. No se muestra el texto de ninguna solicitud."))
+
+with st.expander("Calculadora de plazos de una solicitud"):
+    calculadora.render_calculator("calc_riesgo", corte)
 
 open_requests = read.open_requests(corte, dias, grupo, ente)
 if open_requests.empty:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.formatting import fecha_es, md_escape, num
-from pages.ui import ciudadanos, layout
+from pages.ui import ciudadanos, enlaces, layout
 from pages.ui import verificacion as view
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -75,6 +75,9 @@ ente_ids, ente_names = view.ente_options()
 with c2:
     ente_id = layout.url_selectbox("Ente", ente_ids, "ente", ente_ids[0], format_func=ente_names.get)
 nombre = ente_names[ente_id]
+catalogo = read.entes().set_index("ente_id")
+if ente_id in catalogo.index:
+    enlaces.render_ente_links(catalogo.loc[ente_id])
 definitions = read.indicator_definitions().set_index("indicador")
 meta = definitions.at[INDICADOR, "meta"] if INDICADOR in definitions.index else None
 own = read.trend("ente", ente_id, [INDICADOR], "mes")

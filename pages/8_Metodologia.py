@@ -134,6 +134,21 @@ st.caption("Días inhábiles de data/catalogos/calendario_inhabil.csv: los de la
 show_table(shown, key="tabla_inhabiles")
 download_csv(shown, "metodologia_dias_inhabiles.csv", key="csv_metodologia_inhabiles")
 
+suspensiones = read.methodology("suspensiones")
+ALCANCE = {"solicitudes": "Solicitudes", "recursos": "Recursos de revisión", "todos": "Solicitudes y recursos"}
+st.markdown("**Suspensiones de plazos**")
+st.caption("Periodos en que una autoridad declaró que los plazos no corren (data/catalogos/suspension_plazos.csv). "
+           "Los que alcanzan a las solicitudes salen del calendario de días hábiles: ningún plazo corre en ellos. "
+           "Una suspensión solo de recursos de revisión no mueve el plazo de una solicitud.")
+shown = pd.DataFrame({
+    "Desde": suspensiones["desde"].astype(str), "Hasta": suspensiones["hasta"].astype(str).replace("NaT", "vigente"),
+    "Alcance": suspensiones["alcance"].map(ALCANCE).fillna(suspensiones["alcance"]), "Motivo": suspensiones["motivo"],
+    "Días hábiles sin plazo (solicitudes)": suspensiones["dias_sin_plazo_solicitudes"].astype("int64"),
+    "Confirmado": suspensiones["confirmado"].map({True: "Sí", False: "Por confirmar"}), "Fuente": suspensiones["fuente"],
+})
+show_table(shown, key="tabla_suspensiones", numbers={"Días hábiles sin plazo (solicitudes)": 0})
+download_csv(shown, "metodologia_suspensiones.csv", key="csv_metodologia_suspensiones")
+
 # ---- changelog ---------------------------------------------------------------------------------------
 layout.subheader("Cambios de metodología")
 cambios = read.methodology("cambios")

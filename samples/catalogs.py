@@ -3,7 +3,7 @@ non-working days and the legal deadlines, so the sample loads with zero rejects 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from common.csvfiles import read_rows
@@ -38,7 +38,17 @@ def read_aliases(catalog_dir: Path) -> dict[str, list[str]]:
 
 
 def read_holidays(catalog_dir: Path) -> dict[date, str]:
-    return {date.fromisoformat(r["fecha"]): r["motivo"] for r in read_rows(catalog_dir / "calendario_inhabil.csv")}
+    """Non-working days of requests: the holidays and the days of the suspensions of terms that reach requests
+    (an open suspension is left out: it reaches appeals only in the catalog, and has no end to expand to)."""
+    days = {date.fromisoformat(r["fecha"]): r["motivo"] for r in read_rows(catalog_dir / "calendario_inhabil.csv")}
+    path = catalog_dir / "suspension_plazos.csv"
+    for r in read_rows(path) if path.exists() else []:
+        if r["alcance"] in ("solicitudes", "todos") and r["hasta"]:
+            d, hasta = date.fromisoformat(r["desde"]), date.fromisoformat(r["hasta"])
+            while d <= hasta:
+                days.setdefault(d, r["motivo"])
+                d += timedelta(days=1)
+    return days
 
 
 def read_plazos(catalog_dir: Path, ambito: str = "estatal") -> list[tuple[str, date, date, int, int]]:

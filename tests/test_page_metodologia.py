@@ -18,8 +18,10 @@ def test_every_indicator_and_weight_is_documented(app_db):
         assert f"{dim.nombre} {dim.peso:g}" in text
     tables = "\n".join(df.value.to_csv() for df in at.dataframe)
     assert "LGTAIP2025" in tables and "Primera versión" in tables
-    # rules, indicators, index, deadlines, which version judged which months, non-working days, changelog
-    assert len(at.get("download_button")) == 7
+    assert "Suspensión de plazos por la contingencia sanitaria COVID-19" in tables
+    # rules, indicators, index, deadlines, which version judged which months, non-working days, suspensions,
+    # changelog
+    assert len(at.get("download_button")) == 8
 
 
 def test_missing_warehouse_message(missing_db):

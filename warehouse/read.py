@@ -15,7 +15,7 @@ import os
 import time
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
 import duckdb
 import pandas as pd
@@ -32,6 +32,7 @@ SHARED_WITH_REPORTS = frozenset({"plazos_abiertos"})
 BUILD_COMMAND = "python -m etl build"
 _LOCK_RETRIES = 40
 _LOCK_WAIT_S = 0.05
+T = TypeVar("T")
 
 
 class FileSignature(NamedTuple):
@@ -71,11 +72,20 @@ def _sql(name: str) -> str:
 
 def _execute(path: str, sql: str, params: dict) -> pd.DataFrame:
     """Open read-only, fetch everything, close. Retries briefly while a writer holds the file."""
+    return with_read_only(lambda con: con.execute(sql, params).df(), path)
+
+
+def with_read_only(work: Callable[[duckdb.DuckDBPyConnection], T], path: str | None = None) -> T:
+    """`work` on a read-only connection to the served warehouse (or `path`), closed right after, so no lock outlives
+    it. Retries briefly while a writer holds the file."""
+    path = path or str(served_db())
+    if not Path(path).exists():
+        raise WarehouseError(missing_message(Path(path)))
     last: Exception | None = None
     for _ in range(_LOCK_RETRIES):
         try:
             with duckdb.connect(path, read_only=True) as con:
-                return con.execute(sql, params).df()
+                return work(con)
         except duckdb.IOException as exc:  # e.g. "Could not set lock on file"
             last = exc
             time.sleep(_LOCK_WAIT_S)
@@ -241,8 +251,10 @@ def index_components(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFr
 # ---- methodology ----------------------------------------------------------------------------------------
 
 def methodology(part: str) -> pd.DataFrame:
-    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles or cambios."""
-    if part not in ("reglas", "indicadores", "indice", "plazos", "plazos_aplicados", "inhabiles", "cambios"):
+    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles, suspensiones
+    or cambios."""
+    if part not in ("reglas", "indicadores", "indice", "plazos", "plazos_aplicados", "inhabiles", "suspensiones",
+                    "cambios"):
         raise ValueError(part)
     return query(f"metodologia_{part}")
 

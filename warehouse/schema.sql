@@ -55,13 +55,35 @@ CREATE TABLE calendario_inhabil (
     fuente     VARCHAR,
     confirmado BOOLEAN
 );
--- One row per calendar day; n_habil counts working days up to and including fecha,
+-- The office's closing time (data/catalogos/horario_oficina.csv, one row): a request filed after it, on a source
+-- that records the time of filing, counts from the next working day.
+CREATE TABLE horario_oficina (
+    hora_cierre TIME NOT NULL,
+    confirmado  BOOLEAN NOT NULL,
+    fuente      VARCHAR
+);
+-- Periods in which an authority declared that terms do not run (data/catalogos/suspension_plazos.csv), for requests,
+-- for appeals or both (alcance: solicitudes | recursos | todos); hasta NULL: still in force.
+CREATE TABLE suspension_plazos (
+    desde      DATE NOT NULL,
+    hasta      DATE,
+    alcance    VARCHAR NOT NULL,
+    motivo     VARCHAR NOT NULL,
+    fuente     VARCHAR,
+    confirmado BOOLEAN NOT NULL
+);
+-- One row per calendar day of the requests' terms; n_habil counts working days up to and including fecha,
 -- so business days between a and b are n_habil(b) - n_habil(a).
 CREATE TABLE calendario (
     fecha   DATE PRIMARY KEY,
     habil   BOOLEAN NOT NULL,
     n_habil INTEGER NOT NULL,
-    siguiente_habil DATE NOT NULL    -- fecha itself when habil, else the next working day
+    siguiente_habil DATE NOT NULL,   -- fecha itself when habil, else the next working day
+    -- Why a weekday is not a working day (a holiday of calendario_inhabil or a suspension of requests' terms),
+    -- its source and whether its date is confirmed; NULL on working days and weekends.
+    inhabil_motivo     VARCHAR,
+    inhabil_fuente     VARCHAR,
+    inhabil_confirmado BOOLEAN
 );
 -- Deadlines per law version, per ámbito: a state's entes answer under the state law in force on the receipt date,
 -- a federal body under the federal one; another state is a new ámbito here and in entes.csv.
@@ -99,6 +121,8 @@ CREATE TABLE solicitud (
     medio_entrada          VARCHAR,
     fecha_presentacion     DATE NOT NULL,
     fecha_recepcion        DATE NOT NULL,        -- official receipt: first working day on or after filing
+    recibida_fuera_de_horario BOOLEAN NOT NULL,  -- filed after the office's closing time on a working day: received
+                                                 -- the next working day (only sources with a time of filing)
     mes                    DATE NOT NULL,        -- first day of the month of fecha_recepcion (the cohort)
     fecha_respuesta        DATE,
     fecha_limite           DATE,                 -- computed from the law in force and ampliación

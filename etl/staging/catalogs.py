@@ -13,6 +13,7 @@ from common.links import https_problem, pnt_id_problem
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
 from etl import sql
 from etl.staging.bulk import insert_rows
+from etl.staging.perfil_ut import PERFIL_FILE, load_tiers
 
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)
@@ -39,14 +40,18 @@ def _date(value: str, where: str, problems: list[str]) -> dt.date | None:
 
 
 def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
-    """Fill ente, ente_alias, calendario_inhabil, calendario, plazo_legal. Raises CatalogError listing all problems."""
+    """Fill ente, ente_alias, calendario_inhabil, suspension_plazos, calendario, plazo_legal, perfil_ut. Raises
+    CatalogError listing all problems."""
     problems: list[str] = []
     entes = _load_entes(con, catalog_dir / "entes.csv", problems)
     _load_aliases(con, catalog_dir / "ente_alias.csv", entes, problems)
     _load_succession(con, catalog_dir / "ente_sucesion.csv", entes, problems)
+    _load_suspensions(con, catalog_dir / "suspension_plazos.csv", problems)
+    _load_office_hours(con, catalog_dir / "horario_oficina.csv", problems)
     _load_calendar(con, catalog_dir / "calendario_inhabil.csv", problems)
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
     _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
+    load_tiers(con, catalog_dir / PERFIL_FILE, problems)
     if problems:
         raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
 
@@ -159,6 +164,53 @@ def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str
                    FROM (SELECT ente_id, any_value(sucesor_id) AS sucesor_id FROM ente_sucesion
                          GROUP BY ente_id HAVING count(*) = 1) s
                    WHERE ente.ente_id = s.ente_id""")
+
+
+SUSPENSION_SCOPES = {"solicitudes", "recursos", "todos"}
+
+
+def _load_suspensions(con, path: Path, problems: list[str]) -> None:
+    """Periods in which terms do not run; the calendar (loaded next) leaves out those that reach requests."""
+    if not path.exists():
+        return
+    records = []
+    for i, r in enumerate(read_rows(path), start=2):
+        where = f"{path.name}, fila {i}"
+        desde, hasta = _date(r.get("desde", ""), where, problems), _date(r.get("hasta", ""), where, problems)
+        if desde is None:
+            problems.append(f"{where}: falta la fecha «desde» de la suspensión (AAAA-MM-DD).")
+            continue
+        if hasta is not None and hasta < desde:
+            problems.append(f"{where}: «hasta» ({hasta}) es anterior a «desde» ({desde}); revise ambas fechas.")
+            continue
+        if r.get("alcance") not in SUSPENSION_SCOPES:
+            problems.append(f"{where}: alcance «{r.get('alcance')}» no válido; use uno de {sorted(SUSPENSION_SCOPES)}.")
+            continue
+        if not r.get("motivo"):
+            problems.append(f"{where}: falta el motivo de la suspensión.")
+            continue
+        records.append((desde, hasta, r["alcance"], r["motivo"], r.get("fuente") or None,
+                        is_yes(r.get("confirmado", ""))))
+    con.executemany("INSERT INTO suspension_plazos (desde, hasta, alcance, motivo, fuente, confirmado) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", records)
+
+
+def _load_office_hours(con, path: Path, problems: list[str]) -> None:
+    """The closing time after which a filing counts from the next working day: one row, HH:MM."""
+    rows = read_rows(path) if path.exists() else []
+    if len(rows) != 1:
+        problems.append(f"{path.name}: debe tener exactamente una fila (hora_cierre, confirmado, fuente); tiene "
+                        f"{len(rows)}.")
+        return
+    r = rows[0]
+    try:
+        hora = dt.time.fromisoformat(r.get("hora_cierre", ""))
+    except ValueError:
+        problems.append(f"{path.name}, fila 2: hora_cierre «{r.get('hora_cierre')}» no válida; use HH:MM (por "
+                        "ejemplo 18:00).")
+        return
+    con.execute("INSERT INTO horario_oficina (hora_cierre, confirmado, fuente) VALUES (?, ?, ?)",
+                [hora, is_yes(r.get("confirmado", "")), r.get("fuente") or None])
 
 
 def _load_calendar(con, path: Path, problems: list[str]) -> None:

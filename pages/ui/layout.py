@@ -45,6 +45,11 @@ PAGES = {
     "pages/9_Estado_de_los_datos.py": Page("Estado de los datos", ":material/database:", "coordinacion"),
     "pages/10_Evaluar_una_obligacion.py": Page("Evaluar una obligación", ":material/rate_review:", "publica"),
     "pages/11_Moderacion.py": Page("Moderación", ":material/gavel:", "sabgob"),
+    "pages/12_Guia_para_solicitar.py": Page("Guía para solicitar información", ":material/help:", "publica"),
+    # Internal: a follow-up list of the UTs to reinforce, on tiers that are a working proposal (por confirmar), for
+    # SABGOB and SEFIPLAN; each ente's enlace and titular see their own UT. The Ficha (public) says each ente's own
+    # tier and staff, marked por confirmar, as issue 19 asks.
+    "pages/13_Unidades_de_Transparencia.py": Page("Unidades de Transparencia", ":material/groups:", "entes"),
 }
 UNDECLARED_AUDIENCE = "coordinacion"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}

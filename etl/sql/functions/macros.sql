@@ -8,7 +8,7 @@
 CREATE OR REPLACE TEMP MACRO parse_fecha(s) AS coalesce(try_strptime(s, '%d/%m/%Y')::DATE,
     CASE WHEN regexp_full_match(trim(s), '[1-9][0-9]{4}(\.[0-9]+)?')
          THEN DATE '1899-12-30' + CAST(floor(CAST(trim(s) AS DOUBLE)) AS INTEGER)
-         ELSE try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y %H:%M:%S',
+         ELSE try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%d/%m/%Y %H:%M:%S',
                            '%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::DATE END);
 -- A Sí/No as officials write it: accents, case, spaces, a trailing remark in parentheses or trailing punctuation do
 -- not matter ('sí.', 'Sí (10 días)', ' NO ' are Sí, Sí and No). What is left must be one of the allowed words.

@@ -3,7 +3,11 @@
 CREATE OR REPLACE TEMP TABLE stg_solicitud AS
 WITH fechas AS (
     -- A national file has millions of dates but only a few thousand distinct texts: each is parsed once.
-    SELECT texto, parse_fecha(texto) AS fecha FROM (
+    -- A filing date with a time (a template cell, Infomex's YYYY-MM-DD HH:MM:SS) keeps the time: office hours.
+    SELECT texto, parse_fecha(texto) AS fecha,
+           CASE WHEN contains(texto, ':') THEN try_strptime(trim(texto), ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M',
+                '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f'])::TIME END AS hora
+    FROM (
         SELECT fecha_solicitud AS texto FROM raw_solicitud UNION SELECT fecha_recepcion_oficial FROM raw_solicitud
         UNION SELECT fecha_respuesta FROM raw_solicitud UNION SELECT fecha_limite FROM raw_solicitud
         UNION SELECT fecha_termino FROM raw_solicitud)
@@ -11,7 +15,7 @@ WITH fechas AS (
 ),
 parsed AS (
     SELECT r.*,
-           d1.fecha AS f_presentacion,
+           d1.fecha AS f_presentacion, d1.hora AS h_presentacion,
            d2.fecha AS f_recepcion_oficial,
            d3.fecha AS f_respuesta,
            d4.fecha AS f_limite_fuente,
@@ -36,10 +40,12 @@ parsed AS (
     LEFT JOIN map_tipo mt       ON mt.valor = r.tipo_solicitud
 ),
 received AS (
-    -- A request filed on a non-working day counts as received the next working day.
-    SELECT p.*, c.siguiente_habil AS f_recepcion
+    -- A request filed on a non-working day, or after the office's closing time, counts as received the next working
+    -- day (etl/sql/functions/plazo.sql). An official receipt date stated by the source is already that day.
+    SELECT p.*, recepcion_oficial(coalesce(CAST(p.f_recepcion_oficial AS TIMESTAMP),
+                                           p.f_presentacion + coalesce(p.h_presentacion, TIME '00:00')),
+                                  hora_cierre := (SELECT hora_cierre FROM horario_oficina)) AS f_recepcion
     FROM parsed p
-    LEFT JOIN calendario c ON c.fecha = coalesce(p.f_recepcion_oficial, p.f_presentacion)
 ),
 with_law AS (
     -- The deadline is the one of the law in force for the ente's ámbito (estatal, federal) on the receipt date.
@@ -121,7 +127,11 @@ checked AS (
 -- The file's name and layout are the same on all its rows: they come back from lectura.archivo_leido by carga_id.
 SELECT carga_id, fila, folio, ente_id,
        CAST(tipo AS lectura.main.sol_tipo) AS tipo, derecho_arcop, medio_entrada,
-       f_presentacion, f_recepcion, f_respuesta, f_limite_fuente,
+       f_presentacion, f_recepcion,
+       -- After hours: the hour moved the receipt past the day the filing date alone gives.
+       coalesce(h_presentacion IS NOT NULL AND f_recepcion_oficial IS NULL
+                AND f_recepcion <> recepcion_oficial(f_presentacion), FALSE) AS fuera_de_horario,
+       f_respuesta, f_limite_fuente,
        -- Only to rank copies of a repeated folio (solicitud_reemplazo.sql): an unreadable termination date is no date.
        f_termino, estatus, respuesta,
        CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, b_queja AS queja,

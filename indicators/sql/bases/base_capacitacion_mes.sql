@@ -20,19 +20,10 @@ WITH regla AS (
            max(valor) FILTER (WHERE clave = 'pct_ut_minimo')       AS pct_ut
     FROM capacitacion_regla
 ),
-rango AS (
-    SELECT date_trunc('year', min(mes))::DATE AS desde, max(mes) AS hasta FROM asistencia
-),
-meses AS (
-    SELECT generate_series::DATE AS mes
-    FROM rango, generate_series(rango.desde, rango.hasta, INTERVAL 1 MONTH)
-),
 grid AS (
-    SELECT e.ente_id, m.mes
-    FROM ente e JOIN meses m
-      ON m.mes >= date_trunc('month', coalesce(e.vigente_desde, DATE '1900-01-01'))
-     AND m.mes <= coalesce(e.vigente_hasta, DATE '9999-12-31')
-    WHERE e.ente_id IN (SELECT ente_id FROM plantilla)
+    SELECT ente_id, mes
+    FROM meses_en_vigor((SELECT date_trunc('year', min(mes)) FROM asistencia), (SELECT max(mes) FROM asistencia))
+    WHERE ente_id IN (SELECT ente_id FROM plantilla)
     UNION
     SELECT DISTINCT ente_id, mes FROM asistencia
 ),

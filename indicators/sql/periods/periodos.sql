@@ -23,6 +23,13 @@ CREATE OR REPLACE TEMP MACRO fin_de(inicio, tipo) AS
 -- period (a rename, a merger) is there only through its successor's series.
 CREATE OR REPLACE TEMP MACRO en_vigor(desde, hasta, fin) AS
     coalesce(desde, DATE '1900-01-01') <= fin AND coalesce(hasta, DATE '9999-12-31') >= fin;
+-- Every month from `desde` to `hasta` in which each ente is in force (from the month it started to the month it
+-- ended): the grid of a base table whose stocks must exist at the end of every period.
+CREATE OR REPLACE TEMP MACRO meses_en_vigor(desde, hasta) AS TABLE
+SELECT e.ente_id, m.mes::DATE AS mes
+FROM ente e JOIN generate_series(desde::DATE, hasta::DATE, INTERVAL 1 MONTH) m(mes)
+  ON m.mes >= date_trunc('month', coalesce(e.vigente_desde, DATE '1900-01-01'))
+ AND m.mes <= coalesce(e.vigente_hasta, DATE '9999-12-31');
 -- nivel 'ente' rows of an ente not in force in the period are its history ('linaje'): the ente's own series
 -- (Ficha, its trend, the movement in the ranking) reads them; rankings, group means and the export do not.
 CREATE OR REPLACE TEMP MACRO nivel_en(nivel, desde, hasta, inicio, tipo) AS
