@@ -9,7 +9,7 @@ from indicators.periods import previous_period
 from pages.ui import capacitacion, charts, ficha, indicadores, layout, verificacion
 from pages.ui.export import download_csv
 from pages.ui.historia import render_ente_history
-from pages.ui.indice import render_index_block
+from pages.ui.indice import render_index_block, render_index_metric
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 
@@ -45,19 +45,26 @@ if pd.notna(ente["vigente_hasta"]):
     details += f" · vigente hasta {ente['vigente_hasta']}"
 st.caption(md_escape(details))
 
-# ---- place in the ranking ------------------------------------------------------------------------------
+# ---- the index and its place in the ranking, side by side -------------------------------------------------
 position = ficha.ente_position(
     ente_id, read.ente_values(RANKING_INDICADOR, tipo, periodo), read.ente_values(RANKING_INDICADOR, tipo, periodo,
                                                                                  grupo),
     by_id.at[RANKING_INDICADOR, "direccion"] if RANKING_INDICADOR in by_id.index else "mayor_es_mejor")
 nombre_ranking = by_id.at[RANKING_INDICADOR, "nombre"] if RANKING_INDICADOR in by_id.index else RANKING_INDICADOR
-p1, p2 = st.columns(2)
-p1.metric(md_escape(f"Lugar entre todos los entes ({nombre_ranking})"), position["general"], border=True)
+p0, p1, p2 = st.columns(3)
+with p0:
+    index_row = render_index_metric(ente_id, tipo, periodo, definitions)
+p1.metric("Lugar entre todos los entes", position["general"], border=True,
+          help=md_escape(f"Ordenados por «{nombre_ranking}»."))
 p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"], border=True)
 layout.summary(ficha.position_summary(position, nombre_ranking, tipo, periodo, grupo))
 
-# ---- índice de desempeño and why it moved ----------------------------------------------------------------
-render_index_block(ente_id, tipo, periodo, definitions, preliminar=layout.period_states().is_preliminary(tipo, periodo))
+# ---- what to fix first -------------------------------------------------------------------------------------
+ficha.render_actions(ente_id, tipo, periodo)
+
+# ---- índice de desempeño: why it moved --------------------------------------------------------------------
+render_index_block(ente_id, tipo, periodo, index_row,
+                   preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 # ---- scorecard -----------------------------------------------------------------------------------------
 layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")

@@ -92,6 +92,9 @@ def start_page(title: str, intro: str | None = None) -> date | None:
     unreadable. Returns fecha_corte."""
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=":material/bar_chart:", layout="wide")
     pagina = _calling_page()
+    # Which page ran last: the first run of another page takes its filters from the URL (_arrived).
+    st.session_state["_pagina_llegada"] = None if st.session_state.get("_pagina_corrida") == pagina else pagina
+    st.session_state["_pagina_corrida"] = pagina
     visitor, problems = gate.current_visitor()
     menu(visitor)
     gate.sidebar_session(visitor, problems)
@@ -161,18 +164,51 @@ def subheader(text: str) -> None:
 
 # ---- filters backed by the URL --------------------------------------------------------------------------
 
-def _init_state(key: str, param: str, options: list[str], default: str) -> None:
+# What a URL parameter names, for the message when the value it carries does not exist.
+PARAM_NOUNS = {"ente": "El ente", "periodo": "El periodo", "tipo": "El tipo de periodo", "indicador": "El indicador",
+               "grupo": "El grupo de pares", "verificacion": "La verificación", "anio": "El año"}
+
+
+def _arrived() -> bool:
+    """True on the first run of a page after another (a link, the menu, a drill-down): then the URL's filters win
+    over what the session remembers from before; on later runs of the same page the widgets hold the truth."""
+    return st.session_state.get("_pagina_llegada") == st.session_state.get("_pagina_corrida")
+
+
+def _init_state(key: str, param: str, options: list[str], default: str, format_func=str) -> None:
+    from_url = st.query_params.get(param)
+    if from_url in options and (_arrived() or st.session_state.get(key) not in options):
+        st.session_state[key] = from_url
+        return
     if st.session_state.get(key) in options:
         return
-    from_url = st.query_params.get(param)
-    st.session_state[key] = from_url if from_url in options else (default if default in options else options[0])
+    chosen = default if default in options else options[0]
+    st.session_state[key] = chosen
+    if from_url:
+        not_found(param, from_url, format_func(chosen))
+
+
+def choose(values: dict[str, str]) -> None:
+    """Button callback: set URL-backed filters (param → value) before the next run draws them."""
+    for param, value in values.items():
+        st.session_state[f"f_{param}"] = value
+        st.query_params[param] = value
+
+
+def not_found(param: str, value: str, shown: str) -> None:
+    """'El ente «XYZ» no existe en el tablero (o no tiene datos aquí); se muestra …' instead of silently showing
+    another."""
+    noun = PARAM_NOUNS.get(param, f"El valor «{param}»")
+    st.warning(md_escape(f"{noun} «{value[:80]}» no existe en el tablero o no tiene datos en esta vista; se muestra "
+                         f"{shown}."), icon=":material/search_off:")
 
 
 def url_selectbox(label: str, options: list[str], param: str, default: str, *, format_func=str,
                   radio: bool = False, help: str | None = None) -> str:
-    """A selectbox (or horizontal radio) whose value is read from and written to ?param=…"""
+    """A selectbox (or horizontal radio) whose value is read from and written to ?param=…; a value in the URL
+    that is not among the options is said, not silently replaced."""
     key = f"f_{param}"
-    _init_state(key, param, options, default)
+    _init_state(key, param, options, default, format_func)
     if radio:
         value = st.radio(label, options, key=key, format_func=format_func, horizontal=True, help=help)
     else:
@@ -186,10 +222,16 @@ def url_multiselect(label: str, options: list[str], param: str, default: list[st
     """Multiselect stored as ?param=a,b,c"""
     key = f"f_{param}"
     current = st.session_state.get(key)
-    if not isinstance(current, list) or any(v not in options for v in current):
-        raw = st.query_params.get(param)
-        chosen = [v for v in raw.split(",") if v in options] if raw else []
+    raw = st.query_params.get(param)
+    if _arrived() or not isinstance(current, list) or any(v not in options for v in current):
+        asked = [v for v in raw.split(",") if v] if raw else []
+        chosen = [v for v in asked if v in options]
+        if _arrived() and isinstance(current, list) and not asked:
+            chosen = [v for v in current if v in options]
         st.session_state[key] = chosen or [v for v in default if v in options]
+        unknown = [v for v in asked if v not in options]
+        if unknown:
+            not_found(param, ", ".join(unknown), ", ".join(format_func(v) for v in st.session_state[key]) or "nada")
     value = st.multiselect(label, options, key=key, format_func=format_func, max_selections=max_selections)
     st.query_params[param] = ",".join(value)
     return value
