@@ -91,7 +91,7 @@ with st.expander("¿Por qué cambió el índice del gobierno?"):
 with st.expander(f"Todos los indicadores ({len(rest)} más)"):
     indicadores.metric_cards(rest, tipo, anterior)
 export = indicadores.metrics_export(table, tipo)
-download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar todas estas cifras (CSV)")
+download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar todas estas cifras (CSV)", periodo=periodo)
 
 layout.subheader("Tendencia mensual")
 series = read.trend("gobierno", "GEQROO", [RECIBIDAS, EN_PLAZO], "mes")

@@ -78,7 +78,7 @@ else:
     layout.summary(ficha.scorecard_summary(card, tipo, periodo))
     show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", anterior_col: "unidad", "Meta": "unidad",
                                                  "Numerador": 0, "Denominador": 0})
-    download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha")
+    download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha", periodo=periodo)
 
 # ---- trend ---------------------------------------------------------------------------------------------
 layout.subheader("Tendencia mensual")

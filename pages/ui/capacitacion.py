@@ -122,7 +122,7 @@ def render_ente_block(ente_id: str, tipo: str, periodo: str) -> None:
                numbers={"Personas capacitadas en 12 meses": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
                         "Personal de la UT capacitado": 0, "Personal de la UT": 0,
                         "Personal de la UT capacitado (%)": "%"})
-    download_csv(table, f"capacitacion_{ente_id}_{periodo}.csv", key="csv_ficha_capacitacion")
+    download_csv(table, f"capacitacion_{ente_id}_{periodo}.csv", key="csv_ficha_capacitacion", periodo=periodo)
 
 
 def _pct(x) -> str:

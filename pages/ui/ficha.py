@@ -181,4 +181,4 @@ def render_actions(ente_id: str, tipo: str, periodo: str) -> None:
                 st.markdown(md_escape(f"{n}. {action.texto} (+{num(action.ganancia, 1)} puntos)"))
     if actions:
         download_csv(actions_frame(actions, tipo, periodo), f"acciones_{ente_id}_{periodo}.csv", key="csv_acciones",
-                     label="Descargar todas las acciones (CSV)")
+                     label="Descargar todas las acciones (CSV)", periodo=periodo)

@@ -77,7 +77,7 @@ def render_index_block(ente_id: str, tipo: str, periodo: str, r, *, preliminar: 
         show_table(shown, key="tabla_indice_partes", numbers={"Valor": "unidad"})
     export = shown.assign(periodo=periodo, **{"Por qué cambió": r["texto"] if isinstance(r["texto"], str) else ""})
     download_csv(export, f"indice_{ente_id}_{periodo}.csv", key="csv_indice_partes",
-                 label="Descargar el índice y sus partes (CSV)")
+                 label="Descargar el índice y sus partes (CSV)", periodo=periodo)
 
 
 def render_level_explanation(nivel: str, clave: str, tipo: str, periodo: str, *, preliminar: bool = False) -> None:

@@ -296,9 +296,28 @@ def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> g
     return fig
 
 
-def show_figure(fig: go.Figure, key: str) -> None:
-    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup)."""
+def show_figure(fig: go.Figure, key: str, *, clickable: bool = False):
+    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup).
+    clickable: a click on a point or bar selects it (clicked_point reads it) and reruns the page."""
+    if clickable:
+        return st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key, on_select="rerun",
+                               selection_mode="points")
     st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key)
+    return None
+
+
+def clicked_point(event) -> dict | None:
+    """The point or bar a visitor clicked in a clickable chart (its customdata, x, y), or None."""
+    points = (getattr(event, "selection", None) or {}).get("points") or []
+    return points[0] if points else None
+
+
+FICHA = "pages/2_Ficha_del_ente.py"
+
+
+def open_ficha(ente_id: str, tipo: str, periodo: str) -> None:
+    """Drill-down: the ente's Ficha with the same period (its filters come from the URL on arrival)."""
+    st.switch_page(FICHA, query_params={"ente": ente_id, "tipo": tipo, "periodo": periodo})
 
 
 def count_axis(max_value) -> dict:
