@@ -2,17 +2,17 @@
 [--hasta AAAA-MM]` and `python -m indicators fichas`."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from common.cli import SpanishParser
 from common.paths import served_db
 from indicators.export import export_indicators
 from indicators.fichas import write_fichas
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indicators", description="Indicadores del Tablero de Transparencia.")
+    parser = SpanishParser(prog="python -m indicators", description="Indicadores del Tablero de Transparencia.")
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="exporta todos los indicadores (datos abiertos)")
     export.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
@@ -25,7 +25,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="2025-10 (mes), 2025-T3 (trimestre) o 2025 (año); por omisión, el último mes cerrado")
     fichas.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
     fichas.add_argument("--out", default="fichas", help="carpeta destino")
-    fichas.add_argument("--ente", default=None, help="solo este ente (ente_id)")
+    fichas.add_argument("--ente", default=None, help="solo este ente (su clave, p. ej. SEFIPLAN)")
+    fichas.add_argument("--emisor", default=None,
+                        help="quién emite las fichas (por omisión TABLERO_EMISOR o la Coordinación de Transparencia)")
+    fichas.add_argument("--url", default=None,
+                        help="dirección del tablero para el enlace y el código QR (por omisión TABLERO_URL o "
+                             "http://localhost:8501)")
     args = parser.parse_args(argv)
     if args.command == "fichas":
         return _fichas(args)
@@ -41,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fichas(args) -> int:
     try:
-        written = write_fichas(Path(args.db), args.periodo, Path(args.out), args.ente)
+        written = write_fichas(Path(args.db), args.periodo, Path(args.out), args.ente, emisor=args.emisor,
+                               url_base=args.url)
     except FileNotFoundError as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1

@@ -7,16 +7,16 @@
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
+from common.cli import SpanishParser
 from participacion import access_log, config, engine, migrate
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m participacion",
+    parser = SpanishParser(prog="python -m participacion",
                                      description="Almacén de participación (bitácora de acceso y datos escritos).")
     parser.add_argument("--url", default=None, help=f"URL de SQLAlchemy (por omisión {config.URL_ENV}, "
                         "[connections.participacion] de .streamlit/secrets.toml o SQLite en data/participacion/)")
