@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from common.formatting import fecha_es, md_escape, num
+from common.formatting import fecha_es, law_label, md_escape, num
 from pages.ui import layout
 from pages.ui import verificacion as view
 from pages.ui.export import download_csv
@@ -40,7 +40,7 @@ review = by_review.loc[verificacion].to_dict() | {"verificacion_id": verificacio
 data = view.review_view(verificacion, MAPA_MAX_ENTES)  # frames and CSV bytes, built once per warehouse file
 
 # ---- heatmap ente × fracción ------------------------------------------------------------------------------
-layout.subheader(f"Mapa de cumplimiento por ente y fracción ({review['ley_version']})")
+layout.subheader(f"Mapa de cumplimiento por ente y fracción ({law_label(review['ley_version'])})")
 layout.summary(view.heatmap_summary(data.totals, review))
 if data.totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
     st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(data.totals['entes'])} (el CSV "

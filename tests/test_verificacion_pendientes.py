@@ -110,6 +110,6 @@ def test_page_lists_both_fracciones(db, monkeypatch):
     assert not at.exception
     failing = table_with(at, "Observaciones del verificador")
     assert failing[["Fracción", "Puntaje (%)", "Situación", "Verificación"]].values.tolist() == [
-        ["VI", 0.0, "Incumplida", "A"], ["V", 70.0, "Reincidente", "B"]]
+        ["Art. 91 fr. VI", 0.0, "Incumplida", "A"], ["Art. 91 fr. V", 70.0, "Reincidente", "B"]]
     assert failing["Observaciones del verificador"].tolist() == ["no publicado", "metas sin unidad de medida"]
     assert "tiene 2 fracciones por corregir" in all_text(at)

@@ -11,10 +11,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from access.policy import can_open
-from common.formatting import TIPOS_PERIODO, fecha_es, md_escape, periodo_corto, periodo_es, periodo_label, sentence
+from common.formatting import (TIPOS_PERIODO, fecha_corta, fecha_es, md_escape, periodo_corto, periodo_es, periodo_label,
+                               sentence)
 from indicators.period_status import PeriodStates
 from indicators.periods import period_bounds
-from pages.ui import gate
+from pages.ui import gate, plotly_es
 from pages.ui.charts import escape_figure
 from warehouse import read
 
@@ -45,7 +46,9 @@ PAGES = {
     "pages/9_Estado_de_los_datos.py": Page("Estado de los datos", ":material/database:", "coordinacion"),
 }
 UNDECLARED_AUDIENCE = "coordinacion"
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Spanish toolbar, tooltips and date formats (pages/ui/plotly_es.py); no logo, no lasso or box selection.
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                 "locale": plotly_es.LOCALE, "locales": plotly_es.LOCALES}
 TODOS = "todos"
 
 
@@ -110,7 +113,7 @@ def start_page(title: str, intro: str | None = None) -> date | None:
     built = read.metadata().get("construido_en")
     caption = f"Datos al {fecha_es(corte)}"
     if built:
-        caption += f" · actualizado el {str(built)[:16].replace('T', ' ')}"
+        caption += f" · actualizado el {fecha_corta(str(built))}"
     st.caption(md_escape(caption))
     if intro:
         st.markdown(intro)

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from common.formatting import fecha_es, md_escape, num, periodo_corto, short_name
+from common.formatting import fecha_corta, fecha_es, law_label, md_escape, num, periodo_corto, short_name
 from pages.ui.export import csv_bytes
 from pages.ui.tables import ente_label
 from warehouse import read_verificacion
@@ -226,11 +226,13 @@ def trend_summary(trend: pd.DataFrame, ente: str) -> str:
 
 def failing_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Artículo": df["articulo"], "Fracción": df["fraccion"], "Obligación": df["obligacion"],
-        "Puntaje (%)": df["puntaje"].round(1),
+        # What fails and the reviewer's note first: the note is what the ente acts on (visible without scrolling).
+        "Fracción": [f"Art. {a} fr. {f}" for a, f in zip(df["articulo"], df["fraccion"])],
+        "Obligación": df["obligacion"], "Puntaje (%)": df["puntaje"].round(1),
+        "Observaciones del verificador": df["observaciones"].fillna(""),
         "Situación": ["Reincidente" if r else "Incumplida" for r in df["reincidente"]],
-        "Verificación": df["verificacion_id"], "Fecha": pd.to_datetime(df["fecha"]).dt.strftime("%Y-%m-%d"),
-        "Ley": df["ley_version"], "Observaciones del verificador": df["observaciones"].fillna(""),
+        "Verificación": df["verificacion_id"], "Fecha": df["fecha"].map(fecha_corta),
+        "Ley": df["ley_version"].map(law_label),
     })
 
 
