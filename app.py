@@ -54,7 +54,7 @@ if head.empty or head["valor"].isna().all():
 links = st.columns(2)
 links[0].page_link("pages/1_Ranking.py", label="Ver el ranking de los entes", icon=":material/leaderboard:",
                    query_params={"tipo": tipo, "periodo": periodo})
-links[1].page_link(FICHA, label="Ver la ficha de un ente: su índice, su lugar y qué corregir primero",
+links[1].page_link(FICHA, label="Ver la ficha de un ente y qué corregir",
                    icon=":material/account_balance:", query_params={"tipo": tipo, "periodo": periodo})
 
 # ---- then a few key indicators ------------------------------------------------------------------------------

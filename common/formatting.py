@@ -163,3 +163,12 @@ def law_label(ley_version: str) -> str:
         if m:
             return label.format(m.group(1))
     return str(ley_version)
+
+
+_CONFIG_PATH = re.compile(r"\b(?:data/catalogos|indicators)/([\w*.-]+\.(?:csv|toml))")
+
+
+def without_paths(text: str) -> str:
+    """A definition's text for a visitor: 'data/catalogos/plazo_legal.csv' → 'el archivo plazo_legal.csv' (where
+    it is configured, without the folder)."""
+    return contract(_CONFIG_PATH.sub(r"el archivo \1", str(text)))

@@ -50,7 +50,8 @@ if values.empty:
     layout.no_data(f"No hay valores de este indicador para los entes en {periodo_es(tipo, periodo)}.")
 ranked, apart = rank_entes(values, direccion)
 ranked["semaforo"] = [semaforo(v, direccion, ind["umbral_verde"], ind["umbral_amarillo"]) for v in ranked["valor"]]
-ranked["etiqueta"] = [s if s else short_name(n) for s, n in zip(ranked["siglas"], ranked["nombre"])]
+# Short labels (siglas, or the name cut at a word) so a phone keeps room for the bars; the full name is in the hover.
+ranked["etiqueta"] = [s if s else short_name(n, 22) for s, n in zip(ranked["siglas"], ranked["nombre"])]
 dup = ranked["etiqueta"].duplicated(keep=False)
 if dup.any():  # with every ente set apart, "etiqueta" is an empty float column and "+ ' · '" would raise
     ranked.loc[dup, "etiqueta"] = ranked.loc[dup, "etiqueta"] + " · " + ranked.loc[dup, "ente_id"]
@@ -125,7 +126,7 @@ if not ranked.empty:
                                                                        "Numerador": 0, "Denominador": 0,
                                                                        "Intervalo 95 %: inferior": 1,
                                                                        "Intervalo 95 %: superior": 1},
-                                  selectable=True))
+                                  selectable=True, widths={"Lugar": 52, "Ente": 120, f"Valor ({unidad})": 90}))
     if row is not None:
         layout.open_ficha(ranked["ente_id"].iloc[row], tipo, periodo)
     download_csv(table.assign(ente_id=ranked["ente_id"]),

@@ -14,10 +14,12 @@ from pages.ui.layout import PAGES
 # What a visitor must never read. Ids are snake_case words (two parts or more) or a law version key.
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b(?![\w*]*\.(?:csv|xlsx|xls|json|toml)\b)")
 LAW_KEY = re.compile(r"\b(?:LGTAIP|LTAIPQROO)\d{4}\b")
-PATH = re.compile(r"(?:^|\s)/[a-z][\w.-]*/[\w./-]+|\b[a-z][\w-]*/[a-z][\w-]*/[\w./*-]+")
+PATH = re.compile(r"(?:^|\s)/[a-z][\w.-]*/[\w./-]+|\b[a-z][\w-]*/[a-z][\w-]*/[\w./*-]+"
+                  r"|\b[a-z][\w-]*/[\w*.-]+\.(?:toml|csv|py|sql|json|xlsx)\b")
 MISSING = re.compile(r"(?<![\w-])(?:None|nan|NaN|NaT|null|<NA>)(?![\w-])")
 ENGLISH = re.compile(r"\b(?:the|and|of the|with|without|Download|Select|Choose|Search|No data|True|False|Total "
                      r"rows|rows|Loading|Error|Warning)\b")
+ICON = re.compile(r":material/[a-z_]+:")  # an icon's name is drawn as the icon, not read
 # Pages whose business is to name ids and files: the open-data dictionary names the export's columns, Metodología
 # the indicators' ids and the catalog files each rule is configured in, and Estado de los datos (for the
 # coordination's technical staff) the input files, their layouts and the canonical fields of a rejected value.
@@ -28,7 +30,7 @@ def texts(at) -> list[str]:
     out = []
     for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "success", "error",
                  "text"):
-        out += [plain(str(e.value)) for e in getattr(at, kind)]
+        out += [ICON.sub("", plain(str(e.value))) for e in getattr(at, kind)]
     out += [plain(m.label) + " " + str(m.value) + " " + str(m.proto.delta or "") for m in at.metric]
     out += [plain(e.label) for e in at.expander]
     for kind in ("selectbox", "multiselect", "radio"):
