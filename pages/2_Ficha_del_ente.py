@@ -76,8 +76,9 @@ else:
     anterior_col = contract(f"Valor en {periodo_es(tipo, anterior)}")
     card = ficha.scorecard(table).rename(columns={"Periodo anterior": anterior_col})
     layout.summary(ficha.scorecard_summary(card, tipo, periodo))
-    show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", anterior_col: "unidad", "Meta": "unidad",
-                                                 "Numerador": 0, "Denominador": 0})
+    show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", "Cambio": "unidad", anterior_col: "unidad",
+                                                 "Meta": "unidad", "Numerador": 0, "Denominador": 0},
+               widths={"Indicador": 180, "Valor": 80, "Semáforo": 110})
     download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha", periodo=periodo)
 
 # ---- trend ---------------------------------------------------------------------------------------------
@@ -88,13 +89,19 @@ chosen = layout.url_multiselect("Indicadores de la gráfica", options, "tendenci
                                 format_func=lambda i: by_id.at[i, "nombre"], max_selections=4)
 if chosen:
     own = read.trend("ente", ente_id, chosen, "mes")
-    peers = read.trend("grupo", grupo, chosen, "mes")
+    # A count is compared with the group's median per ente, never with the group's total; a rate with the group's.
+    counts = [i for i in chosen if by_id.at[i, "tipo"] == "conteo"]
+    peers = read.trend("grupo", grupo, [i for i in chosen if i not in counts], "mes")
+    if counts:
+        peers = pd.concat([peers, read.group_median_trend(grupo, counts)], ignore_index=True)
     long = ficha.trend_long(own, peers, by_id, chosen)
     if long.empty:
         st.info("Este ente no tiene datos mensuales todavía.")
     else:
         layout.summary(ficha.ente_trend_summary(long, chosen[0], by_id))
-        fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
+        fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente",
+                                     peer_label=f"Grupo: {grupo}" + (" (en conteos, la mediana por ente)" if counts
+                                                                     else ""))
         layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
         layout.preliminary_months_note(sorted(set(long["Mes"])))
         download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")

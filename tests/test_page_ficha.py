@@ -79,3 +79,13 @@ def test_ficha_without_warehouse(missing_db):
     at = run_page(PAGE, {"ente": "SEFIPLAN"})
     assert not at.exception
     assert "python -m etl build" in all_text(at)
+
+
+def test_a_url_naming_an_ente_that_does_not_exist_says_so(app_db, sql):
+    at = run_page(PAGE, {"ente": "NO_EXISTE", "tipo": "mes", "periodo": "1999-01"})
+    assert not at.exception
+    shown = sql("SELECT nombre_oficial FROM ente ORDER BY nombre_oficial")
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any(w.startswith("El ente «NO_EXISTE» no existe en el tablero") and "se muestra" in w for w in warnings)
+    assert any(w.startswith("El periodo «1999-01» no existe en el tablero") for w in warnings)
+    assert at.selectbox(key="f_ente").value != "NO_EXISTE" and shown

@@ -190,6 +190,11 @@ def trend(nivel: str, clave: str, indicadores: list[str], tipo_periodo: str = "m
     return query("tendencia", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, indicadores=list(indicadores))
 
 
+def group_median_trend(grupo: str, indicadores: list[str], tipo_periodo: str = "mes") -> pd.DataFrame:
+    """The median per ente of the group, month by month, for counts (periodo, periodo_inicio, indicador, valor)."""
+    return query("tendencia_mediana_grupo", grupo=grupo, indicadores=list(indicadores), tipo_periodo=tipo_periodo)
+
+
 def last_index_period(tipo_periodo: str) -> str | None:
     """The newest period of this kind with a government index (enough entes with an index), or None."""
     found = query("ultimo_periodo_indice", tipo_periodo=tipo_periodo)

@@ -59,16 +59,18 @@ def meets_target(valor, meta, direccion: str, suficiente: bool = True) -> str:
 
 def scorecard(table: pd.DataFrame) -> pd.DataFrame:
     """Every indicator of the ente vs its meta and semáforo, rounded as displayed."""
+    # The value, its semáforo and its change first: what a titular reads (and a phone shows) before scrolling.
     return pd.DataFrame({
         "Indicador": table["nombre"],
-        "Unidad": table["unidad"],
         "Valor": [round_as_shown(v, u) for v, u in zip(table["valor"], table["unidad"])],
-        "Periodo anterior": [round_as_shown(v, u) for v, u in zip(table["valor_anterior"], table["unidad"])],
+        "Semáforo": [semaforo(r.valor, r.direccion, r.umbral_verde, r.umbral_amarillo, r.suficiente)
+                     for r in table.itertuples()],
+        "Cambio": [round_as_shown(v, u) for v, u in zip(table["cambio"], table["unidad"])],
         "Meta": table["meta"],
         "Cumple la meta": [meets_target(v, m, d, s) for v, m, d, s in
                            zip(table["valor"], table["meta"], table["direccion"], table["suficiente"])],
-        "Semáforo": [semaforo(r.valor, r.direccion, r.umbral_verde, r.umbral_amarillo, r.suficiente)
-                     for r in table.itertuples()],
+        "Periodo anterior": [round_as_shown(v, u) for v, u in zip(table["valor_anterior"], table["unidad"])],
+        "Unidad": table["unidad"],
         "Numerador": table["numerador"],
         "Denominador": table["denominador"],
     })
