@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app_server import CHROMIUM, CHROMIUM_ARGS, running_app
+from bench.browser_times import url_of
 from pages.ui.layout import PAGES
 
 pytestmark = pytest.mark.browser
@@ -119,8 +120,7 @@ def test_no_page_overflows_sideways_on_a_phone(server, browser):
     found = {}
     try:
         for path in PAGES:
-            url = "/" if path == "app.py" else "/" + Path(path).stem.split("_", 1)[1]
-            page.goto(server + url + "?tipo=mes&periodo=2025-10")
+            page.goto(server + url_of(path) + "?tipo=mes&periodo=2025-10")
             settled(page)
             result = page.evaluate(OVERFLOW_JS)
             if result["scroll"] > result["width"] or result["wide"]:
