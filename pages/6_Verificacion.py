@@ -8,7 +8,7 @@ from common.formatting import fecha_es, law_label, md_escape, num
 from pages.ui import layout
 from pages.ui import verificacion as view
 from pages.ui.export import download_csv
-from pages.ui.tables import show_table
+from pages.ui.tables import selected_row, show_table
 from warehouse import read, read_verificacion
 
 MAPA_MAX_ENTES = 60  # rows of the ente × fracción map; beyond it, the entes with the lowest scores
@@ -55,7 +55,11 @@ view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_m
 # ---- index per ente ---------------------------------------------------------------------------------------
 layout.subheader("Índice de cumplimiento por ente")
 layout.summary(view.entes_summary(data.entes))
-show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1})
+st.caption("Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
+row = selected_row(show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1},
+                              selectable=True, hidden=["ente_id"]))
+if row is not None:
+    layout.open_ficha(data.entes["ente_id"].iloc[row], "mes", f"{review['fecha'].year}-{review['fecha'].month:02d}")
 view.download(data.entes_csv, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
 
 # ---- most failed fracciones -------------------------------------------------------------------------------

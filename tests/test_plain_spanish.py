@@ -4,6 +4,7 @@ warehouse (local mode: every page open) and reads every text element, metric, ex
 option, and every visible table cell."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -40,7 +41,8 @@ def texts(at) -> list[str]:
     out += [plain(b.label) for b in at.get("download_button")]
     out += [plain(link.proto.label) for link in at.get("page_link")]
     for d in at.dataframe:
-        frame = d.value
+        config = json.loads(d.proto.columns or "{}")
+        frame = d.value.drop(columns=[c for c, conf in config.items() if conf.get("hidden")], errors="ignore")
         out += [str(c) for c in frame.columns]
         for col in frame.columns:
             out += [str(v) for v in frame[col].head(200).tolist() if isinstance(v, str)]

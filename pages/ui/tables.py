@@ -27,7 +27,7 @@ def _format_cell(value, spec, unidad: str | None) -> str:
 
 
 def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, height: int | str = "auto",
-               selectable: bool = False, widths: dict | None = None):
+               selectable: bool = False, widths: dict | None = None, hidden: list[str] | None = None):
     """st.dataframe with Spanish-friendly cells. numbers maps a column to its format: 0 (integer with thousands
     separators), 1 (one decimal), '%' (one decimal and ' %') or 'unidad' (each row by its 'Unidad' column).
     Columns with missing values are shown as text with '—' (Streamlit would print 'None'). widths: column → pixels
@@ -51,6 +51,8 @@ def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, heigh
     for col, width in (widths or {}).items():
         if col in shown.columns:
             config[col] = {**(config.get(col) or st.column_config.Column(col)), "width": width}
+    for col in hidden or []:  # kept in the frame (a row's key), not shown
+        config[col] = None
     if selectable:  # a click on a row selects it: the page opens what the row is about (selected_row)
         return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=key, height=height,
                             on_select="rerun", selection_mode="single-row")

@@ -173,6 +173,7 @@ def entes_table(df: pd.DataFrame) -> pd.DataFrame:
         "Fracciones incumplidas": df["fracciones_incumplidas"].astype("int64"),
         "Fracciones que le aplican": df["fracciones_aplicables"].astype("int64"),
         "Suma de puntajes": df["suma_puntaje"].round(2), "Suma de pesos": df["peso_evaluado"].round(2),
+        "ente_id": df["ente_id"],  # hidden on screen (the row opens the ente's Ficha); a key in the CSV
     })
 
 
