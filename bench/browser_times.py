@@ -81,7 +81,7 @@ def view(browser, url: str, pids: list[int], width: int) -> tuple[float, float]:
         page.close()
 
 
-def measure(db: Path, views: int = 3, width: int = 1440, query: str = "") -> dict:
+def measure(db: Path, views: int = 3, width: int = 1440, query: str = "", only: list[str] | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     log = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench_navegador_{os.getpid()}.log"
@@ -93,6 +93,8 @@ def measure(db: Path, views: int = 3, width: int = 1440, query: str = "") -> dic
             try:
                 view(browser, base + url_of(BASELINE), pids, width)  # warm-up: imports, fonts, plotly
                 for path, page in PAGES.items():
+                    if only and page.label not in only and path != BASELINE:
+                        continue
                     url = base + url_of(path) + query
                     first = view(browser, url, pids, width)
                     warm = [view(browser, url, pids, width) for _ in range(views)]
@@ -114,12 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vistas", type=int, default=3, help="vistas calientes por página (3)")
     parser.add_argument("--ancho", type=int, default=1440, help="ancho de la ventana en píxeles (1440; 390 = teléfono)")
     parser.add_argument("--consulta", default="", help="filtros para todas las páginas, p. ej. '?tipo=mes&periodo=2025-10'")
+    parser.add_argument("--paginas", default=None, help="solo estas páginas, por su nombre, separadas por comas")
     parser.add_argument("--out", default=None, help="también escribe el JSON en este archivo")
     args = parser.parse_args(argv)
     if not Path(args.db).exists():
         print(f"ERROR: no existe el almacén {args.db}; constrúyalo con: python -m etl build", file=sys.stderr)
         return 1
-    result = measure(Path(args.db), args.vistas, args.ancho, args.consulta)
+    only = [p.strip() for p in args.paginas.split(",")] if args.paginas else None
+    result = measure(Path(args.db), args.vistas, args.ancho, args.consulta, only)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

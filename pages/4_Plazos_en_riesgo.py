@@ -10,6 +10,9 @@ from pages.ui.export import download_csv
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
+CHART_ENTES = 30
+FOLIOS_ON_SCREEN = 1000
+
 corte = layout.start_page("Plazos en riesgo")
 if read.table_counts()["solicitud"] == 0:
     layout.no_data("Aún no hay solicitudes cargadas en el almacén.")
@@ -44,21 +47,28 @@ layout.summary(plazos.deadline_summary(per_ente, dias, corte))
 
 layout.subheader("Por ente, por urgencia")
 st.caption("Primero lo que vence pronto (aún a tiempo si se responde ya), luego lo vencido según su antigüedad.")
-chart = per_ente.melt(id_vars=["Ente", "Siglas"], value_vars=columns, var_name="Urgencia", value_name="Solicitudes")
+shown = per_ente.head(CHART_ENTES)  # thousands of bars (a national warehouse) are unreadable and slow to draw
+if len(per_ente) > CHART_ENTES:
+    st.caption(f"La gráfica muestra los {CHART_ENTES} entes más urgentes de {num(len(per_ente))}; la tabla, abajo, "
+               "los incluye a todos.")
+chart = shown.melt(id_vars=["Ente", "Siglas"], value_vars=columns, var_name="Urgencia", value_name="Solicitudes")
 chart = chart[chart["Solicitudes"] > 0]
 chart["Etiqueta"] = [chart_text(s if s else short_name(n, 22)) for s, n in zip(chart["Siglas"], chart["Ente"])]
 chart["Ente"] = chart["Ente"].map(chart_text)
-order = [chart_text(s if s else short_name(n, 22)) for s, n in zip(per_ente["Siglas"], per_ente["Ente"])]
+order = [chart_text(s if s else short_name(n, 22)) for s, n in zip(shown["Siglas"], shown["Ente"])]
 fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Urgencia", orientation="h", hover_name="Ente",
              color_discrete_map=plazos.COLORS, category_orders={"Etiqueta": order, "Urgencia": columns},
              hover_data={"Etiqueta": False})
 fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack", legend_title_text="Urgencia",
-                  xaxis=layout.count_axis(per_ente["Total"].max()))
-layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(per_ente) + 160)), key="fig_plazos")
+                  xaxis=layout.count_axis(shown["Total"].max()))
+layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(shown) + 160)), key="fig_plazos")
 show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]}, widths={"Ente": 200})
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")
 
 layout.subheader("Folios")
 folios = plazos.deadline_folios(open_requests)
-show_table(folios, key="tabla_folios", numbers={"Días hábiles restantes": 0})
+if len(folios) > FOLIOS_ON_SCREEN:  # tens of thousands of rows (a national warehouse) are sent to every browser
+    st.caption(f"Se muestran los {num(FOLIOS_ON_SCREEN)} folios más urgentes de {num(len(folios))}; el CSV los "
+               "incluye a todos.")
+show_table(folios.head(FOLIOS_ON_SCREEN), key="tabla_folios", numbers={"Días hábiles restantes": 0})
 download_csv(folios, f"plazos_en_riesgo_folios_{corte}.csv", key="csv_folios")

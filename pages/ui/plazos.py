@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from common.formatting import fecha_corta, fecha_es, num
+from common.formatting import fecha_es, num
 from pages.ui.tables import name_with_siglas
 
 HOY = "Vence hoy"
@@ -76,8 +76,8 @@ def deadline_folios(open_requests: pd.DataFrame) -> pd.DataFrame:
         "Días hábiles restantes": open_requests["dias_habiles_restantes"].astype("int64"),
         "Ente": open_requests["nombre"],
         "Siglas": open_requests["siglas"].fillna(""),
-        "Fecha de recepción": open_requests["fecha_recepcion"].map(fecha_corta),
-        "Fecha límite": open_requests["fecha_limite"].map(fecha_corta),
+        "Fecha de recepción": pd.to_datetime(open_requests["fecha_recepcion"]).dt.strftime("%d/%m/%Y"),
+        "Fecha límite": pd.to_datetime(open_requests["fecha_limite"]).dt.strftime("%d/%m/%Y"),
     })
     # due: soonest first; overdue: after them, the oldest (most negative days) first
     out["_vencida"] = out["Urgencia"].isin(VENCIDAS)
