@@ -29,13 +29,13 @@ st.caption(md_escape(
     f"Solicitudes en proceso y sin respuesta al {fecha_es(corte)} cuya fecha límite ya pasó o llega en los "
     f"próximos {dias} días hábiles. No se muestra el texto de ninguna solicitud."))
 
-open_requests = read.open_requests(corte, dias, grupo, ente)
-if open_requests.empty:
+view = plazos.plazos_view(corte, dias, grupo, ente)
+if view is None:
     st.success(md_escape(f"No hay solicitudes abiertas vencidas ni por vencer en {dias} días hábiles con estos "
                          "filtros."), icon=":material/check_circle:")
     st.stop()
 
-per_ente = plazos.deadline_table(open_requests, dias)
+per_ente = view.per_ente
 columns = plazos.bands(dias)
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(plazos.HOY, num(per_ente[plazos.HOY].sum()), border=True)
@@ -66,7 +66,7 @@ show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")
 
 layout.subheader("Folios")
-folios = plazos.deadline_folios(open_requests)
+folios = view.folios
 if len(folios) > FOLIOS_ON_SCREEN:  # tens of thousands of rows (a national warehouse) are sent to every browser
     st.caption(f"Se muestran los {num(FOLIOS_ON_SCREEN)} folios más urgentes de {num(len(folios))}; el CSV los "
                "incluye a todos.")

@@ -121,6 +121,19 @@ def downloads(monkeypatch):
     return files_of
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from app_server import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 def plain(text: str) -> str:
     """Text of a Markdown-escaped string as the user reads it."""
     return text.replace("\\", "")

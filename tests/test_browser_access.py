@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app_server import CHROMIUM, CHROMIUM_ARGS, SwitchingProxy, running_app, running_oidc_provider
+from app_server import CHROMIUM, SwitchingProxy, running_app, running_oidc_provider
 from conftest import ROOT, fecha_corte
 from participacion import access_log, engine, migrate
 
@@ -75,15 +75,6 @@ def site(tablero_db, entes, tmp_path_factory):
         secrets = _secrets(base / "secrets.toml", issuer, store_url)
         with running_app(tablero_db, base / "app.log", secrets=secrets, env=env) as url:
             yield {"url": url, "issuer": issuer, "store": store_url, "env": env, "base": base}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

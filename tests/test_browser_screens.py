@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app_server import CHROMIUM, CHROMIUM_ARGS, running_app
+from app_server import CHROMIUM, running_app
 from bench.browser_times import url_of
 from pages.ui.layout import PAGES
 
@@ -41,16 +41,6 @@ def server(tablero_db, tmp_path_factory):
     log = tmp_path_factory.mktemp("servidor") / "streamlit.log"
     with running_app(tablero_db, log, env={"TABLERO_MODO": "local"}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def settled(page) -> None:

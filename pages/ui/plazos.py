@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from typing import NamedTuple
+
 import pandas as pd
+import streamlit as st
 
 from common.formatting import fecha_es, num
 from pages.ui.tables import name_with_siglas
+from warehouse import read
 
 HOY = "Vence hoy"
 PRONTO = "Vence en 1 a 3 días hábiles"
@@ -83,3 +87,23 @@ def deadline_folios(open_requests: pd.DataFrame) -> pd.DataFrame:
     out["_vencida"] = out["Urgencia"].isin(VENCIDAS)
     return (out.sort_values(["_vencida", "Días hábiles restantes", "Ente", "Folio"]).drop(columns="_vencida")
             .reset_index(drop=True))
+
+
+class PlazosView(NamedTuple):
+    per_ente: pd.DataFrame
+    folios: pd.DataFrame
+
+
+def plazos_view(corte: date, dias: int, grupo: str | None, ente: str | None) -> PlazosView | None:
+    """The page's frames for these filters, built once per warehouse file (tens of thousands of open requests at
+    national scale: the bands, the pivot and the sort are not redone on every rerun); None without open requests."""
+    return _plazos_view(corte, int(dias), grupo, ente, read.file_signature())
+
+
+@st.cache_data(max_entries=50, ttl=24 * 3600, show_spinner=False)
+def _plazos_view(corte: date, dias: int, grupo: str | None, ente: str | None, signature) -> PlazosView | None:
+    del signature  # only part of the cache key: a rebuilt warehouse gives a new one
+    open_requests = read.open_requests(corte, dias, grupo, ente)
+    if open_requests.empty:
+        return None
+    return PlazosView(deadline_table(open_requests, dias), deadline_folios(open_requests))
