@@ -1,5 +1,5 @@
-"""Command line: `python -m indicators export [--db PATH] [--out FILE] [--format csv|parquet] [--desde AAAA-MM]
-[--hasta AAAA-MM]` and `python -m indicators fichas`."""
+"""Command line: `python -m indicators export [--conjunto indicadores|ciudadanos] [--db PATH] [--out FILE]
+[--format csv|parquet] [--desde AAAA-MM] [--hasta AAAA-MM]` and `python -m indicators fichas`."""
 from __future__ import annotations
 
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from common.cli import SpanishParser
 from common.paths import served_db
-from indicators.export import export_indicators
+from indicators.export import CONJUNTOS, export_indicators
 from indicators.fichas import write_fichas
 
 
@@ -15,8 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = SpanishParser(prog="python -m indicators", description="Indicadores del Tablero de Transparencia.")
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="exporta todos los indicadores (datos abiertos)")
+    export.add_argument("--conjunto", choices=list(CONJUNTOS), default="indicadores",
+                        help="indicadores (todos, por ente, grupo y gobierno) o ciudadanos (evaluación ciudadana y "
+                             "verificación por ente, fracción y mes)")
     export.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
-    export.add_argument("--out", default=None, help="archivo destino (por omisión indicadores.csv o .parquet)")
+    export.add_argument("--out", default=None, help="archivo destino (por omisión <conjunto>.csv o .parquet)")
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
     export.add_argument("--desde", default=None, help="primer mes (AAAA-MM): periodos que empiezan en él o después")
     export.add_argument("--hasta", default=None, help="último mes (AAAA-MM): periodos que terminan en él o antes")
@@ -34,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "fichas":
         return _fichas(args)
-    out = Path(args.out or f"indicadores.{args.format}")
+    out = Path(args.out or f"{args.conjunto}.{args.format}")
     try:
-        rows = export_indicators(Path(args.db), out, args.format, args.desde, args.hasta)
+        rows = export_indicators(Path(args.db), out, args.format, args.desde, args.hasta, args.conjunto)
     except (FileNotFoundError, ValueError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1

@@ -3,8 +3,8 @@
 `python -m indicators fichas --periodo 2025-10 --out DIR` writes one PDF per ente with an index in that period.
 It leads with what to fix first (the three actions that add most to the index, indicators.acciones; the rest in
 one annex line), then the index with its position now and before, the dimension scores, the index month by month
-and why it moved; the issuing office and date, a link and QR code to the ente's Ficha in the dashboard, and the
-PDF's title metadata.
+and why it moved, and the citizens' evaluations beside the verifiers' (indicators/comparison.py); the issuing
+office and date, a link and QR code to the ente's Ficha in the dashboard, and the PDF's title metadata.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from fpdf import FPDF
 from indicators import semaforo, sql
 from common.formatting import fecha_es, num, periodo_es, periodo_label, sentence
 from indicators.acciones import Accion, ranked_actions
+from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
 from indicators.periods import period_bounds, previous_period, tipo_de
@@ -246,7 +247,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     scores = dict(con.execute("""SELECT replace(indicador, 'puntaje_', ''), valor FROM indicador_valor
                                  WHERE nivel = 'ente' AND clave = ? AND tipo_periodo = ? AND periodo = ?
                                    AND indicador LIKE 'puntaje_%'""", [row["ente_id"], tipo, periodo]).fetchall())
-    _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones])
+    _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones if d.peso > 0])
 
     trend = con.execute(sql("reports/ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if len(trend) >= 2:
@@ -263,6 +264,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
                           "periodos, su peso pasa a los demás indicadores, y eso también mueve el índice.", 7.5)
     else:
         pdf.paragraph("No hay un periodo anterior comparable para este ente.")
+    _citizens(pdf, con, row["ente_id"], tipo, periodo)
     path = out / f"ficha_{row['ente_id']}_{periodo}.pdf"
     pdf.output(str(path))
     return path
@@ -295,6 +297,7 @@ def _actions(pdf: Ficha, actions: list[Accion]) -> None:
         more = f" y {len(rest) - 12} más" if len(rest) > 12 else ""
         pdf.paragraph(f"Anexo: otras {len(rest)} acciones sumarían {num(sum(a.ganancia for a in rest), 1)} puntos: "
                       f"{listed}{more}. Detalle en la Ficha del ente del tablero.", 7.5)
+    _citizens(pdf, con, row["ente_id"], tipo, periodo)
 
 
 def _preliminary_notice(pdf: Ficha, ctx: Contexto) -> None:

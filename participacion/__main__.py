@@ -4,6 +4,8 @@
     python -m participacion estado [--url URL]           lists applied and pending migrations
     python -m participacion bitacora [--desde AAAA-MM-DD] [--hasta AAAA-MM-DD] [--out FILE] [--url URL]
                                                          writes the access log as CSV (UTF-8 with BOM)
+    python -m participacion ejemplo [--archivo FILE] [--url URL]
+                                                         loads the sample evaluations into a store without any
 """
 from __future__ import annotations
 
@@ -12,7 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from common.cli import SpanishParser
-from participacion import access_log, config, engine, migrate
+from common.errors import TableroError
+from common.secret import secret
+from participacion import access_log, config, engine, migrate, seed
+
+SEED_FILE = config.ROOT / "data" / "inputs" / "participacion" / "evaluaciones_ejemplo.csv"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     log.add_argument("--desde", type=date.fromisoformat, default=None, help="primer día (AAAA-MM-DD, UTC)")
     log.add_argument("--hasta", type=date.fromisoformat, default=None, help="último día (AAAA-MM-DD, UTC)")
     log.add_argument("--out", default=None, help="archivo CSV (por omisión, la salida estándar)")
+    sample = sub.add_parser("ejemplo", help="carga las evaluaciones ciudadanas de ejemplo en un almacén sin evaluaciones")
+    sample.add_argument("--archivo", default=str(SEED_FILE), help="el archivo que escribe python -m etl sample "
+                        "(por omisión data/inputs/participacion/evaluaciones_ejemplo.csv)")
     args = parser.parse_args(argv)
     try:
         url = args.url or config.store_url()
         store = engine.create(url)
         return COMMANDS[args.command](store, args)
-    except (config.StoreConfigError, migrate.MigrationError, access_log.AccessLogError) as exc:
+    except TableroError as exc:  # the store's settings, a migration, the access log, the evaluations
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a server that does not answer, a bad URL: say it plainly, no traceback
@@ -73,7 +82,32 @@ def _access_log(store, args) -> int:
     return 0
 
 
-COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log}
+def _sample(store, args) -> int:
+    path = Path(args.archivo)
+    if args.url is None and store.url.render_as_string(hide_password=False) != config.default_url():
+        print("Las evaluaciones de ejemplo se cargan solo en el almacén local por omisión (data/participacion/); el "
+              f"configurado es {store.url.render_as_string(hide_password=True)}. Para cargarlas ahí, indíquelo con "
+              "--url.")
+        return 0
+    if not path.is_file():
+        print(f"ERROR: no existe {path}; escríbalo con: python -m etl sample", file=sys.stderr)
+        return 1
+    if migrate.pending(store):
+        print("ERROR: el almacén de participación tiene migraciones pendientes; ejecute antes: "
+              "python -m participacion migrate", file=sys.stderr)
+        return 1
+    result = seed.load_seed(store, path, secret())  # the sample's client addresses are keyed like the page's
+    if not result.cargada:
+        print("El almacén de participación ya tiene evaluaciones: no se cargan las de ejemplo (nunca se mezclan con "
+              "evaluaciones reales).")
+        return 0
+    blocked = ", ".join(f"{n} {estado}" for estado, n in sorted(result.bloqueadas.items())) or "ninguno"
+    print(f"Evaluaciones de ejemplo: {result.registradas:,} registradas, intentos bloqueados: {blocked}; "
+          f"{result.decisiones:,} decisiones de moderación.")
+    return 0
+
+
+COMMANDS = {"migrate": _migrate, "estado": _status, "bitacora": _access_log, "ejemplo": _sample}
 
 if __name__ == "__main__":
     sys.exit(main())

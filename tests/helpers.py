@@ -7,9 +7,11 @@ from pathlib import Path
 import duckdb
 import openpyxl
 import pytest
+import sqlalchemy
 
 from common.errors import BuildError
 from etl.build import build_warehouse
+from participacion import engine as store_engine
 
 PLANTILLA_HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,"
                     "estatus,respuesta,fecha_respuesta,hubo_ampliacion,hubo_prevencion")
@@ -136,3 +138,13 @@ def build_error(tmp_path: Path) -> str:
 
 def header_cells() -> list[str]:
     return PLANTILLA_HEADER.split(",")
+
+
+def store_rows(url: str, sql: str) -> list[tuple]:
+    """Rows of a query against a participación store (SQLite or PostgreSQL URL)."""
+    store = store_engine.create(url)
+    try:
+        with store.connect() as conn:
+            return [tuple(r) for r in conn.execute(sqlalchemy.text(sql)).all()]
+    finally:
+        store.dispose()

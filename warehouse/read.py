@@ -327,25 +327,26 @@ def monthly_reporting(anio: int) -> pd.DataFrame:
 # ---- open data ------------------------------------------------------------------------------------------
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
-def _open_data_file(fmt: str, desde: str | None, hasta: str | None, signature: FileSignature) -> bytes:
-    return export_bytes(Path(signature.path), fmt, desde, hasta)
+def _open_data_file(fmt: str, desde: str | None, hasta: str | None, conjunto: str, signature: FileSignature) -> bytes:
+    return export_bytes(Path(signature.path), fmt, desde, hasta, conjunto)
 
 
-def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None) -> bytes:
+def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None,
+                   conjunto: str = "indicadores") -> bytes:
     """The open-data export (csv or parquet) of the periods within [desde, hasta]: the very bytes of
-    `python -m indicators export --format fmt --desde … --hasta …` (the same function writes both)."""
+    `python -m indicators export --conjunto … --format fmt --desde … --hasta …` (the same function writes both)."""
     signature = file_signature()
     if signature is None:
         raise WarehouseError(missing_message())
-    return _open_data_file(fmt, desde, hasta, signature)
+    return _open_data_file(fmt, desde, hasta, conjunto, signature)
 
 
 @st.cache_data(max_entries=4, ttl=24 * 3600, show_spinner=False)
-def _open_data_columns(signature: FileSignature) -> list[str]:
-    return export_columns(Path(signature.path))
+def _open_data_columns(conjunto: str, signature: FileSignature) -> list[str]:
+    return export_columns(Path(signature.path), conjunto)
 
 
-def open_data_columns() -> list[str]:
+def open_data_columns(conjunto: str = "indicadores") -> list[str]:
     """The export's columns, in order."""
     signature = file_signature()
-    return [] if signature is None else _open_data_columns(signature)
+    return [] if signature is None else _open_data_columns(conjunto, signature)
