@@ -22,7 +22,7 @@ import segno
 from fpdf import FPDF
 
 from indicators import semaforo, sql
-from common.formatting import fecha_es, num, periodo_es, periodo_label, sentence
+from common.formatting import fecha_es, format_value, num, periodo_es, periodo_label, sentence
 from indicators.acciones import Accion, ranked_actions
 from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
 from indicators.index_rules import IndexRules, load_index_rules
@@ -270,6 +270,28 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     return path
 
 
+def _citizens(pdf: Ficha, con, ente_id: str, tipo: str, periodo: str) -> None:
+    """Citizens beside the verifiers: both sides' values in the period and the three fracciones where they disagree
+    most (indicators/comparison.py)."""
+    mes = reference_month(tipo, periodo)
+    data = con.execute(sql("reports/ficha_ciudadanos.sql"), {"ente": ente_id, "tipo_periodo": tipo, "periodo": periodo,
+                                                     "mes": mes}).df()
+    values = data[data["parte"] == "valor"]
+    if values.empty:
+        return
+    pdf.heading("Ciudadanos y verificadores")
+    parts = [f"{r.texto}: {format_value(r.valor, r.unidad) if r.suficiente else 'datos insuficientes'}"
+             for r in values.itertuples(index=False)]
+    pdf.paragraph("; ".join(parts) + ".", 8.5)
+    split = data[data["parte"] == "desacuerdo"].head(3)
+    if not split.empty:
+        pdf.paragraph(f"Donde más difieren en los {VENTANA_MESES} meses a {periodo_es('mes', f'{mes:%Y-%m}')} "
+                      f"({UMBRAL_DESACUERDO:g} puntos o más):", 8.5)
+        for r in split.itertuples(index=False):
+            pdf.paragraph(f"- {r.texto}: ciudadanos la encontraron {r.valor:.0f} % ({int(r.casos)} evaluaciones); "
+                          f"verificadores {r.verificadores:.0f} de 100.", 8)
+
+
 def _qr(pdf: Ficha, url: str) -> None:
     """The QR code of the ente's Ficha, top right below the band (it opens the same page as the link)."""
     png = io.BytesIO()
@@ -297,7 +319,6 @@ def _actions(pdf: Ficha, actions: list[Accion]) -> None:
         more = f" y {len(rest) - 12} más" if len(rest) > 12 else ""
         pdf.paragraph(f"Anexo: otras {len(rest)} acciones sumarían {num(sum(a.ganancia for a in rest), 1)} puntos: "
                       f"{listed}{more}. Detalle en la Ficha del ente del tablero.", 7.5)
-    _citizens(pdf, con, row["ente_id"], tipo, periodo)
 
 
 def _preliminary_notice(pdf: Ficha, ctx: Contexto) -> None:
