@@ -41,6 +41,7 @@ migrate: setup
 	$(BIN)/python -m participacion migrate
 
 tablero: setup $(DB) migrate
+	@echo "Tablero en http://localhost:$(PORT) (Ctrl+C para detenerlo)"
 	TABLERO_MODO=$(TABLERO_MODO) $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: setup-dev

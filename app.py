@@ -1,13 +1,14 @@
-"""Inicio: government-wide panorama for the chosen period, with the change against the previous one."""
+"""Inicio: government-wide panorama for the chosen period: first the Índice de Desempeño and its dimensions, then a
+few key indicators, the entes that moved most (each a link to its Ficha) and the trend; the rest behind an
+expander."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from common.formatting import contract, format_delta, format_value, md_escape, periodo_corto, periodo_es
+from common.formatting import contract, md_escape, periodo_corto, periodo_es
 from indicators.periods import month_range, previous_period
-from indicators.semaforo import delta_color, semaforo
 from pages.ui import estado_datos, indicadores, inicio, layout
 from pages.ui.export import download_csv
 from pages.ui.indice import render_level_explanation
@@ -37,34 +38,60 @@ anterior = previous_period(tipo, periodo)
 
 values = read.government_values(tipo, [periodo, anterior])
 table = indicadores.metrics_table(definitions, values, tipo, periodo, anterior)
+head, key, rest = inicio.split_table(table)
+FICHA = "pages/2_Ficha_del_ente.py"
 
+# ---- first the index and its three dimensions --------------------------------------------------------------
 layout.subheader(f"Resultados de {periodo_es(tipo, periodo)}")
+now = read.ente_values(inicio.INDEX, tipo, periodo)
+layout.summary(inicio.index_summary(head, tipo, periodo, anterior, int(now["suficiente"].fillna(False).sum())))
+indicadores.metric_cards(head, tipo, anterior, per_row=4)
+if head.empty or head["valor"].isna().all():
+    ultimo = read.last_index_period(tipo)
+    if ultimo and ultimo != periodo:
+        st.button(f"Ver {periodo_es(tipo, ultimo)}, el último periodo con índice", icon=":material/history:",
+                  on_click=layout.choose, args=({"periodo": ultimo},), key="ir_ultimo_indice")
+links = st.columns(2)
+links[0].page_link("pages/1_Ranking.py", label="Ver el ranking de los entes", icon=":material/leaderboard:",
+                   query_params={"tipo": tipo, "periodo": periodo})
+links[1].page_link(FICHA, label="Ver la ficha de un ente y qué corregir",
+                   icon=":material/account_balance:", query_params={"tipo": tipo, "periodo": periodo})
+
+# ---- then a few key indicators ------------------------------------------------------------------------------
+layout.subheader("Indicadores clave")
 st.caption(contract(f"Cambio respecto de {periodo_es(tipo, anterior)}. Verde en el cambio significa mejora."))
 summary_text = inicio.government_summary(table, tipo, periodo, anterior, RECIBIDAS, EN_PLAZO)
 if summary_text:
     layout.summary(summary_text)
+indicadores.metric_cards(key, tipo, anterior)
 
-grid = st.columns(3)
-for i, row in enumerate(table.itertuples(index=False)):
-    with grid[i % 3].container(border=True):
-        delta = format_delta(row.cambio, row.unidad)
-        unchanged = delta is not None and delta.lstrip("+-").split(" ")[0].strip("0.,") == ""
-        st.metric(
-            md_escape(row.nombre),
-            format_value(row.valor, row.unidad),
-            delta=delta,
-            delta_color="off" if unchanged else delta_color(row.direccion),
-            delta_arrow="off" if unchanged else "auto",
-            delta_description=f"vs. {periodo_corto(tipo, anterior)}" if delta is not None else None,
-            help=md_escape(f"{row.descripcion} Unidad: {row.unidad}."),
-        )
-        meta = "" if pd.isna(row.meta) else f" · meta {format_value(row.meta, row.unidad)}"
-        st.caption(semaforo(row.valor, row.direccion, row.umbral_verde, row.umbral_amarillo, row.suficiente) + meta)
+# ---- what moved most ----------------------------------------------------------------------------------------
+layout.subheader("Lo que más cambió")
+up, down = inicio.biggest_moves(now, read.ente_values_before(inicio.INDEX, tipo, periodo, anterior))
+if up.empty and down.empty:
+    st.caption(contract(f"Ningún ente con índice en los dos periodos cambió respecto de {periodo_es(tipo, anterior)}."))
+else:
+    st.caption(contract(f"Entes cuyo índice más subió y más bajó respecto de {periodo_es(tipo, anterior)}; "
+                        "cada uno lleva a su ficha del mismo periodo."))
+    c_up, c_down = st.columns(2)
+    for col, moves, title in ((c_up, up, "Subieron"), (c_down, down, "Bajaron")):
+        with col:
+            st.markdown(f"**{title}**")
+            if moves.empty:
+                st.caption("Ninguno.")
+            for move in moves.to_dict("records"):
+                st.page_link(FICHA, label=md_escape(inicio.move_label(move)),
+                             icon=":material/trending_up:" if move["cambio"] > 0 else ":material/trending_down:",
+                             query_params={"ente": move["ente_id"], "tipo": tipo, "periodo": periodo})
+with st.expander("¿Por qué cambió el índice del gobierno?"):
+    render_level_explanation("gobierno", "GEQROO", tipo, periodo,
+                             preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
+# ---- the rest, one click away ---------------------------------------------------------------------------------
+with st.expander(f"Todos los indicadores ({len(rest)} más)"):
+    indicadores.metric_cards(rest, tipo, anterior)
 export = indicadores.metrics_export(table, tipo)
-download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar estas cifras (CSV)")
-render_level_explanation("gobierno", "GEQROO", tipo, periodo,
-                         preliminar=layout.period_states().is_preliminary(tipo, periodo))
+download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar todas estas cifras (CSV)", periodo=periodo)
 
 layout.subheader("Tendencia mensual")
 series = read.trend("gobierno", "GEQROO", [RECIBIDAS, EN_PLAZO], "mes")
@@ -72,14 +99,19 @@ if series.empty:
     st.info("Aún no hay datos mensuales para la tendencia.")
 else:
     wide = series.pivot_table(index="periodo", columns="indicador", values="valor")
-    wide = wide.reindex(month_range(wide.index.min(), wide.index.max())).rename_axis("periodo").reset_index()
+    months = inicio.until_cutoff(month_range(wide.index.min(), wide.index.max()), corte)
+    wide = wide.reindex(months).rename_axis("periodo").reset_index()
+    enough = series[series["indicador"] == EN_PLAZO].set_index("periodo")["suficiente"]
     names = dict(zip(definitions["indicador"], definitions["nombre"]))
     trend = pd.DataFrame({
         "Mes": wide["periodo"],
         names.get(RECIBIDAS, RECIBIDAS): wide.get(RECIBIDAS),
         f"{names.get(EN_PLAZO, EN_PLAZO)} (%)": wide.get(EN_PLAZO),
     })
-    layout.summary(inicio.trend_summary(trend, corte))
+    enough_months = trend["Mes"].map(enough).fillna(False).astype(bool)
+    layout.summary(inicio.trend_summary(trend, corte, enough_months))
+    # A month with too few requests to judge has no point on the % line (a gap), as in the ranking.
+    trend.loc[~enough_months, trend.columns[2]] = float("nan")
     labels = [periodo_corto("mes", p) for p in trend["Mes"]]
     fig = go.Figure()
     fig.add_bar(x=labels, y=trend.iloc[:, 1], name=trend.columns[1], marker_color="#9fb6cd",
@@ -95,5 +127,9 @@ else:
                     showgrid=False),
     )
     layout.show_figure(layout.style_figure(fig), key="fig_tendencia")
+    if (~enough_months).any():
+        minimo = definitions.set_index("indicador").at[EN_PLAZO, "denominador_minimo"]
+        st.caption(f"La línea del porcentaje en plazo se interrumpe en los meses con menos de {minimo:g} solicitudes "
+                   "que ya pueden evaluarse: con tan pocas, el porcentaje no dice mucho.")
     layout.preliminary_months_note(list(trend["Mes"]))
     download_csv(trend, "tendencia_mensual.csv", key="csv_tendencia")

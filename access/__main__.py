@@ -1,16 +1,16 @@
 """`python -m access usuarios`: validates data/catalogos/usuarios.csv and lists who has which role today."""
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from datetime import date
 
+from common.cli import SpanishParser
 from access.users import ROLES, UsersCatalogError, catalog_path, load_catalog
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m access", description="Acceso al tablero: catálogo de roles.")
+    parser = SpanishParser(prog="python -m access", description="Acceso al tablero: catálogo de roles.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("usuarios", help="revisa data/catalogos/usuarios.csv y cuenta los roles vigentes")
     check.add_argument("--fecha", type=date.fromisoformat, default=None, help="día de la vigencia (AAAA-MM-DD)")

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from common.cli import SpanishParser
 from bench.generate import Scale
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -26,7 +27,7 @@ def _add_scale(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description="Banco de pruebas de rendimiento a escala nacional.")
+    parser = SpanishParser(prog="python -m bench", description="Banco de pruebas de rendimiento a escala nacional.")
     sub = parser.add_subparsers(dest="command", required=True)
     gen = sub.add_parser("generate", help="solo genera los archivos de entrada")
     _add_scale(gen)

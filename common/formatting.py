@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, datetime
 
 MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
          "octubre", "noviembre", "diciembre"]
@@ -137,3 +137,39 @@ def chart_text(text: object) -> str:
     """Text for plotly labels and hovers: plotly reads a few HTML tags (<a>, <b>, <br>) in them, so < and >
     coming from data are shown literally."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fecha_corta(d) -> str:
+    """The one date format on screen: date(2026, 2, 5) → '05/02/2026'; a timestamp keeps its time ('05/02/2026
+    13:45'); missing → ''."""
+    if d is None or (isinstance(d, str) and not d) or _missing(d) or str(d) in ("NaT", "nan", "None"):
+        return ""
+    if isinstance(d, str):
+        d = datetime.fromisoformat(d.replace("T", " ")[:19]) if len(d) > 10 else date.fromisoformat(d)
+    if hasattr(d, "hour") and (d.hour or d.minute):
+        return d.strftime("%d/%m/%Y %H:%M")
+    return d.strftime("%d/%m/%Y")
+
+
+_LAW = [(re.compile(r"^LGTAIP(\d{4})$"), "Ley General de Transparencia ({})"),
+        (re.compile(r"^LTAIPQROO(\d{4})$"), "Ley de Transparencia de Quintana Roo ({})")]
+TIPOS_SOLICITUD = {"informacion_publica": "información pública", "datos_personales": "datos personales (ARCOP)"}
+
+
+def law_label(ley_version: str) -> str:
+    """'LGTAIP2025' → 'Ley General de Transparencia (2025)', 'LTAIPQROO2016' → 'Ley de Transparencia de Quintana
+    Roo (2016)': the key of plazo_legal.csv and the obligations catalogs as a reader names it."""
+    for pattern, label in _LAW:
+        m = pattern.match(str(ley_version))
+        if m:
+            return label.format(m.group(1))
+    return str(ley_version)
+
+
+_CONFIG_PATH = re.compile(r"\b(?:data/catalogos|indicators)/([\w*.-]+\.(?:csv|toml))")
+
+
+def without_paths(text: str) -> str:
+    """A definition's text for a visitor: 'data/catalogos/plazo_legal.csv' → 'el archivo plazo_legal.csv' (where
+    it is configured, without the folder)."""
+    return contract(_CONFIG_PATH.sub(r"el archivo \1", str(text)))

@@ -72,7 +72,7 @@ def body(row: pd.Series, ctx: Contexto, actions: list[Accion], url_tablero: str 
         color = SEMAFORO_PDF[semaforo.semaforo(row["indice"], "mayor_es_mejor", ctx.verde, ctx.amarillo)][0]
         lines.append(f"Índice de Desempeño en Transparencia: {row['indice']:.1f} de 100, semáforo {color} "
                      f"(meta {ctx.meta:g}).")
-        lines.append(position_text(ctx.all_values, row["ente_id"], row["grupo_pares"]))
+        lines.append(position_text(ctx, row["ente_id"], row["grupo_pares"]))
         explicacion = row["explicacion"] if isinstance(row["explicacion"], str) else \
             "No hay un periodo anterior comparable para este ente."
         lines.append(f"¿Por qué cambió? {explicacion}")

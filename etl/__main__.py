@@ -1,10 +1,10 @@
 """Command line: `python -m etl build|sample|fetch|alias`. Messages in Spanish; exit code 0 only when all went well."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from common.cli import SpanishParser
 from common.errors import AliasError, BuildError, FetchError
 from common.paths import DEFAULT_INPUTS, catalogos_dir, served_db
 from etl.alias import append_aliases, chosen, describe, parse_acceptance, unresolved_names
@@ -118,7 +118,7 @@ def _ask(items, labels) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m etl", description="Carga de datos del Tablero de Transparencia.")
+    parser = SpanishParser(prog="python -m etl", description="Carga de datos del Tablero de Transparencia.")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="construye el almacén DuckDB a partir de data/inputs/")
     build.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")

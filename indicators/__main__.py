@@ -5,11 +5,11 @@ e-mail (delivery/): `python -m indicators enviar` (each titular's ficha) and `py
 sending), 2 some recipient failed (the rest were sent; the next run retries it)."""
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
+from common.cli import SpanishParser
 from common.errors import TableroError
 from common.paths import served_db
 from delivery import commands
@@ -18,7 +18,7 @@ from indicators.fichas import write_fichas
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indicators", description="Indicadores del Tablero de Transparencia.")
+    parser = SpanishParser(prog="python -m indicators", description="Indicadores del Tablero de Transparencia.")
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="exporta todos los indicadores (datos abiertos)")
     export.add_argument("--conjunto", choices=list(CONJUNTOS), default="indicadores",
@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="2025-10 (mes), 2025-T3 (trimestre) o 2025 (año); por omisión, el último mes cerrado")
     fichas.add_argument("--db", default=str(served_db()), help="almacén DuckDB")
     fichas.add_argument("--out", default="fichas", help="carpeta destino")
-    fichas.add_argument("--ente", default=None, help="solo este ente (ente_id)")
+    fichas.add_argument("--ente", default=None, help="solo este ente (su clave, p. ej. SEFIPLAN)")
+    fichas.add_argument("--emisor", default=None,
+                        help="quién emite las fichas (por omisión TABLERO_EMISOR o la Coordinación de Transparencia)")
+    fichas.add_argument("--url", default=None,
+                        help="dirección del tablero para el enlace y el código QR (por omisión TABLERO_URL o "
+                             "http://localhost:8501)")
     send = sub.add_parser("enviar", help="envía a cada titular la ficha PDF de su ente (entrega mensual)")
     send.add_argument("--periodo", default=None, help="2025-10 (mes); por omisión, el último mes cerrado")
     reminders = sub.add_parser("recordatorios", help="envía a cada Unidad de Transparencia sus solicitudes vencidas "
@@ -68,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fichas(args) -> int:
     try:
-        written = write_fichas(Path(args.db), args.periodo, Path(args.out), args.ente)
+        written = write_fichas(Path(args.db), args.periodo, Path(args.out), args.ente, emisor=args.emisor,
+                               url_base=args.url)
     except FileNotFoundError as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1

@@ -1,27 +1,39 @@
 """Printable one-page fichas (PDF) per ente and period, for the monthly delivery to titulares.
 
-`python -m indicators fichas --periodo 2025-10 --out DIR` writes one PDF per ente with an index in that period:
-the index and its position, the dimension scores, the index over the last 12 months, why it moved, and what
-to fix (indicators in red or yellow, fracciones failed in the last review with the reviewer's note), and the
-citizens' evaluations beside the verifiers' (indicators/comparison.py).
+`python -m indicators fichas --periodo 2025-10 --out DIR` writes one PDF per ente with an index in that period.
+It leads with what to fix first (the three actions that add most to the index, indicators.acciones; the rest in
+one annex line), then the index with its position now and before, the dimension scores, the index month by month
+and why it moved, and the citizens' evaluations beside the verifiers' (indicators/comparison.py); the issuing
+office and date, a link and QR code to the ente's Ficha in the dashboard, and the PDF's title metadata.
 """
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import duckdb
 import pandas as pd
+import segno
 from fpdf import FPDF
 
 from indicators import semaforo, sql
-from common.formatting import fecha_es, format_value, periodo_es, periodo_label, sentence
+from common.formatting import fecha_es, format_value, num, periodo_es, periodo_label, sentence
+from indicators.acciones import Accion, ranked_actions
 from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
-from indicators.periods import period_bounds, tipo_de
+from indicators.periods import period_bounds, previous_period, tipo_de
+
+# Who issues the fichas and where the dashboard is served (for the link and QR code): a deployment sets them.
+EMISOR = os.environ.get("TABLERO_EMISOR", "Secretaría Anticorrupción y Buen Gobierno (SABGOB), Coordinación de "
+                                          "Transparencia")
+URL_BASE = os.environ.get("TABLERO_URL", "http://localhost:8501")
+TOP_ACTIONS = 3
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
 # The dashboard's semáforo, as a word and an RGB colour for print.
@@ -50,6 +62,15 @@ class Contexto:
     preliminar: bool = False  # the period still has requests within their deadline (indicators.period_status)
     estado: PeriodState | None = None
     ultimo_cerrado: str | None = None  # the last closed period of the same kind, in words
+    before_values: pd.DataFrame | None = None  # every ente's index in the previous period, for the previous rank
+    emisor: str = EMISOR
+    emitida: dt.date | None = None
+    url_base: str = URL_BASE
+
+
+def ficha_url(url_base: str, ente_id: str, tipo: str, periodo: str) -> str:
+    """The ente's Ficha in the dashboard, on the same period."""
+    return f"{url_base.rstrip('/')}/Ficha_del_ente?" + urlencode({"ente": ente_id, "tipo": tipo, "periodo": periodo})
 
 
 class Ficha(FPDF):
@@ -64,7 +85,8 @@ class Ficha(FPDF):
         self.set_font("Helvetica", size=7)
         self.set_text_color(*GRIS)
         self.cell(0, 4, plain(f"Tablero de Indicadores de Transparencia - Poder Ejecutivo de Quintana Roo. Datos al "
-                              f"{self.corte}. Metodología: página Metodología del tablero."), align="C")
+                              f"{self.corte}. Cómo se calcula cada cifra: página Metodología del tablero."),
+                  align="C")
 
     def heading(self, text: str) -> None:
         self.ln(2)
@@ -78,15 +100,32 @@ class Ficha(FPDF):
         self.multi_cell(0, 4.4, plain(text), new_x="LMARGIN", new_y="NEXT")
 
 
-def position_text(all_values: pd.DataFrame, ente_id: str, grupo: str) -> str:
+def _place(values: pd.DataFrame | None, ente_id: str) -> tuple[int, int] | None:
+    """(place, entes ranked) of the ente's index among `values`, or None when it is not ranked."""
+    if values is None or values.empty:
+        return None
+    ranked, _ = semaforo.rank_entes(values.rename(columns={"indice": "valor"}), "mayor_es_mejor")
+    hit = ranked[ranked["ente_id"] == ente_id]
+    return None if hit.empty else (int(hit["lugar"].iloc[0]), len(ranked))
+
+
+def position_text(ctx: "Contexto", ente_id: str, grupo: str) -> str:
+    """'Posición: lugar 5 de 30 entre todos los entes; lugar 2 de 8 en su grupo (…). En septiembre de 2025 tuvo
+    el lugar 7 de 30.'"""
     parts = []
-    for label, df in (("entre todos los entes", all_values),
-                      (f"en su grupo ({grupo})", all_values[all_values["grupo_pares"] == grupo])):
-        ranked, _ = semaforo.rank_entes(df.rename(columns={"indice": "valor"}), "mayor_es_mejor")
-        hit = ranked[ranked["ente_id"] == ente_id]
-        if not hit.empty:
-            parts.append(f"lugar {int(hit['lugar'].iloc[0])} de {len(ranked)} {label}")
-    return ("Posición: " + "; ".join(parts) + ".") if parts else "Sin posición: índice con datos insuficientes."
+    for label, df in (("entre todos los entes", ctx.all_values),
+                      (f"en su grupo ({grupo})", ctx.all_values[ctx.all_values["grupo_pares"] == grupo])):
+        place = _place(df, ente_id)
+        if place:
+            parts.append(f"lugar {place[0]} de {place[1]} {label}")
+    if not parts:
+        return "Sin posición: índice con datos insuficientes."
+    text = "Posición: " + "; ".join(parts) + "."
+    before = _place(ctx.before_values, ente_id)
+    anterior = periodo_es(ctx.tipo, previous_period(ctx.tipo, ctx.periodo))
+    text += (f" En {anterior} tuvo el lugar {before[0]} de {before[1]}." if before
+             else f" En {anterior} no tuvo lugar en el ranking.")
+    return text
 
 
 def _bars(pdf: Ficha, scores: list[tuple[str, float | None]]) -> None:
@@ -145,6 +184,12 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     rules, tipo, periodo = ctx.rules, ctx.tipo, ctx.periodo
     desde, hasta = period_bounds(tipo, periodo)
     pdf = Ficha(ctx.corte)
+    name = row["nombre"] + (f" ({row['siglas']})" if isinstance(row["siglas"], str) and row["siglas"] else "")
+    pdf.set_title(plain(f"Ficha de desempeño en transparencia: {name}, {periodo_es(tipo, periodo)}"))
+    pdf.set_subject(plain("Índice de Desempeño en Transparencia y qué corregir primero"))
+    pdf.set_author(plain(ctx.emisor))
+    pdf.set_creator("Tablero de Indicadores de Transparencia")
+    pdf.set_lang("es-MX")
     pdf.add_page()
     pdf.set_fill_color(*GUINDA)
     pdf.rect(0, 0, 210, 20, style="F")
@@ -155,10 +200,17 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     pdf.set_font("Helvetica", size=10)
     pdf.cell(0, 5, plain(sentence(periodo_es(tipo, periodo))), new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
+    url = ficha_url(ctx.url_base, row["ente_id"], tipo, periodo)
+    _qr(pdf, url)
     pdf.set_y(24)
     pdf.set_font("Helvetica", "B", 13)
-    name = row["nombre"] + (f" ({row['siglas']})" if isinstance(row["siglas"], str) and row["siglas"] else "")
-    pdf.multi_cell(0, 6, plain(name), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(150, 6, plain(name), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=7.5)
+    pdf.set_text_color(*GRIS)
+    pdf.multi_cell(150, 3.6, plain(f"Emite: {ctx.emisor}, el {fecha_es(ctx.emitida or dt.date.today())}. "
+                                   f"Ficha en línea: {url}"), new_x="LMARGIN", new_y="NEXT", link=url)
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(1)
 
     if ctx.preliminar:
         _preliminary_notice(pdf, ctx)
@@ -172,7 +224,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
         pdf.multi_cell(0, 4.6, plain(
             f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label} (verde desde {ctx.verde:g}, "
             f"amarillo desde {ctx.amarillo:g}; meta {ctx.meta:g}). "
-            f"{position_text(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
+            f"{position_text(ctx, row['ente_id'], row['grupo_pares'])}"),
             new_x="LMARGIN", new_y="NEXT")
     else:
         # An index from a single dimension is said, never printed as a number.
@@ -184,11 +236,13 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
         pdf.multi_cell(0, 4.6, plain(
             "Índice de Desempeño en Transparencia: en este periodo solo una dimensión tiene datos, y un índice de "
             "una sola dimensión no se muestra como número ni se ordena."), new_x="LMARGIN", new_y="NEXT")
+
+    _actions(pdf, ranked_actions(con, row["ente_id"], periodo))
+
     if isinstance(row["dimensiones_faltantes"], str) and row["dimensiones_faltantes"]:
         missing = ", ".join(rules.dimension(d).nombre.lower() for d in row["dimensiones_faltantes"].split(","))
-        pdf.paragraph(f"Sin datos de {missing} en este periodo: su peso se repartió entre las demás dimensiones "
-                      "(no cuenta como cero).", 8)
-
+        pdf.paragraph(f"Sin datos de {missing} en este periodo: el índice se calculó con las demás dimensiones, "
+                      "que cuentan más (la que falta no cuenta como cero).", 8)
     pdf.heading("Dimensiones")
     scores = dict(con.execute("""SELECT replace(indicador, 'puntaje_', ''), valor FROM indicador_valor
                                  WHERE nivel = 'ente' AND clave = ? AND tipo_periodo = ? AND periodo = ?
@@ -203,27 +257,13 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     pdf.heading("¿Por qué cambió?" + (" (cifras preliminares)" if ctx.preliminar else ""))
     if not row["suficiente"]:
         pdf.paragraph("Sin explicación: el índice de este periodo no tiene datos suficientes.")
+    elif isinstance(row["explicacion"], str):
+        pdf.paragraph(row["explicacion"], 8.5)
+        if "reparto de pesos" in row["explicacion"]:
+            pdf.paragraph("«Reparto de pesos»: cuando un indicador no tiene datos suficientes en uno de los dos "
+                          "periodos, su peso pasa a los demás indicadores, y eso también mueve el índice.", 7.5)
     else:
-        pdf.paragraph(row["explicacion"] if isinstance(row["explicacion"], str)
-                      else "No hay un periodo anterior comparable para este ente.")
-
-    pdf.heading("Qué corregir")
-    fix = con.execute(sql("reports/ficha_a_corregir.sql"), {"ente": row["ente_id"], "tipo_periodo": tipo,
-                                                     "periodo": periodo}).df()
-    if fix.empty:
-        pdf.paragraph("Ningún indicador con datos suficientes está en amarillo o rojo en este periodo.")
-    for r in fix.itertuples(index=False):
-        meta = "" if pd.isna(r.meta) else f"; meta {format_value(r.meta, r.unidad)}"
-        pdf.paragraph(f"- {r.nombre}: {format_value(r.valor, r.unidad)} ({r.semaforo.lower()}{meta}).", 8.5)
-    failed = con.execute(sql("reports/ficha_fracciones.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
-    if not failed.empty:
-        pdf.paragraph(f"Fracciones incumplidas en la última verificación ({len(failed)}):", 8.5)
-        for r in failed.head(8).itertuples(index=False):
-            note = f" Observación: {str(r.observaciones)[:160]}" if isinstance(r.observaciones, str) else ""
-            pdf.paragraph(f"- Art. {r.articulo} fr. {r.fraccion} ({r.nombre or 'sin nombre'}): {r.puntaje:.0f} de 100."
-                          f"{note}", 8)
-        if len(failed) > 8:
-            pdf.paragraph(f"... y {len(failed) - 8} más (ver la página Verificación del tablero).", 8)
+        pdf.paragraph("No hay un periodo anterior comparable para este ente.")
     _citizens(pdf, con, row["ente_id"], tipo, periodo)
     path = out / f"ficha_{row['ente_id']}_{periodo}.pdf"
     pdf.output(str(path))
@@ -250,6 +290,35 @@ def _citizens(pdf: Ficha, con, ente_id: str, tipo: str, periodo: str) -> None:
         for r in split.itertuples(index=False):
             pdf.paragraph(f"- {r.texto}: ciudadanos la encontraron {r.valor:.0f} % ({int(r.casos)} evaluaciones); "
                           f"verificadores {r.verificadores:.0f} de 100.", 8)
+
+
+def _qr(pdf: Ficha, url: str) -> None:
+    """The QR code of the ente's Ficha, top right below the band (it opens the same page as the link)."""
+    png = io.BytesIO()
+    segno.make(url, error="m").save(png, kind="png", scale=6, border=2)
+    png.seek(0)
+    pdf.image(png, x=174, y=21, w=22, h=22, link=url, alt_text=plain("Código QR de la ficha en línea"))
+
+
+def _actions(pdf: Ficha, actions: list[Accion]) -> None:
+    """«Qué corregir primero»: the three actions that add most to the index (indicators.acciones), then the others
+    in one annex line."""
+    pdf.heading("Qué corregir primero")
+    if not actions:
+        pdf.paragraph("Nada en este periodo: los indicadores del índice con datos alcanzan su meta.", 9)
+        return
+    pdf.paragraph("Ordenadas por los puntos que cada acción sumaría al índice de este periodo.", 7.5)
+    for n, action in enumerate(actions[:TOP_ACTIONS], start=1):
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.multi_cell(0, 4.4, plain(f"{n}. {action.texto}"), new_x="LMARGIN", new_y="NEXT")
+        note = f" Observación del verificador: {action.observacion[:140]}" if action.observacion else ""
+        pdf.paragraph(f"   +{num(action.ganancia, 1)} puntos. Dónde: {action.donde}.{note}", 8)
+    rest = actions[TOP_ACTIONS:]
+    if rest:
+        listed = "; ".join(f"{a.concierne} (+{num(a.ganancia, 1)})" for a in rest[:12])
+        more = f" y {len(rest) - 12} más" if len(rest) > 12 else ""
+        pdf.paragraph(f"Anexo: otras {len(rest)} acciones sumarían {num(sum(a.ganancia for a in rest), 1)} puntos: "
+                      f"{listed}{more}. Detalle en la Ficha del ente del tablero.", 7.5)
 
 
 def _preliminary_notice(pdf: Ficha, ctx: Contexto) -> None:
@@ -281,7 +350,8 @@ def progress_bar(done: int, total: int, label: str) -> None:
           flush=True)
 
 
-def read_context(con: duckdb.DuckDBPyConnection, periodo: str | None) -> Contexto | None:
+def read_context(con: duckdb.DuckDBPyConnection, periodo: str | None, *, emisor: str | None = None,
+                 url_base: str | None = None, emitida: dt.date | None = None) -> Contexto | None:
     """What every ficha of `periodo` shares (every ente's row of reports/ficha.sql in `all_values`); without a
     periodo, the last closed month (indicators.period_status); None when there is no closed month. A malformed
     periodo raises ValueError."""
@@ -297,20 +367,24 @@ def read_context(con: duckdb.DuckDBPyConnection, periodo: str | None) -> Context
     meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
                                         "WHERE indicador = 'indice_desempeno'").fetchall()[0]
     last = states.last_closed(tipo)
+    before = con.execute(sql("reports/ficha.sql"), {"tipo_periodo": tipo,
+                                                    "periodo": previous_period(tipo, periodo)}).df()
     return Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows,
                     states.is_preliminary(tipo, periodo), states.state(tipo, periodo),
-                    periodo_es(tipo, last) if last else None)
+                    periodo_es(tipo, last) if last else None, before_values=before,
+                    emisor=emisor or EMISOR, emitida=emitida, url_base=url_base or URL_BASE)
 
 
 def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None = None,
-                 progress=progress_bar) -> list[Path]:
+                 progress=progress_bar, *, emisor: str | None = None, url_base: str | None = None,
+                 emitida: dt.date | None = None) -> list[Path]:
     """One PDF per ente with an index in `periodo` (or just `ente`); without a periodo, the last closed month
     (indicators.period_status). Returns the files written."""
     if not Path(db_path).exists():
         raise FileNotFoundError(f"No existe el almacén {db_path}; constrúyalo con: python -m etl build")
     out.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(db_path), read_only=True) as con:
-        ctx = read_context(con, periodo)
+        ctx = read_context(con, periodo, emisor=emisor, url_base=url_base, emitida=emitida)
         if ctx is None:
             return []
         rows = ctx.all_values

@@ -49,3 +49,14 @@ def month_range(first: str, last: str) -> list[str]:
         out.append(f"{y}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def quarter_range(first: str, last: str) -> list[str]:
+    """Every quarter from first to last ('2025-T3', '2026-T1' -> 3 quarters), so charts show gaps as gaps."""
+    y, q = (int(p) for p in first.split("-T"))
+    end = tuple(int(p) for p in last.split("-T"))
+    out = []
+    while (y, q) <= end:
+        out.append(f"{y}-T{q}")
+        y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+    return out

@@ -5,8 +5,10 @@ import math
 
 import pandas as pd
 
-VERDE, AMARILLO, ROJO = "🟢 Verde", "🟡 Amarillo", "🔴 Rojo"
-SIN_SEMAFORO, SIN_DATO, INSUFICIENTE = "⚪ Sin semáforo", "⚪ Sin dato", "⚪ Datos insuficientes"
+# A shape plus the word: geometric shapes render in every font (emoji render as boxes without an emoji font), the
+# shape tells the colour apart without colour vision, and pages colour it (pages/ui/indicadores.py, semaforo_md).
+VERDE, AMARILLO, ROJO = "● Verde", "◆ Amarillo", "■ Rojo"
+SIN_SEMAFORO, SIN_DATO, INSUFICIENTE = "○ Sin semáforo", "○ Sin dato", "○ Datos insuficientes"
 COLORS = {VERDE: "#1a9850", AMARILLO: "#f2b701", ROJO: "#d73027",
           SIN_SEMAFORO: "#7f8c8d", SIN_DATO: "#bdc3c7", INSUFICIENTE: "#bdc3c7"}
 
@@ -17,8 +19,8 @@ def is_missing(x) -> bool:
 
 
 def semaforo(valor, direccion: str, verde, amarillo, suficiente: bool = True) -> str:
-    """'🟢 Verde' when at or better than umbral_verde, '🟡 Amarillo' when at or better than umbral_amarillo,
-    '🔴 Rojo' otherwise; neutral indicators or ones without thresholds have no semáforo."""
+    """'● Verde' when at or better than umbral_verde, '◆ Amarillo' when at or better than umbral_amarillo,
+    '■ Rojo' otherwise; neutral indicators or ones without thresholds have no semáforo."""
     if not suficiente:
         return INSUFICIENTE
     if is_missing(valor):

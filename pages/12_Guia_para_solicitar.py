@@ -28,5 +28,5 @@ plazos = guia.deadlines_table(read.methodology("plazos"))
 show_table(plazos, key="tabla_plazos_guia", numbers={"Días hábiles para responder": 0,
                                                      "Días hábiles de ampliación": 0})
 download_csv(plazos, "plazos_por_ley.csv", key="csv_plazos_guia")
-st.caption("Los plazos se configuran en data/catalogos/plazo_legal.csv y son los mismos con los que los indicadores "
-           "juzgan si una solicitud se respondió en plazo (Metodología, «La ley vigente»).")
+st.caption("Son los mismos plazos con los que los indicadores juzgan si una solicitud se respondió a tiempo "
+           "(Metodología, «La ley vigente»).")

@@ -12,8 +12,8 @@ from pages.ui import indicadores, layout, ranking
 from pages.ui.export import download_csv
 from pages.ui.indice import render_level_explanation
 from pages.ui.layout import TODOS
-from pages.ui.stats import interval_text, movement
-from pages.ui.tables import show_table
+from pages.ui.stats import movement, wilson
+from pages.ui.tables import selected_row, show_table
 from warehouse import read
 
 DEFAULT_INDICADOR = "indice_desempeno"
@@ -50,7 +50,8 @@ if values.empty:
     layout.no_data(f"No hay valores de este indicador para los entes en {periodo_es(tipo, periodo)}.")
 ranked, apart = rank_entes(values, direccion)
 ranked["semaforo"] = [semaforo(v, direccion, ind["umbral_verde"], ind["umbral_amarillo"]) for v in ranked["valor"]]
-ranked["etiqueta"] = [s if s else short_name(n) for s, n in zip(ranked["siglas"], ranked["nombre"])]
+# Short labels (siglas, or the name cut at a word) so a phone keeps room for the bars; the full name is in the hover.
+ranked["etiqueta"] = [s if s else short_name(n, 22) for s, n in zip(ranked["siglas"], ranked["nombre"])]
 dup = ranked["etiqueta"].duplicated(keep=False)
 if dup.any():  # with every ente set apart, "etiqueta" is an empty float column and "+ ' · '" would raise
     ranked.loc[dup, "etiqueta"] = ranked.loc[dup, "etiqueta"] + " · " + ranked.loc[dup, "ente_id"]
@@ -63,7 +64,7 @@ layout.summary(ranking.ranking_summary(ranked, apart, ind["nombre"], unidad, tip
 if not ranked.empty:
     chart = pd.DataFrame({
         "Lugar": ranked["lugar"], "Ente": ranked["nombre"], "Siglas": ranked["etiqueta"],
-        "Valor": ranked["valor"].round(1), "Semáforo": ranked["semaforo"],
+        "Valor": ranked["valor"].round(1), "Semáforo": ranked["semaforo"], "ente_id": ranked["ente_id"],
     })
     if len(chart) > 2 * CHART_ENDS:  # thousands of bars are unreadable and slow to draw
         st.caption(f"La gráfica muestra los {CHART_ENDS} primeros y los {CHART_ENDS} últimos lugares de "
@@ -72,8 +73,8 @@ if not ranked.empty:
     chart["Texto"] = [format_value(v, unidad) for v in chart["Valor"]]
     plot = chart.assign(Ente=chart["Ente"].map(chart_text), Siglas=chart["Siglas"].map(chart_text))
     fig = px.bar(plot, x="Valor", y="Siglas", color="Semáforo", orientation="h", text="Texto",
-                 color_discrete_map=COLORS, hover_name="Ente",
-                 hover_data={"Lugar": True, "Siglas": False, "Texto": False, "Valor": ":,.1f"},
+                 color_discrete_map=COLORS, hover_name="Ente", custom_data=["ente_id"],
+                 hover_data={"Lugar": True, "Siglas": False, "Texto": False, "Valor": ":,.1f", "ente_id": False},
                  category_orders={"Siglas": plot["Siglas"].tolist(),
                                   "Semáforo": [k for k in COLORS if k in set(chart["Semáforo"])]})
     fig.update_traces(textposition="outside", cliponaxis=False)
@@ -82,10 +83,15 @@ if not ranked.empty:
     if pd.notna(ind["meta"]):
         fig.add_vline(x=float(ind["meta"]), line_dash="dash", line_color="#444",
                       annotation_text=f"Meta: {format_value(ind['meta'], unidad)}", annotation_position="bottom right")
-    layout.show_figure(layout.style_figure(fig, height=max(320, 28 * len(chart) + 120),
-                                           legend=ranked["semaforo"].ne(SIN_SEMAFORO).any()), key="fig_ranking")
-    download_csv(chart.drop(columns=["Texto"]), f"ranking_grafica_{indicador}_{periodo}.csv", key="csv_grafica",
-                 label="Descargar datos de la gráfica (CSV)")
+    st.caption("Haga clic en una barra o en una fila de la tabla para abrir la ficha de ese ente en el mismo periodo.")
+    clicked = layout.clicked_point(layout.show_figure(
+        layout.style_figure(fig, height=max(320, 28 * len(chart) + 120),
+                            legend=ranked["semaforo"].ne(SIN_SEMAFORO).any()), key="fig_ranking", clickable=True))
+    if clicked and clicked.get("customdata"):
+        layout.open_ficha(clicked["customdata"][0], tipo, periodo)
+    download_csv(chart.drop(columns=["Texto", "ente_id"]),
+                 f"ranking_grafica_{indicador}_{periodo}.csv", key="csv_grafica",
+                 label="Descargar datos de la gráfica (CSV)", periodo=periodo)
 
     st.markdown("**Tabla del ranking**")
     # Movement against the previous period, ranked the same way (same indicator and peer-group filter).
@@ -100,24 +106,31 @@ if not ranked.empty:
         " (preliminar)" if preliminary else "")
     if preliminary:
         st.caption("El cambio de lugar es preliminar: uno de los dos periodos tiene solicitudes dentro de su plazo.")
+    # The ente, its value, semáforo and movement first (what a phone shows without scrolling); counts after.
     table = pd.DataFrame({
-        "Lugar": ranked["lugar"],
-        move_column: [
-            movement(int(p), places_before.get(e)) for p, e in zip(ranked["lugar"], ranked["ente_id"])],
-        "Ente": ranked["nombre"], "Siglas": ranked["siglas"],
-        "Grupo de pares": ranked["grupo_pares"], f"Valor ({unidad})": ranked["valor"].round(1),
-        "Semáforo": ranked["semaforo"], "Numerador": ranked["numerador"], "Denominador": ranked["denominador"],
+        "Lugar": ranked["lugar"], "Ente": ranked["etiqueta"], f"Valor ({unidad})": ranked["valor"].round(1),
+        "Semáforo": ranked["semaforo"],
+        move_column: [movement(int(p), places_before.get(e)) for p, e in zip(ranked["lugar"], ranked["ente_id"])],
+        "Nombre completo": ranked["nombre"], "Grupo de pares": ranked["grupo_pares"],
+        "Numerador": ranked["numerador"], "Denominador": ranked["denominador"],
     })
     proportion = unidad == "%" and ind.get("tipo") == "razon"
     if proportion:  # how sure each percentage is: a small denominator gives a wide interval
-        table["Intervalo 95 % (Wilson)"] = [interval_text(n, d) for n, d in zip(ranked["numerador"],
-                                                                                ranked["denominador"])]
-        st.caption("El intervalo de 95 % muestra cuánto podría variar cada porcentaje por el número de casos: "
-                   "entes cuyos intervalos se traslapan no son distinguibles con certeza, aunque tengan lugares "
-                   "distintos.")
-    show_table(table, key="tabla_ranking", numbers={"Lugar": 0, f"Valor ({unidad})": value_format, "Numerador": 0,
-                                                    "Denominador": 0})
-    download_csv(table, f"ranking_{indicador}_{periodo}.csv", key="csv_ranking")
+        bounds = [wilson(n, d) or (None, None) for n, d in zip(ranked["numerador"], ranked["denominador"])]
+        table["Intervalo 95 %: inferior"] = [None if b[0] is None else round(b[0], 1) for b in bounds]
+        table["Intervalo 95 %: superior"] = [None if b[1] is None else round(b[1], 1) for b in bounds]
+        st.caption("El intervalo de 95 % (de Wilson) muestra cuánto podría variar cada porcentaje por el número de "
+                   "casos: entes cuyos intervalos se traslapan no son distinguibles con certeza, aunque tengan "
+                   "lugares distintos.")
+    row = selected_row(show_table(table, key="tabla_ranking", numbers={"Lugar": 0, f"Valor ({unidad})": value_format,
+                                                                       "Numerador": 0, "Denominador": 0,
+                                                                       "Intervalo 95 %: inferior": 1,
+                                                                       "Intervalo 95 %: superior": 1},
+                                  selectable=True, widths={"Lugar": 52, "Ente": 120, f"Valor ({unidad})": 90}))
+    if row is not None:
+        layout.open_ficha(ranked["ente_id"].iloc[row], tipo, periodo)
+    download_csv(table.assign(ente_id=ranked["ente_id"]),
+                 f"ranking_{indicador}_{periodo}.csv", key="csv_ranking", periodo=periodo)
 
 if indicador == DEFAULT_INDICADOR:
     states = layout.period_states()
@@ -144,4 +157,4 @@ if not apart.empty:
     })
     show_table(insuf, key="tabla_insuficientes", numbers={f"Valor ({unidad})": value_format, "Numerador": 0,
                                                           "Denominador": 0})
-    download_csv(insuf, f"ranking_insuficientes_{indicador}_{periodo}.csv", key="csv_insuficientes")
+    download_csv(insuf, f"ranking_insuficientes_{indicador}_{periodo}.csv", key="csv_insuficientes", periodo=periodo)

@@ -10,7 +10,7 @@ from indicators.periods import previous_period
 from pages.ui import capacitacion, charts, ciudadanos, enlaces, ficha, indicadores, layout, unidades, verificacion
 from pages.ui.export import download_csv
 from pages.ui.historia import render_ente_history
-from pages.ui.indice import render_index_block
+from pages.ui.indice import render_index_block, render_index_metric
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 
@@ -47,19 +47,26 @@ if pd.notna(ente["vigente_hasta"]):
 st.caption(md_escape(details))
 enlaces.render_ente_links(ente)
 
-# ---- place in the ranking ------------------------------------------------------------------------------
+# ---- the index and its place in the ranking, side by side -------------------------------------------------
 position = ficha.ente_position(
     ente_id, read.ente_values(RANKING_INDICADOR, tipo, periodo), read.ente_values(RANKING_INDICADOR, tipo, periodo,
                                                                                  grupo),
     by_id.at[RANKING_INDICADOR, "direccion"] if RANKING_INDICADOR in by_id.index else "mayor_es_mejor")
 nombre_ranking = by_id.at[RANKING_INDICADOR, "nombre"] if RANKING_INDICADOR in by_id.index else RANKING_INDICADOR
-p1, p2 = st.columns(2)
-p1.metric(md_escape(f"Lugar entre todos los entes ({nombre_ranking})"), position["general"], border=True)
+p0, p1, p2 = st.columns(3)
+with p0:
+    index_row = render_index_metric(ente_id, tipo, periodo, definitions)
+p1.metric("Lugar entre todos los entes", position["general"], border=True,
+          help=md_escape(f"Ordenados por «{nombre_ranking}»."))
 p2.metric(md_escape(f"Lugar en su grupo de pares ({grupo})"), position["grupo"], border=True)
 layout.summary(ficha.position_summary(position, nombre_ranking, tipo, periodo, grupo))
 
-# ---- índice de desempeño and why it moved ----------------------------------------------------------------
-render_index_block(ente_id, tipo, periodo, definitions, preliminar=layout.period_states().is_preliminary(tipo, periodo))
+# ---- what to fix first -------------------------------------------------------------------------------------
+ficha.render_actions(ente_id, tipo, periodo)
+
+# ---- índice de desempeño: why it moved --------------------------------------------------------------------
+render_index_block(ente_id, tipo, periodo, index_row,
+                   preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 # ---- scorecard -----------------------------------------------------------------------------------------
 layout.subheader(f"Indicadores de {periodo_es(tipo, periodo)}")
@@ -71,9 +78,10 @@ else:
     anterior_col = contract(f"Valor en {periodo_es(tipo, anterior)}")
     card = ficha.scorecard(table).rename(columns={"Periodo anterior": anterior_col})
     layout.summary(ficha.scorecard_summary(card, tipo, periodo))
-    show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", anterior_col: "unidad", "Meta": "unidad",
-                                                 "Numerador": 0, "Denominador": 0})
-    download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha")
+    show_table(card, key="tabla_ficha", numbers={"Valor": "unidad", "Cambio": "unidad", anterior_col: "unidad",
+                                                 "Meta": "unidad", "Numerador": 0, "Denominador": 0},
+               widths={"Indicador": 180, "Valor": 80, "Semáforo": 110})
+    download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha", periodo=periodo)
 
 # ---- trend ---------------------------------------------------------------------------------------------
 layout.subheader("Tendencia mensual")
@@ -83,13 +91,19 @@ chosen = layout.url_multiselect("Indicadores de la gráfica", options, "tendenci
                                 format_func=lambda i: by_id.at[i, "nombre"], max_selections=4)
 if chosen:
     own = read.trend("ente", ente_id, chosen, "mes")
-    peers = read.trend("grupo", grupo, chosen, "mes")
+    # A count is compared with the group's median per ente, never with the group's total; a rate with the group's.
+    counts = [i for i in chosen if by_id.at[i, "tipo"] == "conteo"]
+    peers = read.trend("grupo", grupo, [i for i in chosen if i not in counts], "mes")
+    if counts:
+        peers = pd.concat([peers, read.group_median_trend(grupo, counts)], ignore_index=True)
     long = ficha.trend_long(own, peers, by_id, chosen)
     if long.empty:
         st.info("Este ente no tiene datos mensuales todavía.")
     else:
         layout.summary(ficha.ente_trend_summary(long, chosen[0], by_id))
-        fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente", peer_label=f"Grupo: {grupo}")
+        fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente",
+                                     peer_label=f"Grupo: {grupo}" + (" (en conteos, la mediana por ente)" if counts
+                                                                     else ""))
         layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
         layout.preliminary_months_note(sorted(set(long["Mes"])))
         download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")

@@ -44,11 +44,11 @@ else:
                       yaxis=layout.count_axis(totals["Solicitudes"].max()))
     layout.show_figure(layout.style_figure(fig, height=380, legend=False), key="fig_bandas")
     download_csv(totals, f"tiempos_respuesta_{periodo}.csv", key="csv_bandas",
-                 label="Descargar datos de la gráfica (CSV)")
+                 label="Descargar datos de la gráfica (CSV)", periodo=periodo)
     st.markdown("**Por ente**")
     by_ente = solicitudes.band_table(bands)
     show_table(by_ente, key="tabla_bandas", numbers={c: 0 for c in by_ente.columns[3:]})
-    download_csv(by_ente, f"tiempos_respuesta_por_ente_{periodo}.csv", key="csv_bandas_ente")
+    download_csv(by_ente, f"tiempos_respuesta_por_ente_{periodo}.csv", key="csv_bandas_ente", periodo=periodo)
 
 # ---- response types ------------------------------------------------------------------------------------
 layout.subheader(f"Tipo de respuesta final · {periodo_label(tipo, periodo)}")
@@ -68,11 +68,11 @@ else:
                       | {"range": [0, float(totals_t["Solicitudes"].max()) * 1.25]})
     layout.show_figure(layout.style_figure(fig, height=320, legend=False), key="fig_tipos")
     download_csv(totals_t, f"tipos_respuesta_{periodo}.csv", key="csv_tipos",
-                 label="Descargar datos de la gráfica (CSV)")
+                 label="Descargar datos de la gráfica (CSV)", periodo=periodo)
     st.markdown("**Por ente**")
     by_ente_t = solicitudes.type_table(types)
     show_table(by_ente_t, key="tabla_tipos", numbers={c: 0 for c in by_ente_t.columns[3:]})
-    download_csv(by_ente_t, f"tipos_respuesta_por_ente_{periodo}.csv", key="csv_tipos_ente")
+    download_csv(by_ente_t, f"tipos_respuesta_por_ente_{periodo}.csv", key="csv_tipos_ente", periodo=periodo)
 
 # ---- history since 2017 (published quarterly tables, then PNT records) -----------------------------------
 render_government_history()

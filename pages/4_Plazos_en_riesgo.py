@@ -10,6 +10,9 @@ from pages.ui.export import download_csv
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
+CHART_ENTES = 30
+FOLIOS_ON_SCREEN = 1000
+
 corte = layout.start_page("Plazos en riesgo")
 if read.table_counts()["solicitud"] == 0:
     layout.no_data("Aún no hay solicitudes cargadas en el almacén.")
@@ -18,7 +21,7 @@ if corte is None:
 
 c1, c2, c3 = st.columns([3, 3, 4])
 with c1:
-    dias = layout.url_int_slider("Días hábiles hacia adelante", 1, 15, "dias", 3,
+    dias = layout.url_int_slider("Días hábiles hacia adelante", 1, 15, "dias", 10,
                                  help="Se muestran las solicitudes vencidas y las que vencen dentro de este número "
                                       "de días hábiles contados desde la fecha de corte.")
 grupo, ente = group_and_ente_filters(read.entes(), (c2, c3))
@@ -29,37 +32,46 @@ st.caption(md_escape(
 with st.expander("Calculadora de plazos de una solicitud"):
     calculadora.render_calculator("calc_riesgo", corte)
 
-open_requests = read.open_requests(corte, dias, grupo, ente)
-if open_requests.empty:
+view = plazos.plazos_view(corte, dias, grupo, ente)
+if view is None:
     st.success(md_escape(f"No hay solicitudes abiertas vencidas ni por vencer en {dias} días hábiles con estos "
                          "filtros."), icon=":material/check_circle:")
     st.stop()
 
-per_ente = plazos.deadline_table(open_requests, dias)
-m1, m2, m3 = st.columns(3)
-m1.metric("Vencidas", num(per_ente["Vencidas"].sum()), border=True)
-m2.metric("Vencen hoy", num(per_ente["Vencen hoy"].sum()), border=True)
-m3.metric(f"Vencen en 1 a {dias} días hábiles", num(per_ente[plazos.due_column(dias)].sum()), border=True)
+per_ente = view.per_ente
+columns = plazos.bands(dias)
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(plazos.HOY, num(per_ente[plazos.HOY].sum()), border=True)
+m2.metric(plazos.PRONTO, num(per_ente[plazos.PRONTO].sum()), border=True)
+m3.metric(f"Vencen en 4 a {dias} días hábiles" if dias > 3 else "Vencen después", num(
+    per_ente[[c for c in columns if c in (plazos.DESPUES, plazos.LEJOS)]].sum().sum()), border=True)
+m4.metric("Vencidas", num(per_ente["Vencidas"].sum()), border=True)
 layout.summary(plazos.deadline_summary(per_ente, dias, corte))
 
-layout.subheader("Por ente")
-chart = per_ente.melt(id_vars=["Ente", "Siglas"], value_vars=plazos.deadline_columns(dias),
-                      var_name="Situación", value_name="Solicitudes")
+layout.subheader("Por ente, por urgencia")
+st.caption("Primero lo que vence pronto (aún a tiempo si se responde ya), luego lo vencido según su antigüedad.")
+shown = per_ente.head(CHART_ENTES)  # thousands of bars (a national warehouse) are unreadable and slow to draw
+if len(per_ente) > CHART_ENTES:
+    st.caption(f"La gráfica muestra los {CHART_ENTES} entes más urgentes de {num(len(per_ente))}; la tabla, abajo, "
+               "los incluye a todos.")
+chart = shown.melt(id_vars=["Ente", "Siglas"], value_vars=columns, var_name="Urgencia", value_name="Solicitudes")
 chart = chart[chart["Solicitudes"] > 0]
-chart["Etiqueta"] = [chart_text(s if s else short_name(n)) for s, n in zip(chart["Siglas"], chart["Ente"])]
+chart["Etiqueta"] = [chart_text(s if s else short_name(n, 22)) for s, n in zip(chart["Siglas"], chart["Ente"])]
 chart["Ente"] = chart["Ente"].map(chart_text)
-order = [chart_text(s if s else short_name(n)) for s, n in zip(per_ente["Siglas"], per_ente["Ente"])]
-fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Situación", orientation="h", hover_name="Ente",
-             color_discrete_map=plazos.deadline_colors(dias),
-             category_orders={"Etiqueta": order, "Situación": plazos.deadline_columns(dias)},
+order = [chart_text(s if s else short_name(n, 22)) for s, n in zip(shown["Siglas"], shown["Ente"])]
+fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Urgencia", orientation="h", hover_name="Ente",
+             color_discrete_map=plazos.COLORS, category_orders={"Etiqueta": order, "Urgencia": columns},
              hover_data={"Etiqueta": False})
-fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack",
-                  xaxis=layout.count_axis(per_ente["Total"].max()))
-layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(per_ente) + 140)), key="fig_plazos")
-show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]})
+fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack", legend_title_text="Urgencia",
+                  xaxis=layout.count_axis(shown["Total"].max()))
+layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(shown) + 160)), key="fig_plazos")
+show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]}, widths={"Ente": 200})
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")
 
 layout.subheader("Folios")
-folios = plazos.deadline_folios(open_requests)
-show_table(folios, key="tabla_folios", numbers={"Días hábiles restantes": 0})
+folios = view.folios
+if len(folios) > FOLIOS_ON_SCREEN:  # tens of thousands of rows (a national warehouse) are sent to every browser
+    st.caption(f"Se muestran los {num(FOLIOS_ON_SCREEN)} folios más urgentes de {num(len(folios))}; el CSV los "
+               "incluye a todos.")
+show_table(folios.head(FOLIOS_ON_SCREEN), key="tabla_folios", numbers={"Días hábiles restantes": 0})
 download_csv(folios, f"plazos_en_riesgo_folios_{corte}.csv", key="csv_folios")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from common.formatting import fecha_es, md_escape, num
+from common.formatting import fecha_es, law_label, md_escape, num
 from pages.ui import ciudadanos, enlaces, layout
 from pages.ui import verificacion as view
 from pages.ui.export import download_csv
-from pages.ui.tables import show_table
+from pages.ui.tables import selected_row, show_table
 from warehouse import read, read_verificacion
 
 MAPA_MAX_ENTES = 60  # rows of the ente × fracción map; beyond it, the entes with the lowest scores
@@ -40,7 +40,7 @@ review = by_review.loc[verificacion].to_dict() | {"verificacion_id": verificacio
 data = view.review_view(verificacion, MAPA_MAX_ENTES)  # frames and CSV bytes, built once per warehouse file
 
 # ---- heatmap ente × fracción ------------------------------------------------------------------------------
-layout.subheader(f"Mapa de cumplimiento por ente y fracción ({review['ley_version']})")
+layout.subheader(f"Mapa de cumplimiento por ente y fracción ({law_label(review['ley_version'])})")
 layout.summary(view.heatmap_summary(data.totals, review))
 if data.totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
     st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(data.totals['entes'])} (el CSV "
@@ -55,7 +55,11 @@ view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_m
 # ---- index per ente ---------------------------------------------------------------------------------------
 layout.subheader("Índice de cumplimiento por ente")
 layout.summary(view.entes_summary(data.entes))
-show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1})
+st.caption("Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
+row = selected_row(show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1},
+                              selectable=True, hidden=["ente_id"]))
+if row is not None:
+    layout.open_ficha(data.entes["ente_id"].iloc[row], "mes", f"{review['fecha'].year}-{review['fecha'].month:02d}")
 view.download(data.entes_csv, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
 
 # ---- most failed fracciones -------------------------------------------------------------------------------

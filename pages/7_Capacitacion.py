@@ -55,12 +55,12 @@ else:
     fig.update_layout(yaxis=dict(autorange="reversed", title=""), xaxis=dict(range=[0, 105], ticksuffix=" %"))
     layout.show_figure(layout.style_figure(fig, height=max(320, 22 * len(chart) + 80)), key="fig_cobertura")
     download_csv(chart.drop(columns=["Etiqueta"]), f"capacitacion_cobertura_grafica_{periodo}.csv",
-                 key="csv_cobertura_grafica", label="Descargar datos de la gráfica (CSV)")
+                 key="csv_cobertura_grafica", label="Descargar datos de la gráfica (CSV)", periodo=periodo)
     show_table(table, key="tabla_cobertura",
                numbers={"Personas capacitadas en 12 meses": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
                         "Personal de la UT capacitado": 0, "Personal de la UT": 0,
                         "Personal de la UT capacitado (%)": "%"})
-    download_csv(table, f"capacitacion_cobertura_{periodo}.csv", key="csv_cobertura")
+    download_csv(table, f"capacitacion_cobertura_{periodo}.csv", key="csv_cobertura", periodo=periodo)
 
 # ---- monthly trend -------------------------------------------------------------------------------------
 nivel, clave = ("ente", ente) if ente else (("grupo", grupo) if grupo else ("gobierno", "GEQROO"))
@@ -104,7 +104,7 @@ else:
     fig.update_layout(yaxis=dict(title=""), xaxis=layout.count_axis(ctable.groupby("Tema")["Cursos"].sum().max()))
     layout.show_figure(layout.style_figure(fig, height=360), key="fig_cursos")
     show_table(ctable, key="tabla_cursos", numbers={"Cursos": 0, "Asistencias": 0, "Horas-persona": 0})
-    download_csv(ctable, f"capacitacion_cursos_{periodo}.csv", key="csv_cursos")
+    download_csv(ctable, f"capacitacion_cursos_{periodo}.csv", key="csv_cursos", periodo=periodo)
 
 # ---- public events -------------------------------------------------------------------------------------
 layout.subheader(f"Eventos públicos · {periodo_label(tipo, periodo)}")
@@ -120,4 +120,4 @@ else:
     fig.update_traces(texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
     fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()), xaxis_title="")
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_eventos")
-    download_csv(etable, f"capacitacion_eventos_{periodo}.csv", key="csv_eventos")
+    download_csv(etable, f"capacitacion_eventos_{periodo}.csv", key="csv_eventos", periodo=periodo)

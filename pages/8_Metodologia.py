@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from common.formatting import md_escape
+from common.formatting import TIPOS_SOLICITUD, fecha_corta, law_label, md_escape
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -92,9 +92,10 @@ plazos = read.methodology("plazos")
 AMBITO = {"estatal": "Estatal", "federal": "Federal"}
 shown = pd.DataFrame({
     "Ámbito": plazos["ambito"].map(AMBITO).fillna(plazos["ambito"]), "Ley": plazos["ley_nombre"],
-    "Versión": plazos["ley_version"], "Tipo de solicitud": plazos["tipo_solicitud"],
+    "Versión": plazos["ley_version"].map(law_label),
+    "Tipo de solicitud": plazos["tipo_solicitud"].map(TIPOS_SOLICITUD).fillna(plazos["tipo_solicitud"]),
     "Días hábiles de respuesta": plazos["dias_respuesta"], "Días de ampliación": plazos["dias_ampliacion"],
-    "Vigente desde": plazos["vigente_desde"].astype(str), "Vigente hasta": plazos["vigente_hasta"].astype(str).replace("NaT", ""),
+    "Vigente desde": plazos["vigente_desde"].map(fecha_corta), "Vigente hasta": plazos["vigente_hasta"].map(fecha_corta),
     "Confirmado": plazos["confirmado"].map({True: "Sí", False: "Por confirmar"}), "Fuente": plazos["fuente"],
 })
 layout.summary("El plazo de cada solicitud es el de la ley vigente para el ámbito del ente (estatal o federal) en su "
@@ -112,11 +113,13 @@ applied = read.methodology("plazos_aplicados")
 if not applied.empty:
     st.markdown("**Qué versión juzgó qué meses**")
     shown = pd.DataFrame({
-        "Ámbito": applied["ambito"].map(AMBITO).fillna(applied["ambito"]), "Versión": applied["ley_version"],
-        "Tipo de solicitud": applied["tipo_solicitud"],
+        "Ámbito": applied["ambito"].map(AMBITO).fillna(applied["ambito"]),
+        "Versión": applied["ley_version"].map(law_label),
+        "Tipo de solicitud": applied["tipo_solicitud"].map(TIPOS_SOLICITUD).fillna(applied["tipo_solicitud"]),
         "Plazo (días hábiles + ampliación)": [f"{d} + {a}" for d, a in zip(applied["dias_respuesta"],
                                                                           applied["dias_ampliacion"])],
-        "Recibidas desde": applied["primera_recepcion"].astype(str), "Recibidas hasta": applied["ultima_recepcion"].astype(str),
+        "Recibidas desde": applied["primera_recepcion"].map(fecha_corta),
+        "Recibidas hasta": applied["ultima_recepcion"].map(fecha_corta),
         "Meses": applied["meses"].astype("int64"), "Solicitudes": applied["solicitudes"].astype("int64"),
         "Confirmado": applied["confirmado"].map({True: "Sí", False: "Por confirmar"}).fillna(""),
     })

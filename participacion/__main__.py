@@ -10,12 +10,12 @@
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
 from common.csv_export import csv_bytes
+from common.cli import SpanishParser
 from common.errors import TableroError
 from common.secret import secret
 from participacion import access_log, config, delivery_log, engine, migrate, seed
@@ -24,7 +24,7 @@ SEED_FILE = config.ROOT / "data" / "inputs" / "participacion" / "evaluaciones_ej
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m participacion",
+    parser = SpanishParser(prog="python -m participacion",
                                      description="Almacén de participación (bitácora de acceso y datos escritos).")
     parser.add_argument("--url", default=None, help=f"URL de SQLAlchemy (por omisión {config.URL_ENV}, "
                         "[connections.participacion] de .streamlit/secrets.toml o SQLite en data/participacion/)")

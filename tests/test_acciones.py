@@ -17,26 +17,16 @@ SEGOB, September 2026: verificación 72.2 with no review rows (the fracciones ca
 the indicator), capacitación 72.2 and 72.2; no solicitudes, so the weights re-weight over 60:
 verificación 40/60 × 27.8 = 18.533; each capacitación indicator 20/60 × 0.5 × 27.8 = 4.633 (tie: catalog order).
 """
-import datetime as dt
-
 import duckdb
 import pytest
 
 from helpers import index_warehouse
+from test_index import VALUES as INDEX_VALUES
 from indicators.acciones import Accion, load_texts, ranked_actions, top_actions
 from indicators.index_rules import load_index_rules
 
-VALUES = [
-    ("SEFIPLAN", "2026-09", "pct_en_plazo", 90, True), ("SEFIPLAN", "2026-09", "dias_respuesta_promedio", 8, True),
-    ("SEFIPLAN", "2026-09", "indice_recurrencia", 3, True),
-    ("SEFIPLAN", "2026-09", "pct_recursos_modifican_revocan", 30, True),
-    ("SEFIPLAN", "2026-09", "indice_cumplimiento_obligaciones", 70, True),
-    ("SEFIPLAN", "2026-09", "pct_personal_capacitado", 40, True),
-    ("SEFIPLAN", "2026-09", "pct_personal_ut_capacitado", 100, True),
-    ("SEGOB", "2026-09", "indice_cumplimiento_obligaciones", 72.2, True),
-    ("SEGOB", "2026-09", "pct_personal_capacitado", 72.2, True),
-    ("SEGOB", "2026-09", "pct_personal_ut_capacitado", 72.2, True),
-]
+# The hand-worked values of tests/test_index.py (SEFIPLAN 2026-09: index 72.2; SEGOB 2026-09; SEFIPLAN 2026-10; SEQ).
+VALUES = INDEX_VALUES
 FRACCIONES = [  # fracción, order in the law, name, score, reviewer's note
     ("I", 1, "Marco normativo", 100, None), ("II", 2, "Estructura orgánica", 100, None),
     ("V", 5, "Indicadores de interés público", 60, None), ("IX", 9, "Gastos de representación y viáticos", 60, None),

@@ -53,5 +53,5 @@ def test_inicio_menu_ficha_and_csv_download(server, sql, tmp_path):
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     header = data[3:].decode("utf-8").splitlines()[0]
-    assert header == "Mes,Indicador,Unidad,Este ente,Grupo de pares,Meta"
+    assert header == "Mes,Indicador,Unidad,Este ente,Grupo de pares,Meta,datos_al"
     assert len(data.splitlines()) > 1

@@ -33,7 +33,7 @@ VALUES = pd.DataFrame([
 def test_insufficient_data_neither_meets_nor_misses_the_target():
     card = scorecard(metrics_table(CATALOG, VALUES, "mes", "2024-09", "2024-08"))
     assert list(card["Cumple la meta"]) == ["Sí", "Datos insuficientes", "No", "Sin datos"]
-    assert list(card["Semáforo"]) == ["🟢 Verde", "⚪ Datos insuficientes", "🟡 Amarillo", "⚪ Sin dato"]
+    assert list(card["Semáforo"]) == ["● Verde", "○ Datos insuficientes", "◆ Amarillo", "○ Sin dato"]
     assert scorecard_summary(card, "mes", "2024-09") == (
         "En septiembre de 2024, 1 en verde, 1 en amarillo y 1 con datos insuficientes; cumple la meta en 1 de 2 "
         "indicadores con meta y datos suficientes.")
@@ -50,7 +50,7 @@ def test_the_ficha_page_never_says_an_insufficient_value_meets_its_target(tmp_pa
     card = table_with(at, "Cumple la meta")
     en_plazo = card[card["Indicador"] == "Respondidas en plazo"].iloc[0]
     assert (en_plazo["Valor"], en_plazo["Cumple la meta"]) == ("100.0 %", "Datos insuficientes")
-    assert not ((card["Semáforo"] == "⚪ Datos insuficientes") & (card["Cumple la meta"].isin(["Sí", "No"]))).any()
+    assert not ((card["Semáforo"] == "○ Datos insuficientes") & (card["Cumple la meta"].isin(["Sí", "No"]))).any()
     # no indicator of the index has enough data: there is no index at all, and that is what it says
-    assert any("no tiene datos para calcular el índice" in i.value for i in at.info)
+    assert any("no tiene datos para calcular el índice" in c.value for c in at.caption)
     assert [m.value for m in at.metric if m.label.startswith("Lugar")] == ["Sin datos", "Sin datos"]

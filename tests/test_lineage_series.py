@@ -75,7 +75,7 @@ def test_the_ranking_movement_follows_the_predecessor(db, monkeypatch):
     monkeypatch.setenv("TABLERO_DB", str(db))
     at = run_page("pages/1_Ranking.py", {"indicador": "pct_en_plazo", "tipo": "mes", "periodo": "2025-02"})
     table = table_with(at, "Lugar", without="Situación")
-    moves = dict(zip(table["Siglas"], zip(table["Lugar"], table["Cambio vs. ene 2025"])))
+    moves = dict(zip(table["Ente"], zip(table["Lugar"], table["Cambio vs. ene 2025"])))
     assert moves == {"SABGOB": (1, "▲ 1"), "SEGOB": (2, "▼ 1")}
 
 

@@ -31,7 +31,7 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     mine = next(r for r in ranks if r[0] == "SEFIPLAN")
     grupo = sql("SELECT grupo_pares FROM ente WHERE ente_id = 'SEFIPLAN'")[0][0]
     idt = catalog["indice_desempeno"]
-    assert metric_value(at, f"Lugar entre todos los entes ({idt})") == f"{mine[1]} de {mine[2]}"
+    assert metric_value(at, "Lugar entre todos los entes") == f"{mine[1]} de {mine[2]}"
     assert metric_value(at, f"Lugar en su grupo de pares ({grupo})") == f"{mine[3]} de {mine[4]}"
 
     # the index with its parts, which add up to it, and why it moved against 2024
@@ -44,8 +44,29 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     assert texto and texto in "\n".join(str(t.value) for t in at.text)
     # trend + SEFIPLAN's published quarters since 2017 (the sample copies the real published tables)
     assert len(at.get("plotly_chart")) == 1 + 1
-    # scorecard, trend, the index parts, the history, + the Capacitación block (pages/ui/capacitacion.py)
-    assert len(at.get("download_button")) == 2 + 1 + 1 + 1
+    # the actions, scorecard, trend, the index parts, the history, + the Capacitación block
+    assert len(at.get("download_button")) == 1 + 2 + 1 + 1 + 1
+
+
+def test_ficha_leads_with_the_three_actions_that_add_most_to_the_index(app_db, tablero_db):
+    """Qué corregir primero: the first three of indicators.acciones (hand-worked in tests/test_acciones.py), in
+    order, each with its points and a link to its detail; the rest in the CSV."""
+    import duckdb
+    from indicators.acciones import ranked_actions
+
+    with duckdb.connect(str(tablero_db), read_only=True) as con:
+        expected = ranked_actions(con, "APBP", "2025-10")
+    assert len(expected) > 3
+    at = run_page(PAGE, {"ente": "APBP", "tipo": "mes", "periodo": "2025-10"})
+    assert not at.exception
+    shown = [m.value for m in at.markdown if m.value.startswith(("**1.", "**2.", "**3.", "**4."))]
+    assert len(shown) == 3
+    for n, (text, action) in enumerate(zip(shown, expected), start=1):
+        assert text.replace("\\", "") == f"**{n}. {action.texto}**"
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert f"Suma {expected[0].ganancia:.1f} puntos al índice · Dónde: {expected[0].donde}" in captions
+    links = [link for link in at.get("page_link") if link.proto.label == "Ver el detalle"]
+    assert len(links) == 3
 
 
 def test_ficha_trend_selection_from_url(app_db):
@@ -58,3 +79,13 @@ def test_ficha_without_warehouse(missing_db):
     at = run_page(PAGE, {"ente": "SEFIPLAN"})
     assert not at.exception
     assert "python -m etl build" in all_text(at)
+
+
+def test_a_url_naming_an_ente_that_does_not_exist_says_so(app_db, sql):
+    at = run_page(PAGE, {"ente": "NO_EXISTE", "tipo": "mes", "periodo": "1999-01"})
+    assert not at.exception
+    shown = sql("SELECT nombre_oficial FROM ente ORDER BY nombre_oficial")
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any(w.startswith("El ente «NO_EXISTE» no existe en el tablero") and "se muestra" in w for w in warnings)
+    assert any(w.startswith("El periodo «1999-01» no existe en el tablero") for w in warnings)
+    assert at.selectbox(key="f_ente").value != "NO_EXISTE" and shown

@@ -31,3 +31,16 @@ def test_ficha_follows_a_renamed_ente_through_its_predecessors(history_db, monke
     text = all_text(at)
     assert "Secretaría de la Contraloría del Estado" in text and "Secretaría de la Gestión Pública" in text
     assert "Historia del ente" in text
+
+
+def test_quarterly_axis_keeps_gaps_and_marks_a_partial_quarter():
+    import datetime as dt
+
+    from indicators.periods import quarter_range
+    from pages.ui.historia import _quarter_label
+
+    # 2025-T3 to 2026-T1 is three quarters, with or without data in 2025-T4
+    assert quarter_range("2025-T3", "2026-T1") == ["2025-T3", "2025-T4", "2026-T1"]
+    # data up to 25 February 2026: the first quarter of 2026 (to 31 March) is partial; one up to 31 March is not
+    assert _quarter_label("2026-T1", dt.date(2026, 2, 25)) == "T1 2026 (parcial)"
+    assert _quarter_label("2026-T1", dt.date(2026, 3, 31)) == "T1 2026"

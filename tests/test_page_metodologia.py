@@ -17,7 +17,7 @@ def test_every_indicator_and_weight_is_documented(app_db):
     for dim in load_index_rules().dimensiones:
         assert f"{dim.nombre} {dim.peso:g}" in text
     tables = "\n".join(df.value.to_csv() for df in at.dataframe)
-    assert "LGTAIP2025" in tables and "Primera versión" in tables
+    assert "Ley General de Transparencia (2025)" in tables and "Primera versión" in tables
     assert "Suspensión de plazos por la contingencia sanitaria COVID-19" in tables
     # rules, indicators, index, deadlines, which version judged which months, non-working days, suspensions,
     # changelog

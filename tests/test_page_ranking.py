@@ -14,7 +14,7 @@ def test_ranking_default_is_the_index(app_db):
     at = run_page(PAGE, {"tipo": "anio", "periodo": "2025"})
     assert not at.exception
     assert at.selectbox(key="f_indicador").value == "indice_desempeno"
-    assert "Intervalo 95 % (Wilson)" not in table_with(at, "Lugar").columns  # an index is not a proportion
+    assert "Intervalo 95 %: inferior" not in table_with(at, "Lugar").columns  # an index is not a proportion
 
 
 def test_ranking_pct_en_plazo_matches_sql_with_intervals_and_movement(app_db, sql):
@@ -31,8 +31,7 @@ def test_ranking_pct_en_plazo_matches_sql_with_intervals_and_movement(app_db, sq
     assert table[value_col].iloc[0] == max(r[1] for r in expected)
     assert table["Semáforo"].isin([VERDE, AMARILLO, ROJO]).all()
     # every proportion carries its 95 % Wilson interval, which contains the value shown
-    for value, interval in zip(table[value_col], table["Intervalo 95 % (Wilson)"]):
-        lo, hi = (float(x) for x in interval.split(" – "))
+    for value, lo, hi in zip(table[value_col], table["Intervalo 95 %: inferior"], table["Intervalo 95 %: superior"]):
         assert lo <= value <= hi
     # movement against 2024, ranked the same way: the entes ranked in 2025, each valued in 2024 through its
     # predecessors (SABGOB, SECOES until 2025, keeps SECOES's place to compare with)
@@ -41,7 +40,7 @@ def test_ranking_pct_en_plazo_matches_sql_with_intervals_and_movement(app_db, sq
                            AND periodo = '2024' AND suficiente AND valor IS NOT NULL
                            AND clave IN (SELECT clave FROM indicador_valor WHERE nivel = 'ente' AND tipo_periodo = 'anio'
                                          AND indicador = 'pct_en_plazo' AND periodo = '2025')"""))
-    for ente, lugar, move in zip(table["Ente"], table["Lugar"], table["Cambio vs. 2024"]):
+    for ente, lugar, move in zip(table["Nombre completo"], table["Lugar"], table["Cambio vs. 2024"]):
         assert move == movement(int(lugar), before.get(ente))
     # entes below the minimum denominator are listed apart, not ranked
     apart = sql("""SELECT count(*) FROM indicador_valor WHERE nivel = 'ente' AND indicador = 'pct_en_plazo'

@@ -77,12 +77,14 @@ def test_metodologia_shows_the_versions_and_what_they_judged(db, monkeypatch):
     at = run_page("pages/8_Metodologia.py")
     assert not at.exception
     plazos = table_with(at, "Días hábiles de respuesta")
-    estatal = plazos[(plazos["Ámbito"] == "Estatal") & (plazos["Tipo de solicitud"] == "informacion_publica")]
+    # laws by name and dates as dd/mm/aaaa on screen (no catalog keys)
+    estatal = plazos[(plazos["Ámbito"] == "Estatal") & (plazos["Tipo de solicitud"] == "información pública")]
+    qroo = "Ley de Transparencia de Quintana Roo"
     assert list(zip(estatal["Versión"], estatal["Vigente desde"], estatal["Vigente hasta"])) == [
-        ("LTAIPQROO2004", "2004-06-01", "2016-05-03"), ("LTAIPQROO2016", "2016-05-04", "2025-11-25"),
-        ("LTAIPQROO2025", "2025-11-26", "")]
+        (f"{qroo} (2004)", "01/06/2004", "03/05/2016"), (f"{qroo} (2016)", "04/05/2016", "25/11/2025"),
+        (f"{qroo} (2025)", "26/11/2025", "")]
     applied = table_with(at, "Recibidas desde")
-    assert list(applied["Versión"]) == ["LTAIPQROO2016", "LTAIPQROO2025", "LGTAIP2025"]
+    assert list(applied["Versión"]) == [f"{qroo} (2016)", f"{qroo} (2025)", "Ley General de Transparencia (2025)"]
     assert list(applied["Plazo (días hábiles + ampliación)"]) == ["10 + 10", "20 + 10", "20 + 10"]
 
 

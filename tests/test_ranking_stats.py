@@ -20,4 +20,4 @@ def test_wilson_does_not_apply_to_scores_or_empty():
 
 def test_movement():
     assert [movement(3, 5), movement(5, 3), movement(2, 2), movement(1, None), movement(None, 1)] == [
-        "▲ 2", "▼ 2", "=", "nuevo", ""]
+        "▲ 2", "▼ 2", "sin cambio", "nuevo", ""]

@@ -54,3 +54,17 @@ def test_every_rule_behind_a_number_is_stated_in_the_readme():
     section = README.split("## Reglas de cálculo", 1)[1].split("\n## ", 1)[0]
     for regla in load_rules():
         assert f"**{regla.titulo}**" in section, regla.titulo
+
+
+def test_how_to_use_shows_screenshots_the_browser_test_takes():
+    """«Cómo se usa» comes before the reference sections and every screenshot it shows exists and is one the
+    browser test writes (tests/test_browser_screens.py)."""
+    section = README.split("## Cómo se usa", 1)[1].split("\n## ", 1)[0]
+    images = re.findall(r"\]\((docs/capturas/[\w.]+\.png)\)", section)
+    assert len(images) >= 4
+    browser_test = (ROOT / "tests" / "test_browser_screens.py").read_text(encoding="utf-8")
+    for image in images:
+        assert (ROOT / image).is_file(), image
+        stem = Path(image).stem.rsplit("_", 1)[0]
+        assert f'"{stem}_' in browser_test or f"{stem}_{{ancho}}" in browser_test, image
+    assert README.index("## Cómo se usa") < README.index("## Qué hace") < README.index("## Comandos")

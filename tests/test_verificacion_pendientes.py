@@ -93,11 +93,9 @@ def test_the_list_is_what_the_follow_up_leaves_pendiente(db):
         assert sorted(pendientes) == sorted(r[:4] for r in failing_now(db, ente)), ente
 
 
-def test_last_review_of_a_day_is_the_same_for_the_ficha(db):
+def test_last_review_of_a_day_is_the_latest_id(db):
     (resumen,) = run_sql(db, "warehouse/queries/verif_resumen_ente.sql", {"ente": "OM"})
     assert resumen[0] == "D-2"
-    ficha = run_sql(db, "indicators/sql/reports/ficha_fracciones.sql", {"ente": "OM", "hasta": "2024-07-01"})
-    assert [(r[1], r[3]) for r in ficha] == [("II", 30.0)]
 
 
 def test_why_it_moved_compares_a_fraccion_with_itself(db):
@@ -112,6 +110,6 @@ def test_page_lists_both_fracciones(db, monkeypatch):
     assert not at.exception
     failing = table_with(at, "Observaciones del verificador")
     assert failing[["Fracción", "Puntaje (%)", "Situación", "Verificación"]].values.tolist() == [
-        ["VI", 0.0, "Incumplida", "A"], ["V", 70.0, "Reincidente", "B"]]
+        ["Art. 91 fr. VI", 0.0, "Incumplida", "A"], ["Art. 91 fr. V", 70.0, "Reincidente", "B"]]
     assert failing["Observaciones del verificador"].tolist() == ["no publicado", "metas sin unidad de medida"]
     assert "tiene 2 fracciones por corregir" in all_text(at)

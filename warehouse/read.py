@@ -25,6 +25,7 @@ from common.errors import WarehouseError
 from common.paths import served_db
 from common.sql import sql_folder
 from indicators import sql as indicators_sql
+from indicators.acciones import Accion, ranked_actions
 from indicators.export import export_bytes, export_columns
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -199,6 +200,17 @@ def trend(nivel: str, clave: str, indicadores: list[str], tipo_periodo: str = "m
     return query("tendencia", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, indicadores=list(indicadores))
 
 
+def group_median_trend(grupo: str, indicadores: list[str], tipo_periodo: str = "mes") -> pd.DataFrame:
+    """The median per ente of the group, month by month, for counts (periodo, periodo_inicio, indicador, valor)."""
+    return query("tendencia_mediana_grupo", grupo=grupo, indicadores=list(indicadores), tipo_periodo=tipo_periodo)
+
+
+def last_index_period(tipo_periodo: str) -> str | None:
+    """The newest period of this kind with a government index (enough entes with an index), or None."""
+    found = query("ultimo_periodo_indice", tipo_periodo=tipo_periodo)
+    return None if found.empty else str(found["periodo"].iloc[0])
+
+
 def ente_values(indicador: str, tipo_periodo: str, periodo: str, grupo: str | None = None) -> pd.DataFrame:
     """One indicator for every ente in force (optionally one peer group) in one period."""
     return query("valores_entes", indicador=indicador, tipo_periodo=tipo_periodo, periodo=periodo, grupo=grupo)
@@ -246,6 +258,20 @@ def level_explanation(nivel: str, clave: str, tipo_periodo: str, periodo: str) -
 
 def index_components(ente_id: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
     return query("indice_componentes", ente=ente_id, tipo_periodo=tipo_periodo, periodo=periodo)
+
+
+@st.cache_data(max_entries=500, ttl=24 * 3600, show_spinner=False)
+def _actions(ente_id: str, periodo: str, signature: FileSignature) -> list[Accion]:
+    return with_read_only(lambda con: ranked_actions(con, ente_id, periodo), signature.path)
+
+
+def actions(ente_id: str, periodo: str) -> list[Accion]:
+    """What the ente should fix first in the period, every action ranked by the index points it would add
+    (indicators.acciones; the Ficha shows the first three, the PDF ficha and the monthly e-mail too)."""
+    signature = file_signature()
+    if signature is None:
+        raise WarehouseError(missing_message())
+    return _actions(ente_id, periodo, signature)
 
 
 # ---- methodology ----------------------------------------------------------------------------------------

@@ -33,8 +33,8 @@ def rule_100_text(rules: dict[str, float]) -> str:
     personal, ut = rules.get("pct_personal_minimo", 100), rules.get("pct_ut_minimo", 100)
     return (f"Institución 100 % capacitada (reconocimiento anual): en lo que va del año, las personas capacitadas del ente alcanzan al "
             f"menos el {num(personal)} % de su plantilla y el {num(ut)} % del personal de su Unidad de "
-            f"Transparencia (si la plantilla lo declara). Los umbrales se configuran en "
-            f"data/catalogos/capacitacion.toml; la calificación mínima aprobatoria es "
+            f"Transparencia (si la plantilla lo declara). Los umbrales se configuran en el catálogo de capacitación "
+            f"(capacitacion.toml); la calificación mínima aprobatoria es "
             f"{num(rules.get('calificacion_minima', 8), 1)} de 10.")
 
 
@@ -122,7 +122,7 @@ def render_ente_block(ente_id: str, tipo: str, periodo: str) -> None:
                numbers={"Personas capacitadas en 12 meses": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
                         "Personal de la UT capacitado": 0, "Personal de la UT": 0,
                         "Personal de la UT capacitado (%)": "%"})
-    download_csv(table, f"capacitacion_{ente_id}_{periodo}.csv", key="csv_ficha_capacitacion")
+    download_csv(table, f"capacitacion_{ente_id}_{periodo}.csv", key="csv_ficha_capacitacion", periodo=periodo)
 
 
 def _pct(x) -> str:

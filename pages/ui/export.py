@@ -5,9 +5,22 @@ import pandas as pd
 import streamlit as st
 
 from common.csv_export import csv_bytes
+from warehouse import read
 
 
-def download_csv(df: pd.DataFrame, filename: str, *, key: str, label: str = "Descargar CSV") -> None:
-    """One download button per chart or table, giving exactly the frame shown."""
-    st.download_button(label, data=csv_bytes(df), file_name=filename, mime="text/csv", key=key,
-                       icon=":material/download:")
+def with_provenance(df: pd.DataFrame, periodo: str | None = None, datos_al=None) -> pd.DataFrame:
+    """The frame as a file says what it is: `periodo` first (when the page shows one period) and `datos_al`, the
+    warehouse's cut-off date (aaaa-mm-dd), last."""
+    out = df.copy()
+    if periodo is not None and "periodo" not in out.columns:
+        out.insert(0, "periodo", periodo)
+    if "datos_al" not in out.columns:
+        out["datos_al"] = datos_al.isoformat() if datos_al is not None else None
+    return out
+
+
+def download_csv(df: pd.DataFrame, filename: str, *, key: str, label: str = "Descargar CSV",
+                 periodo: str | None = None) -> None:
+    """One download button per chart or table, giving exactly the frame shown, with its periodo and datos_al."""
+    data = csv_bytes(with_provenance(df, periodo, read.cutoff_date()))
+    st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")

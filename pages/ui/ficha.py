@@ -1,11 +1,19 @@
-"""Ficha del ente: its place in the ranking, its scorecard against the targets and its trend beside its peers."""
+"""Ficha del ente: its place in the ranking, what to fix first, its scorecard against the targets and its trend
+beside its peers."""
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
-from common.formatting import format_value, periodo_es
+from common.formatting import format_value, md_escape, num, periodo_es
+from indicators.acciones import Accion
 from indicators.semaforo import is_missing, rank_entes, semaforo
+from pages.ui import layout
+from pages.ui.export import download_csv
 from pages.ui.indicadores import round_as_shown, semaforo_counts
+from warehouse import read
+
+TOP_ACTIONS = 3
 
 
 def ente_position(ente_id: str, all_values: pd.DataFrame, group_values: pd.DataFrame, direccion: str) -> dict:
@@ -51,16 +59,18 @@ def meets_target(valor, meta, direccion: str, suficiente: bool = True) -> str:
 
 def scorecard(table: pd.DataFrame) -> pd.DataFrame:
     """Every indicator of the ente vs its meta and semáforo, rounded as displayed."""
+    # The value, its semáforo and its change first: what a titular reads (and a phone shows) before scrolling.
     return pd.DataFrame({
         "Indicador": table["nombre"],
-        "Unidad": table["unidad"],
         "Valor": [round_as_shown(v, u) for v, u in zip(table["valor"], table["unidad"])],
-        "Periodo anterior": [round_as_shown(v, u) for v, u in zip(table["valor_anterior"], table["unidad"])],
+        "Semáforo": [semaforo(r.valor, r.direccion, r.umbral_verde, r.umbral_amarillo, r.suficiente)
+                     for r in table.itertuples()],
+        "Cambio": [round_as_shown(v, u) for v, u in zip(table["cambio"], table["unidad"])],
         "Meta": table["meta"],
         "Cumple la meta": [meets_target(v, m, d, s) for v, m, d, s in
                            zip(table["valor"], table["meta"], table["direccion"], table["suficiente"])],
-        "Semáforo": [semaforo(r.valor, r.direccion, r.umbral_verde, r.umbral_amarillo, r.suficiente)
-                     for r in table.itertuples()],
+        "Periodo anterior": [round_as_shown(v, u) for v, u in zip(table["valor_anterior"], table["unidad"])],
+        "Unidad": table["unidad"],
         "Numerador": table["numerador"],
         "Denominador": table["denominador"],
     })
@@ -122,3 +132,55 @@ def ente_trend_summary(long: pd.DataFrame, first_id: str, by_id: pd.DataFrame) -
     if not is_missing(b["Grupo de pares"]):
         text += f"; su grupo de pares tuvo {format_value(b['Grupo de pares'], unidad)} ese mes"
     return text + "."
+
+
+# ---- what to fix first ------------------------------------------------------------------------------------
+
+def actions_frame(actions: list[Accion], tipo: str, periodo: str) -> pd.DataFrame:
+    """The ranked actions as a table (and its CSV): the gain first, then what, where and about what."""
+    return pd.DataFrame({
+        "Orden": range(1, len(actions) + 1),
+        "Puntos que sumaría al índice": [round(a.ganancia, 2) for a in actions],
+        "Qué hacer": [a.texto for a in actions],
+        "Dónde": [a.donde for a in actions],
+        "Indicador o fracción": [a.concierne for a in actions],
+        "Observaciones del verificador": [a.observacion or "" for a in actions],
+        "periodo": periodo, "tipo_periodo": tipo,
+    })
+
+
+def actions_summary(actions: list[Accion]) -> str:
+    if not actions:
+        return "No hay nada que corregir en el índice de este periodo: sus indicadores con datos alcanzan su meta."
+    top = actions[:TOP_ACTIONS]
+    text = (f"Estas {len(top)} acciones sumarían {num(sum(a.ganancia for a in top), 1)} puntos al índice"
+            if len(top) > 1 else f"Esta acción sumaría {num(top[0].ganancia, 1)} puntos al índice")
+    if len(actions) > len(top):
+        text += (f"; corregir las {len(actions)} acciones, {num(sum(a.ganancia for a in actions), 1)} puntos")
+    return text + "."
+
+
+def render_actions(ente_id: str, tipo: str, periodo: str) -> None:
+    """«Qué corregir primero»: the three actions that add most to the index, each with where to act and a link to
+    its detail; the others behind an expander, and all of them in a CSV."""
+    layout.subheader("Qué corregir primero")
+    actions = read.actions(ente_id, periodo)
+    layout.summary(actions_summary(actions))
+    for n, action in enumerate(actions[:TOP_ACTIONS], start=1):
+        with st.container(border=True):
+            st.markdown(f"**{n}. {md_escape(action.texto)}**")
+            st.caption(md_escape(f"Suma {num(action.ganancia, 1)} puntos al índice · Dónde: {action.donde}"))
+            if action.observacion:
+                st.caption(md_escape(f"Observación del verificador: {action.observacion[:300]}"))
+            params = {"ente": ente_id}
+            if action.pagina != "pages/6_Verificacion.py":
+                params |= {"tipo": tipo, "periodo": periodo}
+            st.page_link(action.pagina, label="Ver el detalle", icon=":material/arrow_forward:",
+                         query_params=params)
+    if len(actions) > TOP_ACTIONS:
+        with st.expander(f"Las demás acciones ({len(actions) - TOP_ACTIONS})"):
+            for n, action in enumerate(actions[TOP_ACTIONS:], start=TOP_ACTIONS + 1):
+                st.markdown(md_escape(f"{n}. {action.texto} (+{num(action.ganancia, 1)} puntos)"))
+    if actions:
+        download_csv(actions_frame(actions, tipo, periodo), f"acciones_{ente_id}_{periodo}.csv", key="csv_acciones",
+                     label="Descargar todas las acciones (CSV)", periodo=periodo)

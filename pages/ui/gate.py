@@ -172,9 +172,10 @@ def sidebar_session(visitor: Visitor, problems: list[str]) -> None:
 
 def local_banner(visitor: Visitor) -> None:
     if visitor.local:
-        st.warning("Modo local, sin inicio de sesión: se muestran todas las páginas, también las internas. Así se usa "
-                   "en la máquina propia; un servidor publicado configura [auth] en .streamlit/secrets.toml.",
-                   icon=":material/lock_open:")
+        # One line, not a banner: on a phone a banner would push the page's numbers below the fold.
+        st.caption(":material/lock_open: Modo local, sin inicio de sesión: se muestran todas las páginas, también las "
+                   "internas (así se usa en la máquina propia; un servidor publicado configura el acceso, vea el "
+                   "README, «Acceso»).")
 
 
 def admit(visitor: Visitor, pagina: str, audiencia: str, title: str) -> None:

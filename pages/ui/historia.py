@@ -2,11 +2,14 @@
 lineage of an ente (renames, mergers, splits). Every value says which source it comes from."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from common.formatting import md_escape, periodo_corto
+from indicators.periods import period_bounds, quarter_range
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -17,18 +20,29 @@ COLOR = {"estadistica_publicada": "#b0a58a", "registros": "#7b1e3a"}
 TIPO = {"renombre": "cambio de nombre", "fusion": "fusión", "escision": "escisión", "reestructura": "reestructura"}
 
 
+def _quarter_label(periodo: str, corte) -> str:
+    """'T3 2025', or 'T1 2026 (parcial)' when the data end before the quarter does."""
+    label = periodo_corto("trimestre", periodo)
+    return label + " (parcial)" if corte is not None and period_bounds("trimestre", periodo)[1] > corte + \
+        dt.timedelta(days=1) else label
+
+
 def _bars_by_source(series: pd.DataFrame, title: str, key: str) -> None:
+    corte = read.cutoff_date()
     fig = go.Figure()
     for fuente, part in series.groupby("fuente", sort=False):
-        fig.add_bar(x=[periodo_corto("trimestre", p) for p in part["periodo"]], y=part["valor"],
+        fig.add_bar(x=[_quarter_label(p, corte) for p in part["periodo"]], y=part["valor"],
                     name=FUENTE.get(fuente, fuente), marker_color=COLOR.get(fuente),
                     customdata=part[["nombre"]] if "nombre" in part else None,
                     hovertemplate="%{x}: %{y:,.0f} solicitudes" + ("<br>%{customdata[0]}" if "nombre" in part else "")
                     + "<extra></extra>")
-    order = [periodo_corto("trimestre", p) for p in sorted(series["periodo"].unique())]
-    fig.update_layout(xaxis=dict(title="Trimestre", type="category", categoryorder="array", categoryarray=order),
+    # every quarter from the first to the last, so a quarter without data is a visible gap, not a skipped one
+    quarters = sorted(series["periodo"].unique())
+    order = [_quarter_label(p, corte) for p in quarter_range(quarters[0], quarters[-1])]
+    fig.update_layout(xaxis=dict(title="Trimestre", type="category", categoryorder="array", categoryarray=order,
+                                 range=[-0.5, len(order) - 0.5]),
                       yaxis=dict(title=title, **layout.count_axis(series["valor"].max())), barmode="stack")
-    layout.show_figure(layout.style_figure(fig, height=360), key=key)
+    layout.show_figure(layout.style_figure(fig, height=360).update_layout(legend_title_text="Fuente"), key=key)
 
 
 def render_government_history() -> None:

@@ -3,8 +3,10 @@ period and the one before, its CSV as shown, and how many fall in each colour of
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
-from indicators.semaforo import COLORS, is_missing, semaforo
+from common.formatting import format_delta, format_value, md_escape, periodo_corto
+from indicators.semaforo import AMARILLO, COLORS, ROJO, VERDE, delta_color, is_missing, semaforo
 
 
 DEFINITION_COLUMNS = ["indicador", "nombre", "descripcion", "unidad", "direccion", "meta", "umbral_verde",
@@ -58,5 +60,42 @@ def round_as_shown(v, unidad: str):
 
 
 def semaforo_counts(labels: pd.Series) -> dict[str, int]:
-    keys = [k for k in COLORS if k.startswith(("🟢", "🟡", "🔴"))]
+    keys = [VERDE, AMARILLO, ROJO]
     return {k: int((labels == k).sum()) for k in keys}
+
+
+_MD_COLOR = {VERDE: "green", AMARILLO: "orange", ROJO: "red"}
+
+
+def semaforo_md(label: str) -> str:
+    """The semáforo as Markdown: its shape coloured, then the word (':green[●] Verde'); grey without a colour."""
+    shape, _, word = label.partition(" ")
+    return f":{_MD_COLOR.get(label, 'gray')}[{shape}] {md_escape(word)}"
+
+
+def metric_cards(table: pd.DataFrame, tipo: str, anterior: str, per_row: int = 3) -> None:
+    """One bordered card per row of metrics_table: value, change against the previous period (green when it is an
+    improvement), semáforo and target. Drawn row by row, so a narrow screen stacks them in reading order."""
+    rows = list(table.itertuples(index=False))
+    for start in range(0, len(rows), per_row):
+        cols = st.columns(per_row)
+        for col, row in zip(cols, rows[start:start + per_row]):
+            with col.container(border=True):
+                _card(row, tipo, anterior)
+
+
+def _card(row, tipo: str, anterior: str) -> None:
+    delta = format_delta(row.cambio, row.unidad)
+    unchanged = delta is not None and delta.lstrip("+-").split(" ")[0].strip("0.,") == ""
+    st.metric(
+        md_escape(row.nombre),
+        format_value(row.valor, row.unidad),
+        delta="sin cambio" if unchanged else delta,
+        delta_color="off" if unchanged else delta_color(row.direccion),
+        delta_arrow="off" if unchanged else "auto",
+        delta_description=f"vs. {periodo_corto(tipo, anterior)}" if delta is not None else None,
+        help=md_escape(f"{row.descripcion} Unidad: {row.unidad}."),
+    )
+    meta = "" if pd.isna(row.meta) else f" · meta {md_escape(format_value(row.meta, row.unidad))}"
+    st.caption(semaforo_md(semaforo(row.valor, row.direccion, row.umbral_verde, row.umbral_amarillo,
+                                    row.suficiente)) + meta)

@@ -11,10 +11,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from access.policy import can_open
-from common.formatting import TIPOS_PERIODO, fecha_es, md_escape, periodo_corto, periodo_es, periodo_label, sentence
+from common.formatting import (TIPOS_PERIODO, fecha_corta, fecha_es, md_escape, periodo_corto, periodo_es, periodo_label,
+                               sentence)
 from indicators.period_status import PeriodStates
 from indicators.periods import period_bounds
-from pages.ui import gate
+from pages.ui import gate, plotly_es
 from pages.ui.charts import escape_figure
 from warehouse import read
 
@@ -52,7 +53,9 @@ PAGES = {
     "pages/13_Unidades_de_Transparencia.py": Page("Unidades de Transparencia", ":material/groups:", "entes"),
 }
 UNDECLARED_AUDIENCE = "coordinacion"
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Spanish toolbar, tooltips and date formats (pages/ui/plotly_es.py); no logo, no lasso or box selection.
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                 "locale": plotly_es.LOCALE, "locales": plotly_es.LOCALES}
 TODOS = "todos"
 
 
@@ -99,6 +102,9 @@ def start_page(title: str, intro: str | None = None) -> date | None:
     unreadable. Returns fecha_corte."""
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=":material/bar_chart:", layout="wide")
     pagina = _calling_page()
+    # Which page ran last: the first run of another page takes its filters from the URL (_arrived).
+    st.session_state["_pagina_llegada"] = None if st.session_state.get("_pagina_corrida") == pagina else pagina
+    st.session_state["_pagina_corrida"] = pagina
     visitor, problems = gate.current_visitor()
     menu(visitor)
     gate.sidebar_session(visitor, problems)
@@ -114,7 +120,7 @@ def start_page(title: str, intro: str | None = None) -> date | None:
     built = read.metadata().get("construido_en")
     caption = f"Datos al {fecha_es(corte)}"
     if built:
-        caption += f" · actualizado el {str(built)[:16].replace('T', ' ')}"
+        caption += f" · actualizado el {fecha_corta(str(built))}"
     st.caption(md_escape(caption))
     if intro:
         st.markdown(intro)
@@ -168,18 +174,51 @@ def subheader(text: str) -> None:
 
 # ---- filters backed by the URL --------------------------------------------------------------------------
 
-def _init_state(key: str, param: str, options: list[str], default: str) -> None:
+# What a URL parameter names, for the message when the value it carries does not exist.
+PARAM_NOUNS = {"ente": "El ente", "periodo": "El periodo", "tipo": "El tipo de periodo", "indicador": "El indicador",
+               "grupo": "El grupo de pares", "verificacion": "La verificación", "anio": "El año"}
+
+
+def _arrived() -> bool:
+    """True on the first run of a page after another (a link, the menu, a drill-down): then the URL's filters win
+    over what the session remembers from before; on later runs of the same page the widgets hold the truth."""
+    return st.session_state.get("_pagina_llegada") == st.session_state.get("_pagina_corrida")
+
+
+def _init_state(key: str, param: str, options: list[str], default: str, format_func=str) -> None:
+    from_url = st.query_params.get(param)
+    if from_url in options and (_arrived() or st.session_state.get(key) not in options):
+        st.session_state[key] = from_url
+        return
     if st.session_state.get(key) in options:
         return
-    from_url = st.query_params.get(param)
-    st.session_state[key] = from_url if from_url in options else (default if default in options else options[0])
+    chosen = default if default in options else options[0]
+    st.session_state[key] = chosen
+    if from_url:
+        not_found(param, from_url, format_func(chosen))
+
+
+def choose(values: dict[str, str]) -> None:
+    """Button callback: set URL-backed filters (param → value) before the next run draws them."""
+    for param, value in values.items():
+        st.session_state[f"f_{param}"] = value
+        st.query_params[param] = value
+
+
+def not_found(param: str, value: str, shown: str) -> None:
+    """'El ente «XYZ» no existe en el tablero (o no tiene datos aquí); se muestra …' instead of silently showing
+    another."""
+    noun = PARAM_NOUNS.get(param, f"El valor «{param}»")
+    st.warning(md_escape(f"{noun} «{value[:80]}» no existe en el tablero o no tiene datos en esta vista; se muestra "
+                         f"{shown}."), icon=":material/search_off:")
 
 
 def url_selectbox(label: str, options: list[str], param: str, default: str, *, format_func=str,
                   radio: bool = False, help: str | None = None) -> str:
-    """A selectbox (or horizontal radio) whose value is read from and written to ?param=…"""
+    """A selectbox (or horizontal radio) whose value is read from and written to ?param=…; a value in the URL
+    that is not among the options is said, not silently replaced."""
     key = f"f_{param}"
-    _init_state(key, param, options, default)
+    _init_state(key, param, options, default, format_func)
     if radio:
         value = st.radio(label, options, key=key, format_func=format_func, horizontal=True, help=help)
     else:
@@ -193,10 +232,16 @@ def url_multiselect(label: str, options: list[str], param: str, default: list[st
     """Multiselect stored as ?param=a,b,c"""
     key = f"f_{param}"
     current = st.session_state.get(key)
-    if not isinstance(current, list) or any(v not in options for v in current):
-        raw = st.query_params.get(param)
-        chosen = [v for v in raw.split(",") if v in options] if raw else []
+    raw = st.query_params.get(param)
+    if _arrived() or not isinstance(current, list) or any(v not in options for v in current):
+        asked = [v for v in raw.split(",") if v] if raw else []
+        chosen = [v for v in asked if v in options]
+        if _arrived() and isinstance(current, list) and not asked:
+            chosen = [v for v in current if v in options]
         st.session_state[key] = chosen or [v for v in default if v in options]
+        unknown = [v for v in asked if v not in options]
+        if unknown:
+            not_found(param, ", ".join(unknown), ", ".join(format_func(v) for v in st.session_state[key]) or "nada")
     value = st.multiselect(label, options, key=key, format_func=format_func, max_selections=max_selections)
     st.query_params[param] = ",".join(value)
     return value
@@ -261,9 +306,28 @@ def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> g
     return fig
 
 
-def show_figure(fig: go.Figure, key: str) -> None:
-    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup)."""
+def show_figure(fig: go.Figure, key: str, *, clickable: bool = False):
+    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup).
+    clickable: a click on a point or bar selects it (clicked_point reads it) and reruns the page."""
+    if clickable:
+        return st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key, on_select="rerun",
+                               selection_mode="points")
     st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key)
+    return None
+
+
+def clicked_point(event) -> dict | None:
+    """The point or bar a visitor clicked in a clickable chart (its customdata, x, y), or None."""
+    points = (getattr(event, "selection", None) or {}).get("points") or []
+    return points[0] if points else None
+
+
+FICHA = "pages/2_Ficha_del_ente.py"
+
+
+def open_ficha(ente_id: str, tipo: str, periodo: str) -> None:
+    """Drill-down: the ente's Ficha with the same period (its filters come from the URL on arrival)."""
+    st.switch_page(FICHA, query_params={"ente": ente_id, "tipo": tipo, "periodo": periodo})
 
 
 def count_axis(max_value) -> dict:

@@ -1,61 +1,109 @@
-"""Plazos en riesgo: open requests per ente by how close (or past) their deadline is, and the folios."""
+"""Plazos en riesgo: open requests by urgency, what is due soon first (still on time if answered now), then what is
+overdue, aged in bands; per ente and folio by folio."""
 from __future__ import annotations
 
 from datetime import date
 
+from typing import NamedTuple
+
 import pandas as pd
+import streamlit as st
 
 from common.formatting import fecha_es, num
 from pages.ui.tables import name_with_siglas
+from warehouse import read
+
+HOY = "Vence hoy"
+PRONTO = "Vence en 1 a 3 días hábiles"
+DESPUES = "Vence en 4 a 10 días hábiles"
+LEJOS = "Vence en más de 10 días hábiles"
+VENCIDAS = ["Vencida hace 1 a 5 días hábiles", "Vencida hace 6 a 20 días hábiles",
+            "Vencida hace más de 20 días hábiles"]
+COLORS = {HOY: "#b2182b", PRONTO: "#ef8a62", DESPUES: "#f2b701", LEJOS: "#fee08b",
+          VENCIDAS[0]: "#9e9ac8", VENCIDAS[1]: "#756bb1", VENCIDAS[2]: "#54278f"}
 
 
-def due_column(dias: int) -> str:
-    return f"Vencen en 1 a {dias} días hábiles"
+def urgency(situacion: str, dias_restantes: int) -> str:
+    """The band of one open request: due today, in 1–3, 4–10 or more business days, or overdue by 1–5, 6–20 or
+    more than 20 business days."""
+    if situacion == "vence_hoy":
+        return HOY
+    if situacion == "vencida":
+        late = max(1, -int(dias_restantes))
+        return VENCIDAS[0] if late <= 5 else VENCIDAS[1] if late <= 20 else VENCIDAS[2]
+    return PRONTO if dias_restantes <= 3 else DESPUES if dias_restantes <= 10 else LEJOS
 
 
-def deadline_columns(dias: int) -> list[str]:
-    return ["Vencidas", "Vencen hoy", due_column(dias)]
-
-
-def deadline_colors(dias: int) -> dict[str, str]:
-    return dict(zip(deadline_columns(dias), ["#b2182b", "#ef8a62", "#f2b701"]))
+def bands(dias: int) -> list[str]:
+    """The bands a horizon of `dias` business days can show, due soonest first, then overdue by age."""
+    due = [HOY, PRONTO] + ([DESPUES] if dias > 3 else []) + ([LEJOS] if dias > 10 else [])
+    return due + VENCIDAS
 
 
 def deadline_table(open_requests: pd.DataFrame, dias: int) -> pd.DataFrame:
-    """Per ente: vencidas, vencen hoy, vencen en 1..dias días hábiles, total; most overdue first."""
-    situation = {"vencida": "Vencidas", "vence_hoy": "Vencen hoy", "por_vencer": due_column(dias)}
-    df = open_requests.assign(col=open_requests["situacion"].map(situation))
-    wide = df.pivot_table(index="ente_id", columns="col", values="folio", aggfunc="count", fill_value=0)
-    wide = wide.reindex(columns=deadline_columns(dias), fill_value=0).astype("int64")
-    wide["Total"] = wide.sum(axis=1)
+    """Per ente: one column per band, the overdue and the total; the entes with most due soon first (what can
+    still be answered on time), then by overdue."""
+    df = open_requests.assign(banda=[urgency(s, d) for s, d in zip(open_requests["situacion"],
+                                                                   open_requests["dias_habiles_restantes"])])
+    wide = df.pivot_table(index="ente_id", columns="banda", values="folio", aggfunc="count", fill_value=0)
+    wide = wide.reindex(columns=bands(dias), fill_value=0).astype("int64")
+    wide["Vencidas"] = wide[VENCIDAS].sum(axis=1)
+    wide["Total"] = wide[bands(dias)].sum(axis=1)
     names = df.drop_duplicates("ente_id").set_index("ente_id")
     head = pd.DataFrame({"Ente": names["nombre"], "Siglas": names["siglas"].fillna(""),
                          "Grupo de pares": names["grupo_pares"]})
     out = head.join(wide, how="inner")
-    return out.sort_values(["Vencidas", "Total", "Ente"], ascending=[False, False, True]).reset_index(drop=True)
+    out["_pronto"] = out[HOY] + out[PRONTO]
+    out = out.sort_values(["_pronto", "Vencidas", "Ente"], ascending=[False, False, True])
+    return out.drop(columns="_pronto").reset_index(drop=True)
 
 
 def deadline_summary(per_ente: pd.DataFrame, dias: int, corte: date) -> str:
-
-    v, h, p = (int(per_ente[c].sum()) for c in deadline_columns(dias))
-    text = (f"Al {fecha_es(corte)} hay {num(v)} solicitudes abiertas ya vencidas, {num(h)} que vencen hoy y "
-            f"{num(p)} que vencen en los próximos {dias} días hábiles, en {len(per_ente)} entes")
-    if v:
-        top = per_ente.iloc[0]
+    hoy, pronto, vencidas = (int(per_ente[c].sum()) for c in (HOY, PRONTO, "Vencidas"))
+    text = (f"Al {fecha_es(corte)} vencen hoy {num(hoy)} solicitudes abiertas y {num(pronto)} en los próximos 1 a 3 "
+            f"días hábiles (aún a tiempo si se responden ya); {num(vencidas)} ya están vencidas, "
+            f"{num(int(per_ente[VENCIDAS[2]].sum()))} de ellas hace más de 20 días hábiles; en {len(per_ente)} entes")
+    soon = per_ente[per_ente[HOY] + per_ente[PRONTO] > 0]
+    if not soon.empty:
+        top = soon.iloc[0]
         who = name_with_siglas({"nombre": top["Ente"], "siglas": top["Siglas"]})
-        text += f"; el ente con más vencidas es {who} ({num(top['Vencidas'])})"
+        text += f". Atender primero: {who} ({num(top[HOY] + top[PRONTO])} por vencer en 3 días hábiles o menos)"
     return text + "."
 
 
 def deadline_folios(open_requests: pd.DataFrame) -> pd.DataFrame:
-    """Folio list: no request text, only identifiers and dates."""
-    situation = {"vencida": "Vencida", "vence_hoy": "Vence hoy", "por_vencer": "Por vencer"}
-    return pd.DataFrame({
+    """Folio list, due soonest first and then overdue, oldest first: no request text, only identifiers and dates."""
+    band = [urgency(s, d) for s, d in zip(open_requests["situacion"], open_requests["dias_habiles_restantes"])]
+    out = pd.DataFrame({
         "Folio": open_requests["folio"].astype(str),
+        "Urgencia": band,
+        "Días hábiles restantes": open_requests["dias_habiles_restantes"].astype("int64"),
         "Ente": open_requests["nombre"],
         "Siglas": open_requests["siglas"].fillna(""),
-        "Fecha de recepción": open_requests["fecha_recepcion"].astype(str),
-        "Fecha límite": open_requests["fecha_limite"].astype(str),
-        "Días hábiles restantes": open_requests["dias_habiles_restantes"].astype("int64"),
-        "Situación": open_requests["situacion"].map(situation),
-    }).sort_values(["Días hábiles restantes", "Ente", "Folio"]).reset_index(drop=True)
+        "Fecha de recepción": pd.to_datetime(open_requests["fecha_recepcion"]).dt.strftime("%d/%m/%Y"),
+        "Fecha límite": pd.to_datetime(open_requests["fecha_limite"]).dt.strftime("%d/%m/%Y"),
+    })
+    # due: soonest first; overdue: after them, the oldest (most negative days) first
+    out["_vencida"] = out["Urgencia"].isin(VENCIDAS)
+    return (out.sort_values(["_vencida", "Días hábiles restantes", "Ente", "Folio"]).drop(columns="_vencida")
+            .reset_index(drop=True))
+
+
+class PlazosView(NamedTuple):
+    per_ente: pd.DataFrame
+    folios: pd.DataFrame
+
+
+def plazos_view(corte: date, dias: int, grupo: str | None, ente: str | None) -> PlazosView | None:
+    """The page's frames for these filters, built once per warehouse file (tens of thousands of open requests at
+    national scale: the bands, the pivot and the sort are not redone on every rerun); None without open requests."""
+    return _plazos_view(corte, int(dias), grupo, ente, read.file_signature())
+
+
+@st.cache_data(max_entries=50, ttl=24 * 3600, show_spinner=False)
+def _plazos_view(corte: date, dias: int, grupo: str | None, ente: str | None, signature) -> PlazosView | None:
+    del signature  # only part of the cache key: a rebuilt warehouse gives a new one
+    open_requests = read.open_requests(corte, dias, grupo, ente)
+    if open_requests.empty:
+        return None
+    return PlazosView(deadline_table(open_requests, dias), deadline_folios(open_requests))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from common.formatting import format_value, num, periodo_es
+from common.formatting import format_value, num, periodo_es, without_paths
 from indicators.semaforo import is_missing
 from pages.ui.tables import name_with_siglas
 
@@ -29,7 +29,7 @@ def indicator_rule(ind) -> str:
     """Plain-text rule of an indicator's semáforo and ranking, from the definitions row."""
     unidad, direccion = ind["unidad"], ind["direccion"]
     verde, amarillo, minimo = ind["umbral_verde"], ind["umbral_amarillo"], ind["denominador_minimo"]
-    text = str(ind["descripcion"]).strip()
+    text = without_paths(str(ind["descripcion"]).strip())
     text = (text if text.endswith((".", "!", "?")) else text + ".") + " "
     if direccion in ("mayor_es_mejor", "menor_es_mejor") and not is_missing(verde):
         better, worse = ("o más", "menos de") if direccion == "mayor_es_mejor" else ("o menos", "más de")

@@ -19,18 +19,14 @@ def wilson(successes: float, n: float, z: float = Z95) -> tuple[float, float] | 
     return 100 * max(0.0, center - half), 100 * min(1.0, center + half)
 
 
-def interval_text(successes: float, n: float) -> str:
-    """'88.1 – 96.2' for a proportion's 95 % Wilson interval; '' where it does not apply."""
-    interval = wilson(successes, n)
-    return f"{interval[0]:.1f} – {interval[1]:.1f}" if interval else ""
-
 
 def movement(now: int | None, before: int | None) -> str:
-    """'▲ 2' (up two places), '▼ 1', '=' or 'nuevo' when it was not ranked before."""
+    """'▲ 2' (up two places), '▼ 1', 'sin cambio' or 'nuevo' when it was not ranked before (never a bare '=': a
+    spreadsheet would read it as a formula, and a CSV export neutralizes it)."""
     if now is None:
         return ""
     if before is None:
         return "nuevo"
     if now == before:
-        return "="
+        return "sin cambio"
     return f"▲ {before - now}" if now < before else f"▼ {now - before}"

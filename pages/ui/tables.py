@@ -26,10 +26,12 @@ def _format_cell(value, spec, unidad: str | None) -> str:
     return num(value, spec)
 
 
-def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, height: int | str = "auto") -> None:
+def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, height: int | str = "auto",
+               selectable: bool = False, widths: dict | None = None, hidden: list[str] | None = None):
     """st.dataframe with Spanish-friendly cells. numbers maps a column to its format: 0 (integer with thousands
     separators), 1 (one decimal), '%' (one decimal and ' %') or 'unidad' (each row by its 'Unidad' column).
-    Columns with missing values are shown as text with '—' (Streamlit would print 'None')."""
+    Columns with missing values are shown as text with '—' (Streamlit would print 'None'). widths: column → pixels
+    or small/medium/large, so a phone shows the first columns (the ente and its value) without scrolling."""
     shown = df.copy()
     config = {}
     for col, spec in (numbers or {}).items():
@@ -46,7 +48,22 @@ def show_table(df: pd.DataFrame, *, key: str, numbers: dict | None = None, heigh
             shown[col] = shown[col].astype(object).where(shown[col].notna(), "")
             if col in TEXT_WIDTHS:
                 config[col] = st.column_config.TextColumn(col, width=TEXT_WIDTHS[col])
+    for col, width in (widths or {}).items():
+        if col in shown.columns:
+            config[col] = {**(config.get(col) or st.column_config.Column(col)), "width": width}
+    for col in hidden or []:  # kept in the frame (a row's key), not shown
+        config[col] = None
+    if selectable:  # a click on a row selects it: the page opens what the row is about (selected_row)
+        return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=key, height=height,
+                            on_select="rerun", selection_mode="single-row")
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=key, height=height)
+    return None
+
+
+def selected_row(event) -> int | None:
+    """The position of the row a visitor clicked in a selectable table, or None."""
+    rows = getattr(getattr(event, "selection", None), "rows", None) or []
+    return int(rows[0]) if rows else None
 
 
 def ente_label(entes: pd.DataFrame):

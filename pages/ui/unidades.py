@@ -12,7 +12,7 @@ from pages.ui.tables import show_table
 from warehouse import read_unidades
 
 POR_CONFIRMAR = ("Los niveles, el personal mínimo, el perfil de la persona titular y el equipo de cada nivel están por "
-                 "confirmar: son una propuesta de trabajo que se edita en data/catalogos/perfil_ut.toml.")
+                 "confirmar: son una propuesta de trabajo que la Coordinación edita en su catálogo de perfiles.")
 
 
 def _plural(n, singular: str, plural: str) -> str:
@@ -32,11 +32,11 @@ def ut_sentence(row) -> str:
     n = int(row.solicitudes_12_meses)
     start = f"Con {_plural(n, 'solicitud', 'solicitudes')} {_window(row)}"
     if is_missing(row.personal_minimo):
-        return f"{start}, ningún nivel de data/catalogos/perfil_ut.toml corresponde a su volumen."
+        return f"{start}, ningún nivel del catálogo de perfiles corresponde a su volumen."
     start += (f" ({row.nivel}), su Unidad de Transparencia debería tener al menos "
               f"{_plural(int(row.personal_minimo), 'persona', 'personas')}")
     if not row.con_plantilla:
-        return f"{start}; su plantilla de personal no declara cuántas personas tiene la UT (personal_ut)."
+        return f"{start}; su plantilla de personal no declara cuántas personas tiene la UT."
     k = int(row.personal_ut)
     text = f"{start}; tiene {num(k)}."
     if row.bajo_perfil:

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from common.csv_export import csv_bytes
-from common.formatting import fecha_es, md_escape, num, periodo_corto, short_name
+from common.formatting import fecha_corta, fecha_es, law_label, md_escape, num, periodo_corto, short_name
 from pages.ui.tables import ente_label
 from warehouse import read_verificacion
 from warehouse.read import file_signature
@@ -173,6 +173,7 @@ def entes_table(df: pd.DataFrame) -> pd.DataFrame:
         "Fracciones incumplidas": df["fracciones_incumplidas"].astype("int64"),
         "Fracciones que le aplican": df["fracciones_aplicables"].astype("int64"),
         "Suma de puntajes": df["suma_puntaje"].round(2), "Suma de pesos": df["peso_evaluado"].round(2),
+        "ente_id": df["ente_id"],  # hidden on screen (the row opens the ente's Ficha); a key in the CSV
     })
 
 
@@ -226,11 +227,13 @@ def trend_summary(trend: pd.DataFrame, ente: str) -> str:
 
 def failing_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Artículo": df["articulo"], "Fracción": df["fraccion"], "Obligación": df["obligacion"],
-        "Puntaje (%)": df["puntaje"].round(1),
+        # What fails and the reviewer's note first: the note is what the ente acts on (visible without scrolling).
+        "Fracción": [f"Art. {a} fr. {f}" for a, f in zip(df["articulo"], df["fraccion"])],
+        "Obligación": df["obligacion"], "Puntaje (%)": df["puntaje"].round(1),
+        "Observaciones del verificador": df["observaciones"].fillna(""),
         "Situación": ["Reincidente" if r else "Incumplida" for r in df["reincidente"]],
-        "Verificación": df["verificacion_id"], "Fecha": pd.to_datetime(df["fecha"]).dt.strftime("%Y-%m-%d"),
-        "Ley": df["ley_version"], "Observaciones del verificador": df["observaciones"].fillna(""),
+        "Verificación": df["verificacion_id"], "Fecha": df["fecha"].map(fecha_corta),
+        "Ley": df["ley_version"].map(law_label),
     })
 
 
