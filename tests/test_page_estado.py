@@ -24,8 +24,9 @@ def test_estado_loads_rejects_and_matrix(app_db, sql):
     shown = dict(zip(matrix["Ente"], matrix["Meses con datos"]))
     for nombre, n in months.items():
         assert shown[nombre] == n
-    # loads, repeated folios (the sample's yearly files overlap), rejects, reporting matrix
-    assert len(at.get("download_button")) == 4
+    # loads, repeated folios (the sample's yearly files overlap), computed and stated deadlines, rejects,
+    # reporting matrix
+    assert len(at.get("download_button")) == 5
 
 
 def test_estado_reject_filter_from_url(app_db, sql):
