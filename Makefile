@@ -23,7 +23,13 @@ setup-dev: $(BIN)/python
 data/inputs/solicitudes:
 	$(BIN)/python -m etl sample --out data/inputs
 
+# The sample's citizens' evaluations go into the local participación store (only when it has none) before the
+# first build, so the dashboard shows them (README, "Evaluación ciudadana"). Inputs written before the sample had
+# evaluations (or real inputs) have no seed file: then there are simply no sample evaluations.
+SEED := data/inputs/participacion/evaluaciones_ejemplo.csv
 $(DB): | data/inputs/solicitudes
+	$(BIN)/python -m participacion migrate
+	if [ -f $(SEED) ]; then $(BIN)/python -m participacion ejemplo --archivo $(SEED); fi
 	$(BIN)/python -m etl build --inputs data/inputs --db $(DB)
 
 sample: setup data/inputs/solicitudes

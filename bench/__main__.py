@@ -1,5 +1,6 @@
-"""`python -m bench run|generate|sugerencias|identidad`: national-scale benchmark of the whole product (see
-bench/run.py), and the proof that a re-layout changed nothing the product writes (bench/identity.py)."""
+"""`python -m bench run|generate|sugerencias|identidad|evaluaciones`: national-scale benchmark of the whole product
+(see bench/run.py), the proof that a re-layout changed nothing the product writes (bench/identity.py), and the cost
+of the citizens' evaluations (bench/evaluations.py)."""
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,15 @@ def main(argv: list[str] | None = None) -> int:
                                              "compara datos de ejemplo, almacén, exportación y fichas")
     ident.add_argument("--antes", default="main", help="revisión de git a comparar (main)")
     ident.add_argument("--carpeta", default=str(BENCH_DIR / "out" / "identidad"), help="carpeta de trabajo")
+    ev = sub.add_parser("evaluaciones", help="mide el envío de evaluaciones ciudadanas y su costo en la construcción")
+    ev.add_argument("--evaluaciones", type=int, default=200_000, help="evaluaciones en el almacén (200 000)")
+    ev.add_argument("--envios", type=int, default=200, help="envíos medidos (200)")
+    ev.add_argument("--url", default=None, help="un PostgreSQL vacío donde medir también los envíos (se llena)")
     args = parser.parse_args(argv)
+    if args.command == "evaluaciones":
+        from bench.evaluations import report as evaluations_report
+        print(evaluations_report(args.evaluaciones, args.envios, args.url))
+        return 0
     if args.command == "identidad":
         from bench.identity import run, text
         report = run(args.antes, Path(args.carpeta))

@@ -10,7 +10,8 @@ MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto
 MESES_CORTOS = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
 TRIMESTRES = ["primer", "segundo", "tercer", "cuarto"]
 TIPOS_PERIODO = {"mes": "Mes", "trimestre": "Trimestre", "anio": "Año"}
-COUNT_UNITS = {"solicitudes", "recursos", "personas", "entes", "fracciones", "cursos", "horas-persona", "asistentes", "eventos"}
+COUNT_UNITS = {"solicitudes", "recursos", "personas", "entes", "fracciones", "cursos", "horas-persona", "asistentes", "eventos",
+               "evaluaciones"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=^&\"'])")
 

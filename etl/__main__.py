@@ -10,6 +10,7 @@ from common.paths import DEFAULT_INPUTS, catalogos_dir, served_db
 from etl.alias import append_aliases, chosen, describe, parse_acceptance, unresolved_names
 from etl.build import build_warehouse
 from etl.fetch import fetch
+from participacion.config import StoreConfigError, store_url
 from samples.write import command as sample_command
 
 
@@ -41,8 +42,9 @@ def _summary(report, tiempos: bool = False) -> str:
 
 def cmd_build(args) -> int:
     try:
-        report = build_warehouse(Path(args.inputs), Path(args.db), strict=args.strict, progress=_progress)
-    except BuildError as exc:
+        report = build_warehouse(Path(args.inputs), Path(args.db), strict=args.strict, progress=_progress,
+                                 participacion=args.participacion or store_url())
+    except (BuildError, StoreConfigError) as exc:
         print(f"ERROR: {exc}\nEl almacén que sirve el tablero no se modificó.", file=sys.stderr)
         return 1
     print(_summary(report, tiempos=args.tiempos))
@@ -122,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--inputs", default=str(DEFAULT_INPUTS), help="carpeta con solicitudes/, recursos/ …")
     build.add_argument("--db", default=str(served_db()), help="archivo DuckDB a producir")
     build.add_argument("--strict", action="store_true", help="falla si alguna fila se rechaza")
+    build.add_argument("--participacion", default=None, metavar="URL",
+                       help="almacén de participación cuyas evaluaciones ciudadanas se leen (por omisión el "
+                            "configurado: TABLERO_PARTICIPACION_URL, .streamlit/secrets.toml o "
+                            "data/participacion/participacion.sqlite si existe)")
     build.add_argument("--tiempos", action="store_true", help="muestra el tiempo de cada fase de la construcción")
     build.set_defaults(func=cmd_build)
     sample = sub.add_parser("sample", help="escribe datos de ejemplo realistas en el formato de la PNT")

@@ -18,16 +18,17 @@ from pathlib import Path
 
 import duckdb
 
-from common.errors import BuildError, CatalogError
+from common.errors import BuildError, CatalogError, FileError
 from common.paths import SCHEMA_SQL, catalogos_dir
 from etl import raw, sql
 from etl.checks import check
 from etl.load_log import BuildReport, FileHashes, FileReport, Progress, finish_log, load_folder
 from etl.lock import build_lock, remove_leftovers
-from etl.read.privacy import define_masks
+from etl.read.participacion import write_snapshot
+from common.masks import define_masks
 from etl.read.text import scratch_folder
-from etl.sources import folders, input_files
-from etl.staging import capacitacion, estadistica, recursos, solicitudes, verificacion
+from etl.sources import Source, folders, input_files
+from etl.staging import capacitacion, estadistica, evaluaciones, recursos, solicitudes, verificacion
 from etl.staging.catalogs import load_catalogs
 from etl.swap import named_disk_full, swap_in, writable_target
 from indicators.compute import compute_indicators
@@ -42,6 +43,8 @@ STAGES: tuple[tuple[str, Stage, tuple[str, ...]], ...] = (
     ("estadistica", estadistica.stage, ("estadistica_trimestral",)),
     ("capacitacion", capacitacion.stage, ("capacitacion",)),
     ("verificacion", verificacion.stage, ("verificaciones",)),
+    # after verification: the citizens' evaluations are checked against the obligations it loads
+    ("evaluaciones", evaluaciones.stage, ("almacen_participacion",)),
 )
 MEMORY_ENV = "TABLERO_MEMORIA_DUCKDB"
 # DuckDB's share of the build's memory (README, Rendimiento: the national build stays under 2 GiB).
@@ -55,8 +58,10 @@ def _duckdb_config(spill: Path) -> dict[str, str]:
 
 
 def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
-                    progress: Progress | None = None, today: dt.date | None = None) -> BuildReport:
+                    progress: Progress | None = None, today: dt.date | None = None,
+                    participacion: str | None = None) -> BuildReport:
     """Builds the warehouse from `inputs_dir` into `db_path`. Raises BuildError (nothing swapped) on failure.
+    `participacion`: the URL of the participación store whose citizens' evaluations to read (None: none).
 
     Everything temporary (the new warehouse, DuckDB's spill, transcoded copies of the inputs, which hold whole
     request texts) lives in one build folder beside the served file, removed on every way out and, after a kill,
@@ -78,7 +83,7 @@ def build_warehouse(inputs_dir: Path, db_path: Path, *, strict: bool = False,
                 con = duckdb.connect(str(tmp), config=_duckdb_config(work / "spill"))
                 try:
                     with scratch_folder(work):
-                        report = _build_into(con, Path(inputs_dir), build_id, today, say)
+                        report = _build_into(con, Path(inputs_dir), build_id, today, say, (participacion, work))
                     report.db_path = db_path
                     if strict and report.filas_rechazadas:
                         raise BuildError(f"Modo estricto: {report.filas_rechazadas} filas rechazadas (vea el "
@@ -106,7 +111,7 @@ def _timed(fases: dict[str, float], name: str):
 
 
 def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, today: dt.date,
-                say: Progress) -> BuildReport:
+                say: Progress, store: tuple[str | None, Path]) -> BuildReport:
     fases: dict[str, float] = {}
     started = time.perf_counter()
     for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
@@ -129,10 +134,11 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     try:
         for name, stage, stage_folders in STAGES:
             for folder in stage_folders:
-                files = input_files(inputs / folder)
+                files = _source_files(by_folder[folder][0], inputs, store)
                 if not files:
                     empty.append(folder)
-                    say(f"Sin archivos en {inputs / folder}: la fuente '{folder}' queda sin datos.")
+                    where = "el almacén de participación" if by_folder[folder][0].store else inputs / folder
+                    say(f"Sin datos en {where}: la fuente '{folder}' queda sin datos.")
                 with _timed(fases, f"lectura_{folder}"):
                     reports += load_folder(con, by_folder[folder], files, build_id, hashes, say)
                 for source in by_folder[folder]:
@@ -160,6 +166,17 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
     metadata["fecha_corte"] = metadata.get("fecha_corte") or metadata.get("fecha_corte_estadistica")
     corte = metadata["fecha_corte"]
     return BuildReport(build_id, Path(), dt.date.fromisoformat(corte) if corte else None, reports, empty, 0.0, fases)
+
+
+def _source_files(source: Source, inputs: Path, store: tuple[str | None, Path]) -> list[Path]:
+    """The files to read for a folder: its input files, or the snapshot of the store written into the build folder."""
+    if not source.store:
+        return input_files(inputs / source.folder)
+    url, work = store
+    try:
+        return write_snapshot(url, work / source.folder)
+    except FileError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def _write_metadata(con: duckdb.DuckDBPyConnection, entries: dict[str, str | None]) -> None:

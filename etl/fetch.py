@@ -100,10 +100,11 @@ def fetch(url: str, inputs_dir: Path, fuente: str = "solicitudes", *, max_bytes:
 
 def source_folder(fuente: str) -> str:
     """The inputs folder of a fuente ('solicitudes', 'asistencias' → 'capacitacion'…) or of a folder name."""
-    for source in SOURCES:
+    folders = [s for s in SOURCES if not s.store]  # a store's snapshot is no folder of files
+    for source in folders:
         if fuente in (source.fuente, source.folder):
             return source.folder
-    known = sorted({s.folder for s in SOURCES})
+    known = sorted({s.folder for s in folders})
     raise FetchError(f"Fuente desconocida «{fuente}». Use una de: {', '.join(known)}.")
 
 

@@ -19,6 +19,9 @@ class Source:
     raw: str      # raw table the reader fills (all canonical fields as text, plus fila)
     stg: str      # staging table: carga_id, motivo (NULL = good row)
     final: str    # final warehouse table: carga_id
+    # A source that is no folder of inputs but a snapshot of the participación store, written into the build's own
+    # folder when the build reaches it (etl/read/participacion.py); `folder` is then only a name.
+    store: bool = False
 
 
 SOURCES: tuple[Source, ...] = (
@@ -33,6 +36,9 @@ SOURCES: tuple[Source, ...] = (
     Source("eventos", "capacitacion", "raw_evento", "stg_evento", "evento_publico"),
     # Verification of transparency obligations: one fuente, criterion or fracción level per row.
     Source("verificaciones", "verificaciones", "raw_verificacion", "stg_verificacion", "verificacion_resultado"),
+    # Citizens' evaluations: a snapshot of the participación store, not input files.
+    Source("evaluaciones_ciudadanas", "almacen_participacion", "raw_evaluacion", "stg_evaluacion",
+           "evaluacion_ciudadana", store=True),
 )
 # Partial downloads and copies in progress are not inputs yet; `python -m etl fetch` leaves a NAME.fetch.json
 # sidecar (provenance) next to each file it downloads.

@@ -6,6 +6,7 @@ import time
 import duckdb
 
 from indicators import sql
+from indicators.comparison import compute_comparison
 from indicators.definitions import BASE_TABLES, Indicador, load_indicators
 from indicators.index import compute_index
 from indicators.rules import load_rules
@@ -22,6 +23,7 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, definitions: list[Indicad
     for name, base in BASE_TABLES.items():
         con.execute(sql(base.sql))
         _aggregate(con, name)
+    compute_comparison(con)
     for ind in definitions:
         if ind.tipo == "compuesto":
             continue  # built from the other indicators' values below

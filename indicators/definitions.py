@@ -57,6 +57,10 @@ BASE_TABLES: dict[str, BaseTable] = {
     "base_capacitacion_gobierno_mes": BaseTable(frozenset({
         "cursos", "cursos_en_linea", "cursos_presencial", "cursos_taller", "cursos_conferencia", "eventos",
         "asistentes_sociedad"}), "bases/base_capacitacion_gobierno_mes.sql", solo_gobierno=True),
+    # Citizens' evaluations per ente × month sent (the same file fills evaluacion_ciudadana_fraccion_mes).
+    "base_evaluacion_ciudadana_mes": BaseTable(frozenset({
+        "evaluaciones", "puntos_encontrada", "actualizada_si", "actualizada_opinion", "suma_comprension"}),
+        "bases/base_evaluacion_ciudadana_mes.sql"),
 }
 TIPOS = {"conteo", "razon", "percentil", "compuesto"}  # compuesto: computed by indicators/index.py
 DIRECCIONES = {"mayor_es_mejor", "menor_es_mejor", "neutral"}

@@ -1,4 +1,5 @@
-"""The open-data export of every indicator (CSV in UTF-8 with BOM, or Parquet), written atomically."""
+"""The open-data files (CSV in UTF-8 with BOM, or Parquet), written atomically: every indicator ("indicadores"), and
+the citizens beside the verifiers per ente × fracción × month ("ciudadanos")."""
 from __future__ import annotations
 
 import os
@@ -15,14 +16,20 @@ from indicators import sql
 DICTIONARY = Path(__file__).resolve().parent / "diccionario_exportacion.toml"
 BOM = "\ufeff".encode("utf-8")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# conjunto → (the SQL that creates its view, the SELECT of a range of months, its columns' section of the dictionary)
+CONJUNTOS = {"indicadores": ("reports/export.sql", "reports/export_rango.sql", "columnas"),
+             "ciudadanos": ("reports/export_ciudadanos.sql", "reports/export_ciudadanos_rango.sql",
+                            "columnas_ciudadanos")}
 
 
 def export_indicators(db_path: Path, out: Path, fmt: str = "csv", desde: str | None = None,
-                      hasta: str | None = None) -> int:
+                      hasta: str | None = None, conjunto: str = "indicadores") -> int:
     """Writes the export and returns its row count. The warehouse is opened read-only. desde / hasta ('AAAA-MM')
-    keep the periods entirely inside those months (export_rango.sql)."""
+    keep the periods entirely inside those months (export_rango.sql; the citizens' file, its months)."""
     if fmt not in ("csv", "parquet"):
         raise ValueError("formato debe ser csv o parquet")
+    if conjunto not in CONJUNTOS:
+        raise ValueError(f"conjunto «{conjunto}» desconocido; use uno de: {', '.join(CONJUNTOS)}")
     for name, month in (("desde", desde), ("hasta", hasta)):
         if month is not None and not _MONTH.match(month):
             raise ValueError(f"--{name} «{month}» no es un mes; use AAAA-MM (p. ej. 2025-01)")
@@ -31,9 +38,11 @@ def export_indicators(db_path: Path, out: Path, fmt: str = "csv", desde: str | N
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.with_name(f".{out.name}.tmp")
+    view, selection, _section = CONJUNTOS[conjunto]
     with duckdb.connect(str(db_path), read_only=True) as con:
-        con.execute(sql("reports/export.sql"))
-        selection, bounds = sql("reports/export_rango.sql"), {"desde": desde, "hasta": hasta}
+        con.execute(sql("reports/seguro.sql"))
+        con.execute(sql(view))
+        selection, bounds = sql(selection), {"desde": desde, "hasta": hasta}
         rows = con.execute(f"SELECT count(*) FROM (\n{selection}\n)", bounds).fetchall()[0][0]
         options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true, DELIMITER ',')"
         # COPY takes a literal path; it is our own file name, not data.
@@ -44,25 +53,28 @@ def export_indicators(db_path: Path, out: Path, fmt: str = "csv", desde: str | N
     return rows
 
 
-def export_bytes(db_path: Path, fmt: str = "csv", desde: str | None = None, hasta: str | None = None) -> bytes:
+def export_bytes(db_path: Path, fmt: str = "csv", desde: str | None = None, hasta: str | None = None,
+                 conjunto: str = "indicadores") -> bytes:
     """The same file export_indicators writes, as bytes (the Datos abiertos page offers it for download)."""
     with tempfile.TemporaryDirectory(prefix="exportacion_") as folder:
-        out = Path(folder) / f"indicadores.{fmt}"
-        export_indicators(db_path, out, fmt, desde, hasta)
+        out = Path(folder) / f"{conjunto}.{fmt}"
+        export_indicators(db_path, out, fmt, desde, hasta, conjunto)
         return out.read_bytes()
 
 
-def export_columns(db_path: Path) -> list[str]:
+def export_columns(db_path: Path, conjunto: str = "indicadores") -> list[str]:
     """The export's columns, in order, without computing it."""
+    view, selection, _section = CONJUNTOS[conjunto]
     with duckdb.connect(str(db_path), read_only=True) as con:
-        con.execute(sql("reports/export.sql"))
-        return [row[0] for row in con.execute("DESCRIBE SELECT * FROM exportacion").fetchall()]
+        con.execute(sql("reports/seguro.sql"))
+        con.execute(sql(view))
+        return [row[0] for row in con.execute(f"DESCRIBE {sql(selection)}", {"desde": None, "hasta": None}).fetchall()]
 
 
-def data_dictionary() -> tuple[str, dict[str, str]]:
-    """(license line, {column: Spanish description}) of diccionario_exportacion.toml."""
+def data_dictionary(conjunto: str = "indicadores") -> tuple[str, dict[str, str]]:
+    """(license line, {column: Spanish description}) of diccionario_exportacion.toml for one open-data file."""
     data = tomllib.loads(DICTIONARY.read_text(encoding="utf-8"))
-    return data["licencia"], dict(data["columnas"])
+    return data["licencia"], dict(data[CONJUNTOS[conjunto][2]])
 
 
 def _quote(path: Path) -> str:

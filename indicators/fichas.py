@@ -2,7 +2,8 @@
 
 `python -m indicators fichas --periodo 2025-10 --out DIR` writes one PDF per ente with an index in that period:
 the index and its position, the dimension scores, the index over the last 12 months, why it moved, and what
-to fix (indicators in red or yellow, fracciones failed in the last review with the reviewer's note).
+to fix (indicators in red or yellow, fracciones failed in the last review with the reviewer's note), and the
+citizens' evaluations beside the verifiers' (indicators/comparison.py).
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from fpdf import FPDF
 
 from indicators import semaforo, sql
 from common.formatting import fecha_es, format_value, periodo_es, periodo_label, sentence
+from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES, reference_month
 from indicators.index_rules import IndexRules, load_index_rules
 from indicators.period_status import PeriodState, PeriodStates
-from indicators.periods import period_bounds
+from indicators.periods import period_bounds, tipo_de
 
 GUINDA, GRIS, ROJO = (123, 30, 58), (110, 110, 110), (215, 48, 39)
 # The dashboard's semáforo, as a word and an RGB colour for print.
@@ -32,13 +34,6 @@ _PLAIN = str.maketrans({"−": "-", "–": "-", "—": "-", "…": "...", "“":
 
 def plain(text: object) -> str:
     return str(text).translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-def tipo_de(periodo: str) -> str:
-    """'2025-10' → mes, '2025-T3' → trimestre, '2025' → anio."""
-    if "-T" in periodo:
-        return "trimestre"
-    return "mes" if "-" in periodo else "anio"
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,7 @@ class Ficha(FPDF):
         self.multi_cell(0, 4.4, plain(text), new_x="LMARGIN", new_y="NEXT")
 
 
-def _position(all_values: pd.DataFrame, ente_id: str, grupo: str) -> str:
+def position_text(all_values: pd.DataFrame, ente_id: str, grupo: str) -> str:
     parts = []
     for label, df in (("entre todos los entes", all_values),
                       (f"en su grupo ({grupo})", all_values[all_values["grupo_pares"] == grupo])):
@@ -177,7 +172,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
         pdf.multi_cell(0, 4.6, plain(
             f"Índice de Desempeño en Transparencia (0 a 100), semáforo {label} (verde desde {ctx.verde:g}, "
             f"amarillo desde {ctx.amarillo:g}; meta {ctx.meta:g}). "
-            f"{_position(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
+            f"{position_text(ctx.all_values, row['ente_id'], row['grupo_pares'])}"),
             new_x="LMARGIN", new_y="NEXT")
     else:
         # An index from a single dimension is said, never printed as a number.
@@ -198,7 +193,7 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
     scores = dict(con.execute("""SELECT replace(indicador, 'puntaje_', ''), valor FROM indicador_valor
                                  WHERE nivel = 'ente' AND clave = ? AND tipo_periodo = ? AND periodo = ?
                                    AND indicador LIKE 'puntaje_%'""", [row["ente_id"], tipo, periodo]).fetchall())
-    _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones])
+    _bars(pdf, [(f"{d.nombre} (peso {d.peso:g})", scores.get(d.id)) for d in rules.dimensiones if d.peso > 0])
 
     trend = con.execute(sql("reports/ficha_tendencia.sql"), {"ente": row["ente_id"], "hasta": hasta}).df()
     if len(trend) >= 2:
@@ -229,9 +224,32 @@ def render(con: duckdb.DuckDBPyConnection, row: pd.Series, ctx: Contexto, out: P
                           f"{note}", 8)
         if len(failed) > 8:
             pdf.paragraph(f"... y {len(failed) - 8} más (ver la página Verificación del tablero).", 8)
+    _citizens(pdf, con, row["ente_id"], tipo, periodo)
     path = out / f"ficha_{row['ente_id']}_{periodo}.pdf"
     pdf.output(str(path))
     return path
+
+
+def _citizens(pdf: Ficha, con, ente_id: str, tipo: str, periodo: str) -> None:
+    """Citizens beside the verifiers: both sides' values in the period and the three fracciones where they disagree
+    most (indicators/comparison.py)."""
+    mes = reference_month(tipo, periodo)
+    data = con.execute(sql("reports/ficha_ciudadanos.sql"), {"ente": ente_id, "tipo_periodo": tipo, "periodo": periodo,
+                                                     "mes": mes}).df()
+    values = data[data["parte"] == "valor"]
+    if values.empty:
+        return
+    pdf.heading("Ciudadanos y verificadores")
+    parts = [f"{r.texto}: {format_value(r.valor, r.unidad) if r.suficiente else 'datos insuficientes'}"
+             for r in values.itertuples(index=False)]
+    pdf.paragraph("; ".join(parts) + ".", 8.5)
+    split = data[data["parte"] == "desacuerdo"].head(3)
+    if not split.empty:
+        pdf.paragraph(f"Donde más difieren en los {VENTANA_MESES} meses a {periodo_es('mes', f'{mes:%Y-%m}')} "
+                      f"({UMBRAL_DESACUERDO:g} puntos o más):", 8.5)
+        for r in split.itertuples(index=False):
+            pdf.paragraph(f"- {r.texto}: ciudadanos la encontraron {r.valor:.0f} % ({int(r.casos)} evaluaciones); "
+                          f"verificadores {r.verificadores:.0f} de 100.", 8)
 
 
 def _preliminary_notice(pdf: Ficha, ctx: Contexto) -> None:
@@ -263,6 +281,27 @@ def progress_bar(done: int, total: int, label: str) -> None:
           flush=True)
 
 
+def read_context(con: duckdb.DuckDBPyConnection, periodo: str | None) -> Contexto | None:
+    """What every ficha of `periodo` shares (every ente's row of reports/ficha.sql in `all_values`); without a
+    periodo, the last closed month (indicators.period_status); None when there is no closed month. A malformed
+    periodo raises ValueError."""
+    states = PeriodStates.from_connection(con)
+    periodo = periodo or states.last_closed("mes")
+    if periodo is None:
+        return None
+    tipo = tipo_de(periodo)
+    period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
+    corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
+    corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
+    rows = con.execute(sql("reports/ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
+    meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
+                                        "WHERE indicador = 'indice_desempeno'").fetchall()[0]
+    last = states.last_closed(tipo)
+    return Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows,
+                    states.is_preliminary(tipo, periodo), states.state(tipo, periodo),
+                    periodo_es(tipo, last) if last else None)
+
+
 def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None = None,
                  progress=progress_bar) -> list[Path]:
     """One PDF per ente with an index in `periodo` (or just `ente`); without a periodo, the last closed month
@@ -271,21 +310,10 @@ def write_fichas(db_path: Path, periodo: str | None, out: Path, ente: str | None
         raise FileNotFoundError(f"No existe el almacén {db_path}; constrúyalo con: python -m etl build")
     out.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(db_path), read_only=True) as con:
-        states = PeriodStates.from_connection(con)
-        periodo = periodo or states.last_closed("mes")
-        if periodo is None:
+        ctx = read_context(con, periodo)
+        if ctx is None:
             return []
-        tipo = tipo_de(periodo)
-        period_bounds(tipo, periodo)  # a malformed periodo fails here with ValueError
-        corte_iso = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall()).get("fecha_corte")
-        corte = fecha_es(dt.date.fromisoformat(corte_iso)) if corte_iso else None
-        rows = con.execute(sql("reports/ficha.sql"), {"tipo_periodo": tipo, "periodo": periodo}).df()
-        meta, verde, amarillo = con.execute("SELECT meta, umbral_verde, umbral_amarillo FROM indicador "
-                                            "WHERE indicador = 'indice_desempeno'").fetchall()[0]
-        last = states.last_closed(tipo)
-        ctx = Contexto(tipo, periodo, corte, load_index_rules(), meta, verde, amarillo, rows,
-                       states.is_preliminary(tipo, periodo), states.state(tipo, periodo),
-                       periodo_es(tipo, last) if last else None)
+        rows = ctx.all_values
         chosen = rows if ente is None else rows[rows["ente_id"] == ente]
         written = []
         for n, row in enumerate(chosen.itertuples(index=False), start=1):

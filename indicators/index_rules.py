@@ -53,8 +53,8 @@ def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULE
         where = f"dimensión {n} ({d.get('id', 'sin id')})"
         problems += [f"{where}: clave desconocida '{k}'" for k in d if k not in _DIM]
         problems += [f"{where}: falta '{k}'" for k in sorted(_DIM) if k not in d]
-        if not isinstance(d.get("peso", 0), (int, float)) or d.get("peso", 0) <= 0:
-            problems.append(f"{where}: el peso debe ser un número mayor que 0")
+        if not isinstance(d.get("peso", 0), (int, float)) or d.get("peso", 0) < 0:
+            problems.append(f"{where}: el peso debe ser un número mayor o igual que 0 (0: no entra en el índice)")
         comps = []
         for c in d.get("componentes", []):
             cw = f"{where}, componente {c.get('indicador', '?')}"
@@ -70,6 +70,8 @@ def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULE
         if not comps:
             problems.append(f"{where}: necesita al menos un componente")
         dims.append(Dimension(d.get("id"), d.get("nombre", ""), float(d.get("peso", 0) or 0), tuple(comps)))
+    if dims and not any(d.peso > 0 for d in dims):
+        problems.append("al menos una dimensión debe tener peso mayor que 0")
     ids = [d.id for d in dims]
     problems += [f"dimensión '{i}' repetida" for i in set(ids) if ids.count(i) > 1]
     if problems:

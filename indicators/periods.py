@@ -4,6 +4,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 
+def tipo_de(periodo: str) -> str:
+    """'2025-10' → mes, '2025-T3' → trimestre, '2025' → anio."""
+    if "-T" in periodo:
+        return "trimestre"
+    return "mes" if "-" in periodo else "anio"
+
+
 def period_bounds(tipo: str, periodo: str) -> tuple[date, date]:
     """First day and first day after the period."""
     if tipo == "mes":

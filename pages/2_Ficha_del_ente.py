@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from common.formatting import contract, md_escape, periodo_es
+from indicators.comparison import reference_month
 from indicators.periods import previous_period
-from pages.ui import capacitacion, charts, ficha, indicadores, layout, verificacion
+from pages.ui import capacitacion, charts, ciudadanos, ficha, indicadores, layout, verificacion
 from pages.ui.export import download_csv
 from pages.ui.historia import render_ente_history
 from pages.ui.indice import render_index_block
@@ -98,3 +99,9 @@ render_ente_history(ente_id)
 # Each domain's block of the Ficha lives in its own module.
 capacitacion.render_ente_block(ente_id, tipo, periodo)
 verificacion.render_ente_block(ente_id)
+
+# Citizens beside the verifiers (pages/ui/ciudadanos.py).
+layout.subheader(f"Evaluación ciudadana y verificación en {periodo_es(tipo, periodo)}")
+ciudadanos.side_by_side_metrics(ente_id, tipo, periodo)
+ciudadanos.ente_comparison(ente_id, reference_month(tipo, periodo), "ciudadanos_ficha")
+ciudadanos.evaluate_link(ente_id)

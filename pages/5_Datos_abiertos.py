@@ -1,5 +1,6 @@
 """Datos abiertos: every indicator for a range of months as CSV and Parquet (the very files of
-`python -m indicators export`), the data dictionary, the license and the date of the data."""
+`python -m indicators export`), the citizens beside the verifiers per fracción (`--conjunto ciudadanos`), the data
+dictionary, the license and the date of the data."""
 from __future__ import annotations
 
 import pandas as pd
@@ -49,6 +50,22 @@ d2.download_button("Descargar Parquet", data=lambda: read.open_data_file("parque
                    icon=":material/download:", on_click="ignore",
                    help="Formato columnar con tipos, para análisis con pandas, R, DuckDB o Spark.")
 
+# ---- the second file: citizens beside the verifiers, fracción by fracción -------------------------------------
+layout.subheader("Descargar la evaluación ciudadana junto a la verificación")
+st.caption(md_escape(
+    "Por ente, fracción y mes de referencia (cada mes junta los 12 meses que terminan en él): lo que encontraron las "
+    "personas que evaluaron la obligación y el puntaje de los verificadores de la SABGOB, con su diferencia. Meses "
+    f"de {label(desde)} a {label(hasta)}; es el archivo de python -m indicators export --conjunto ciudadanos "
+    f"--desde {desde} --hasta {hasta}."))
+name = f"ciudadanos_verificadores_{desde}_{hasta}"
+e1, e2, _ = st.columns([1, 1, 2])
+e1.download_button("Descargar CSV", data=lambda: read.open_data_file("csv", desde, hasta, "ciudadanos"),
+                   file_name=f"{name}.csv", mime="text/csv", key="ciudadanos_csv", icon=":material/download:",
+                   on_click="ignore")
+e2.download_button("Descargar Parquet", data=lambda: read.open_data_file("parquet", desde, hasta, "ciudadanos"),
+                   file_name=f"{name}.parquet", mime="application/vnd.apache.parquet", key="ciudadanos_parquet",
+                   icon=":material/download:", on_click="ignore")
+
 licencia, descriptions = data_dictionary()
 built = read.metadata().get("construido_en")
 st.markdown(md_escape(licencia))
@@ -63,6 +80,15 @@ dictionary = pd.DataFrame({"Columna": columns,
                            "Descripción": [descriptions.get(c, "(sin descripción)") for c in columns]})
 show_table(dictionary, key="tabla_columnas")
 download_csv(dictionary, "diccionario_columnas.csv", key="csv_diccionario_columnas")
+
+layout.subheader("Diccionario de datos: evaluación ciudadana junto a la verificación")
+_licencia, citizens_descriptions = data_dictionary("ciudadanos")
+citizens_columns = read.open_data_columns("ciudadanos")
+citizens_dictionary = pd.DataFrame({
+    "Columna": citizens_columns,
+    "Descripción": [citizens_descriptions.get(c, "(sin descripción)") for c in citizens_columns]})
+show_table(citizens_dictionary, key="tabla_columnas_ciudadanos")
+download_csv(citizens_dictionary, "diccionario_columnas_ciudadanos.csv", key="csv_diccionario_columnas_ciudadanos")
 
 layout.subheader("Diccionario de datos: indicadores")
 ind = read.methodology("indicadores")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.formatting import fecha_es, md_escape, num
-from pages.ui import layout
+from pages.ui import ciudadanos, layout
 from pages.ui import verificacion as view
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -93,3 +93,11 @@ layout.summary(view.failing_summary(failing, nombre))
 if not failing.empty:
     show_table(failing, key="tabla_pendientes", numbers={"Puntaje (%)": 1})
     download_csv(failing, f"verificacion_pendientes_{ente_id}.csv", key="csv_pendientes")
+
+# ---- citizens beside the verifiers (pages/ui/ciudadanos.py) ------------------------------------------------
+mes_revision = review["fecha"].date().replace(day=1)
+layout.subheader("Ciudadanos y verificadores, fracción por fracción")
+ciudadanos.ente_comparison(ente_id, mes_revision, "ciudadanos_ente")
+ciudadanos.evaluate_link(ente_id)
+layout.subheader("Dónde más difieren ciudadanos y verificadores (todos los entes)")
+ciudadanos.government_disagreements(mes_revision, "desacuerdos")

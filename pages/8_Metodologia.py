@@ -50,7 +50,7 @@ st.caption("Con dirección «mayor es mejor», un valor igual o mayor que el umb
            "el amarillo es amarillo y menor es rojo; con «menor es mejor», al revés. Con un denominador menor que "
            "el mínimo el valor se muestra como «datos insuficientes» y no se ordena en el ranking.")
 for dimension, part in table.groupby("Dimensión", sort=False):
-    with st.expander(md_escape(f"{dimension.capitalize()} ({len(part)} indicadores)"), expanded=False):
+    with st.expander(md_escape(f"{dimension.replace('_', ' ').capitalize()} ({len(part)} indicadores)"), expanded=False):
         for row in part.to_dict("records"):
             st.markdown(f"**{md_escape(row['Indicador'])}** · `{md_escape(row['Id'])}`")
             target = (f"Meta: {row['Meta']:g}" if pd.notna(row["Meta"]) else f"Sin meta: {row['Sin meta porque']}")
@@ -71,7 +71,9 @@ if rules.empty:
 else:
     dims = rules.groupby("dimension_nombre", sort=False)["peso_dimension"].first()
     layout.summary("Pesos de las dimensiones: " + ", ".join(f"{d} {w:g}" for d, w in dims.items())
-                   + "; una dimensión sin datos se reparte entre las demás y se señala, nunca cuenta como cero")
+                   + "; una dimensión sin datos se reparte entre las demás y se señala, nunca cuenta como cero"
+                   + ("; una dimensión de peso 0 (" + ", ".join(d for d, w in dims.items() if w == 0) + ") se muestra "
+                      "junto a las demás pero no entra en el índice" if (dims == 0).any() else ""))
     st.caption("Cada indicador se califica de 0 a 100 en línea recta entre el valor que da 0 y el que da 100 (sin "
                "salirse de ese rango); la dimensión es el promedio ponderado de sus indicadores con datos "
                "suficientes y el índice, el de sus dimensiones. Con una sola dimensión el índice es «datos "

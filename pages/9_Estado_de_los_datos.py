@@ -1,4 +1,5 @@
-"""Estado de los datos: what was loaded and when, rejected rows and why, which ente reported which month."""
+"""Estado de los datos: what was loaded and when, rejected rows and why, which ente reported which month, who entered
+and what was e-mailed."""
 from __future__ import annotations
 
 import pandas as pd
@@ -122,3 +123,4 @@ else:
     download_csv(matrix, f"meses_reportados_{anio}.csv", key="csv_reporte")
 
 estado_datos.render_access_log()
+estado_datos.render_delivery_log()

@@ -13,13 +13,12 @@ from datetime import date, datetime, timedelta, timezone
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from common.errors import TableroError
-from participacion.engine import reading, writing
+from participacion.engine import guarded, reading, writing
 
 EVENTOS = ("login", "logout", "vista")
-MIGRATE_COMMAND = "python -m participacion migrate"
 
 bitacora_acceso = sa.Table(
     "bitacora_acceso", sa.MetaData(),
@@ -110,10 +109,4 @@ def _insert(engine: Engine, row: dict) -> None:
 
 
 def _guarded(action, verb: str):
-    try:
-        return action()
-    except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", exc)).splitlines()[0]
-        raise AccessLogError(
-            f"No se pudo {verb} la bitácora de acceso ({detail}). Si el almacén de participación es nuevo, "
-            f"prepárelo con: {MIGRATE_COMMAND}") from exc
+    return guarded(action, AccessLogError, f"No se pudo {verb} la bitácora de acceso")

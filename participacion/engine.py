@@ -9,8 +9,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 BUSY_TIMEOUT_MS = 10_000
+MIGRATE_COMMAND = "python -m participacion migrate"
 _PREPARED = "_participacion_preparada"
 
 
@@ -63,3 +65,14 @@ def reading(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         with conn.begin():
             yield conn
+
+
+def guarded(action, error: type[Exception], what: str):
+    """Runs `action()`; a database error becomes `error` with a Spanish message that starts with `what` and says
+    how to prepare a store that is new (its cause stays attached, e.g. the IntegrityError of a unique index)."""
+    try:
+        return action()
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+        raise error(f"{what} ({detail}). Si el almacén de participación es nuevo o se actualizó el tablero, "
+                    f"prepárelo con: {MIGRATE_COMMAND}") from exc

@@ -10,6 +10,7 @@ from common.paths import CATALOGOS_DIR, ROOT
 from samples.calendar import Calendar
 from samples.capacitacion import write_training_sample
 from samples.catalogs import read_aliases, read_closing_time, read_entes, read_holidays, read_plazos
+from samples.evaluaciones import write_evaluation_sample
 from samples.pnt_files import write_error_file, write_infomex, write_pnt_files, write_recursos
 from samples.plantilla import write_template
 from samples.pnt_values import INFOMEX_YEAR
@@ -48,6 +49,8 @@ def write_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2
         counts[name] = write_error_file(out_dir / name, gen)
     counts.update(write_training_sample(out_dir, seed=seed, years=tuple(years), cutoff=cutoff, catalog_dir=catalog_dir))
     counts |= copy_published_quarters(out_dir)
+    # participacion/: a seed for the store (python -m participacion ejemplo), not an input of the build
+    counts |= write_evaluation_sample(out_dir, seed=seed, cutoff=cutoff, catalog_dir=catalog_dir)
     return counts
 
 

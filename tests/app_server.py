@@ -21,6 +21,37 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
+SECRET = "clave-de-cookies-de-prueba-" + "0123456789abcdef" * 2
+
+
+def auth_secrets(path: Path, issuer: str, store_url: str, *, redirect: str = "http://127.0.0.1:{port}/oauth2callback",
+                 cookie_secret: str = SECRET) -> Path:
+    """A secrets.toml with login through the OIDC provider at `issuer` and the participación store at `store_url`."""
+    path.write_text(f'''[auth]
+redirect_uri = "{redirect}"
+cookie_secret = "{cookie_secret}"
+client_id = "tablero"
+client_secret = "secreto-del-cliente"
+server_metadata_url = "{issuer}/.well-known/openid-configuration"
+
+[connections.participacion]
+url = "{store_url}"
+''', encoding="utf-8")
+    return path
+
+
+def login(page, base: str, email: str) -> None:
+    """Logs the browser page in at the app `base` through the provider's form, as `email`."""
+    from playwright.sync_api import expect
+    page.goto(base + "/")
+    page.get_by_role("button", name="Iniciar sesión").first.click()
+    page.wait_for_url("**/oauth2/authorize**")
+    page.fill("input[name=sub]", email)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(base + "/**")
+    expect(page.get_by_text(f"Sesión: {email}", exact=False)).to_be_visible()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -115,8 +146,17 @@ class SwitchingProxy:
         return self
 
     def __exit__(self, *exc) -> None:
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+    async def _shutdown(self) -> None:
+        """Closes the open connections and ends their pipes before the loop stops (no task left to a closed loop)."""
+        await self._close_open()
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def switch(self, backend_url: str) -> None:
         self.backend = int(backend_url.rsplit(":", 1)[1])
@@ -157,3 +197,43 @@ class SwitchingProxy:
 
         await asyncio.gather(pipe(client_reader, server_writer), pipe(server_reader, client_writer))
         self._open -= {client_writer, server_writer}
+
+
+class ForwardingProxy(SwitchingProxy):
+    """A reverse proxy on this machine that says who the client is, as nginx does: it adds `X-Forwarded-For:
+    <address>` to the first request of every connection (a WebSocket is one request per connection). uvicorn trusts
+    it because it connects from 127.0.0.1 (FORWARDED_ALLOW_IPS)."""
+
+    def __init__(self, backend_url: str, address: str):
+        super().__init__()
+        self.backend = int(backend_url.rsplit(":", 1)[1])
+        self.address = address
+
+    async def _handle(self, client_reader, client_writer) -> None:
+        head = b""
+        try:
+            while b"\r\n\r\n" not in head and len(head) < 65536:
+                chunk = await client_reader.read(4096)
+                if not chunk:
+                    break
+                head += chunk
+        except ConnectionError:
+            client_writer.close()
+            return
+        line_end = head.find(b"\r\n")
+        if line_end > 0:
+            head = head[:line_end + 2] + f"X-Forwarded-For: {self.address}\r\n".encode() + head[line_end + 2:]
+        await super()._handle(_Prefixed(head, client_reader), client_writer)
+
+
+class _Prefixed:
+    """A stream reader that first returns bytes already read, then the rest of the connection."""
+
+    def __init__(self, first: bytes, rest: asyncio.StreamReader):
+        self._first, self._rest = first, rest
+
+    async def read(self, n: int) -> bytes:
+        if self._first:
+            data, self._first = self._first, b""
+            return data
+        return await self._rest.read(n)

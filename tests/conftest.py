@@ -19,17 +19,32 @@ BUILD_TODAY = dt.date(2026, 11, 29)   # fixed "today" so the cut-off date does n
 
 
 @pytest.fixture(scope="session")
-def tablero_db(tmp_path_factory) -> Path:
-    """A real warehouse: sample inputs for 2024–2025 (with the demo file of bad rows) built by build_warehouse."""
+def tablero_db(tablero_store) -> Path:
+    """A real warehouse: sample inputs for 2024–2025 (with the demo file of bad rows) and the sample's citizens'
+    evaluations (loaded into a participación store as `make tablero` does), built by build_warehouse."""
     from etl.build import build_warehouse
+
+    inputs, url = tablero_store
+    db = inputs.parent / "tablero.duckdb"
+    build_warehouse(inputs, db, today=BUILD_TODAY, participacion=url)
+    return db
+
+
+@pytest.fixture(scope="session")
+def tablero_store(tmp_path_factory) -> tuple[Path, str]:
+    """(the sample inputs folder, the URL of an SQLite participación store holding the sample's evaluations)."""
     from samples.write import write_sample
+    from participacion import engine, migrate, seed
 
     base = tmp_path_factory.mktemp("tablero")
     inputs = base / "inputs"
     write_sample(inputs, years=(2024, 2025), requests_per_year=1500, with_errors=True)
-    db = base / "tablero.duckdb"
-    build_warehouse(inputs, db, today=BUILD_TODAY)
-    return db
+    url = f"sqlite:///{base / 'participacion.sqlite'}"
+    store = engine.create(url)
+    migrate.migrate(store)
+    seed.load_seed(store, inputs / "participacion" / "evaluaciones_ejemplo.csv", b"clave-de-pruebas")
+    store.dispose()
+    return inputs, url
 
 
 @pytest.fixture
@@ -223,3 +238,30 @@ def store(store_url):
     migrate.migrate(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, one per test module (the browser tests skip without it). An
+    assertion waits up to 60 s, as the pages' own actions do: on a machine shared by several builds a page can take
+    longer than Playwright's 5 s to draw, which is slowness, not a failure."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from app_server import CHROMIUM, CHROMIUM_ARGS
+    expect.set_options(timeout=60_000)
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+# ---- a real SMTP server for the delivery tests ----------------------------------------------------------------
+
+@pytest.fixture
+def smtp_server():
+    """A running aiosmtpd server on 127.0.0.1 (tests/smtp_server.py): .received, .refuse, .env()."""
+    from smtp_server import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()

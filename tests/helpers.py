@@ -7,9 +7,11 @@ from pathlib import Path
 import duckdb
 import openpyxl
 import pytest
+import sqlalchemy
 
 from common.errors import BuildError
 from etl.build import build_warehouse
+from participacion import engine as store_engine
 
 PLANTILLA_HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,"
                     "estatus,respuesta,fecha_respuesta,hubo_ampliacion,hubo_prevencion")
@@ -151,3 +153,22 @@ def build_error(tmp_path: Path) -> str:
 
 def header_cells() -> list[str]:
     return PLANTILLA_HEADER.split(",")
+
+
+def assert_table_matches_migration(engine, table) -> None:
+    """The SQLAlchemy Table a module of participacion/ writes through has the migrated table's columns, in order,
+    with the same NULL rule."""
+    reflected = {c["name"]: c for c in sqlalchemy.inspect(engine).get_columns(table.name)}
+    assert list(reflected) == [c.name for c in table.columns]
+    for column in table.columns:
+        assert reflected[column.name]["nullable"] == column.nullable, column.name
+
+
+def store_rows(url: str, sql: str) -> list[tuple]:
+    """Rows of a query against a participación store (SQLite or PostgreSQL URL)."""
+    store = store_engine.create(url)
+    try:
+        with store.connect() as conn:
+            return [tuple(r) for r in conn.execute(sqlalchemy.text(sql)).all()]
+    finally:
+        store.dispose()

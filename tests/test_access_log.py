@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from helpers import assert_table_matches_migration
 from participacion import access_log, engine
 from participacion.access_log import AccessEvent, AccessLogError
 
@@ -69,10 +70,7 @@ def test_unknown_event_is_refused():
 
 
 def test_the_table_definition_matches_the_migration(store):
-    reflected = {c["name"]: c for c in sa.inspect(store).get_columns("bitacora_acceso")}
-    assert list(reflected) == access_log.COLUMNS
-    for column in access_log.bitacora_acceso.columns:
-        assert reflected[column.name]["nullable"] == column.nullable, column.name
+    assert_table_matches_migration(store, access_log.bitacora_acceso)
 
 
 def test_a_store_not_migrated_says_how_to_fix(tmp_path):

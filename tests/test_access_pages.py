@@ -12,9 +12,18 @@ from conftest import ROOT, all_text, fecha_corte, metric_value, plain, run_page,
 from participacion import access_log, engine, migrate
 
 PLAZOS, ESTADO, DATOS = "pages/4_Plazos_en_riesgo.py", "pages/9_Estado_de_los_datos.py", "pages/5_Datos_abiertos.py"
-INTERNAL = [PLAZOS, ESTADO]
+MODERACION = "pages/11_Moderacion.py"
+INTERNAL = [PLAZOS, ESTADO, MODERACION]
 PUBLIC_MENU = ["Inicio", "Ranking", "Ficha del ente", "Solicitudes", "Datos abiertos", "Verificación",
-               "Capacitación", "Metodología"]
+               "Capacitación", "Metodología", "Evaluar una obligación"]
+
+
+def menu_with(extra: list[str]) -> list[str]:
+    """The menu in page order with the internal pages of `extra` where they belong."""
+    def having(label: str) -> list[str]:
+        return [label] if label in extra else []
+    return (PUBLIC_MENU[:4] + having("Plazos en riesgo") + PUBLIC_MENU[4:8] + having("Estado de los datos")
+            + PUBLIC_MENU[8:] + having("Moderación"))
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 48,
                  "client_id": "tablero", "client_secret": "secreto-del-cliente",
                  "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
@@ -78,13 +87,11 @@ def _shows_nothing_of_the_data(at) -> None:
     (ENLACE, ["Plazos en riesgo"]),
     (TITULAR, ["Plazos en riesgo"]),
     (SEFIPLAN_USER, ["Plazos en riesgo", "Estado de los datos"]),
-    (SABGOB, ["Plazos en riesgo", "Estado de los datos"]),
+    (SABGOB, ["Plazos en riesgo", "Estado de los datos", "Moderación"]),
 ])
 def test_menu_of_each_role(session_mode, email, extra):
     at = _as("app.py", email)
-    expected = PUBLIC_MENU[:4] + [e for e in extra if e == "Plazos en riesgo"] + PUBLIC_MENU[4:] + \
-        [e for e in extra if e == "Estado de los datos"]
-    assert _menu(at) == expected
+    assert _menu(at) == menu_with(extra)
     buttons = [b.label for b in at.sidebar.button]
     assert buttons == (["Iniciar sesión"] if email is None else ["Cerrar sesión"])
 
@@ -98,7 +105,7 @@ def test_menu_in_public_and_local_modes(tablero_db, monkeypatch, tmp_path):
     assert "modo local" not in all_text(public).lower()
     monkeypatch.setenv("TABLERO_MODO", "local")
     local = _as("app.py", None, secrets={})
-    assert _menu(local) == PUBLIC_MENU[:4] + ["Plazos en riesgo"] + PUBLIC_MENU[4:] + ["Estado de los datos"]
+    assert _menu(local) == menu_with(["Plazos en riesgo", "Estado de los datos", "Moderación"])
     assert "Modo local, sin inicio de sesión" in all_text(local)
     # [auth] configured wins over TABLERO_MODO=local: a server with login never opens up by a variable
     assert _menu(_as("app.py", None, secrets=AUTH)) == PUBLIC_MENU
@@ -232,4 +239,4 @@ def test_every_page_declares_its_audience():
     assert files == set(PAGES), "declare every page (and only existing ones) in pages/ui/layout.py PAGES"
     assert {p.audiencia for p in PAGES.values()} <= set(AUDIENCIAS)
     internal = {path for path, p in PAGES.items() if p.audiencia != "publica"}
-    assert internal == {PLAZOS, ESTADO}
+    assert internal == {PLAZOS, ESTADO, MODERACION}

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PRODUCT = ("common", "participacion", "access", "samples", "etl", "indicators", "warehouse", "pages", "app")
+PRODUCT = ("common", "participacion", "access", "samples", "etl", "indicators", "delivery", "warehouse", "pages",
+           "app")
 
 # Layer name → module prefixes (a module belongs to the layer of its longest matching prefix), bottom first.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
@@ -22,6 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("staging", ("etl.raw", "etl.staging")),
     ("indicators", ("indicators",)),
     ("reports", ("indicators.export", "indicators.fichas")),
+    ("delivery", ("delivery",)),
     ("page data", ("warehouse",)),
     ("pages", ("pages", "app")),
     ("orchestrator and command lines", ("etl.build", "etl.lock", "etl.load_log", "etl.checks", "etl.swap",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app_server import CHROMIUM, CHROMIUM_ARGS, SwitchingProxy, running_app, running_oidc_provider
+from app_server import CHROMIUM, SwitchingProxy, auth_secrets, login, running_app, running_oidc_provider
 from conftest import ROOT, fecha_corte
 from participacion import access_log, engine, migrate
 
@@ -30,22 +30,6 @@ INTERNAL_URLS = ["/Plazos_en_riesgo", "/Estado_de_los_datos"]
 PUBLIC_PAGES = {"/": "Panorama del Gobierno del Estado", "/Ranking": "Ranking", "/Ficha_del_ente": "Ficha del ente",
                 "/Solicitudes": "Solicitudes", "/Datos_abiertos": "Datos abiertos", "/Verificacion": "Verificación",
                 "/Capacitacion": "Capacitación", "/Metodologia": "Metodología"}
-SECRET = "clave-de-cookies-de-prueba-" + "0123456789abcdef" * 2
-
-
-def _secrets(path: Path, issuer: str, store_url: str, *, redirect: str = "http://127.0.0.1:{port}/oauth2callback",
-             cookie_secret: str = SECRET) -> Path:
-    path.write_text(f'''[auth]
-redirect_uri = "{redirect}"
-cookie_secret = "{cookie_secret}"
-client_id = "tablero"
-client_secret = "secreto-del-cliente"
-server_metadata_url = "{issuer}/.well-known/openid-configuration"
-
-[connections.participacion]
-url = "{store_url}"
-''', encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -72,18 +56,9 @@ def site(tablero_db, entes, tmp_path_factory):
     migrate.migrate(engine.create(store_url))
     env = {"TABLERO_CATALOGOS": str(catalogos), "TABLERO_MODO": None, "TABLERO_PARTICIPACION_URL": None}
     with running_oidc_provider(base / "oidc.log") as issuer:
-        secrets = _secrets(base / "secrets.toml", issuer, store_url)
+        secrets = auth_secrets(base / "secrets.toml", issuer, store_url)
         with running_app(tablero_db, base / "app.log", secrets=secrets, env=env) as url:
             yield {"url": url, "issuer": issuer, "store": store_url, "env": env, "base": base}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -97,17 +72,6 @@ def page(browser):
     tab.set_default_timeout(60_000)
     yield tab
     context.close()
-
-
-def _login(page, base: str, email: str) -> None:
-    from playwright.sync_api import expect
-    page.goto(base + "/")
-    page.get_by_role("button", name="Iniciar sesión").first.click()
-    page.wait_for_url("**/oauth2/authorize**")
-    page.fill("input[name=sub]", email)
-    page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(base + "/**")
-    expect(page.get_by_text(f"Sesión: {email}", exact=False)).to_be_visible()
 
 
 def _metric(page, label: str) -> int:
@@ -141,7 +105,7 @@ def _download(page, key: str, target: Path) -> bytes:
 def test_enlace_sees_their_ente_and_not_another(site, entes, page, sql, tmp_path):
     from playwright.sync_api import expect
     uno, dos, names = entes
-    _login(page, site["url"], ENLACE)
+    login(page, site["url"], ENLACE)
     assert "Plazos en riesgo" in _menu(page) and "Estado de los datos" not in _menu(page)
     page.goto(site["url"] + "/Plazos_en_riesgo")
     expect(page.get_by_role("heading", name="Plazos en riesgo")).to_be_visible()
@@ -161,7 +125,7 @@ def test_enlace_sees_their_ente_and_not_another(site, entes, page, sql, tmp_path
 def test_sabgob_sees_every_ente_and_the_access_log(site, entes, page, sql):
     from playwright.sync_api import expect
     uno, dos, _ = entes
-    _login(page, site["url"], SABGOB)
+    login(page, site["url"], SABGOB)
     assert {"Plazos en riesgo", "Estado de los datos"} <= set(_menu(page))
     page.goto(site["url"] + "/Plazos_en_riesgo")
     assert _metric(page, "Vencidas") == _overdue(sql)
@@ -203,7 +167,7 @@ def _month_range(db: Path) -> tuple[str, str]:
                            "WHERE tipo_periodo = 'mes'").fetchone()
 
 
-def test_two_app_servers_with_the_same_cookie_secret_accept_the_same_login(site, tablero_db, entes, page, sql,
+def test_two_app_servers_with_the_same_cookie_secret_accept_the_samelogin(site, tablero_db, entes, page, sql,
                                                                            postgres_url, tmp_path):
     """Replicas behind one address (the proxy plays the load balancer), writing to one PostgreSQL store: a login
     made on one is valid on the other; a server with another cookie_secret does not accept it."""
@@ -212,14 +176,14 @@ def test_two_app_servers_with_the_same_cookie_secret_accept_the_same_login(site,
     migrate.migrate(engine.create(postgres_url))
     with SwitchingProxy() as proxy:
         redirect = proxy.url + "/oauth2callback"
-        same = _secrets(tmp_path / "a.toml", site["issuer"], postgres_url, redirect=redirect)
-        other = _secrets(tmp_path / "c.toml", site["issuer"], postgres_url, redirect=redirect,
+        same = auth_secrets(tmp_path / "a.toml", site["issuer"], postgres_url, redirect=redirect)
+        other = auth_secrets(tmp_path / "c.toml", site["issuer"], postgres_url, redirect=redirect,
                          cookie_secret="otra-clave-de-cookies-" + "fedcba9876543210" * 2)
         with running_app(tablero_db, tmp_path / "a.log", secrets=same, env=site["env"]) as a, \
                 running_app(tablero_db, tmp_path / "b.log", secrets=same, env=site["env"]) as b, \
                 running_app(tablero_db, tmp_path / "c.log", secrets=other, env=site["env"]) as c:
             proxy.switch(a)
-            _login(page, proxy.url, ENLACE)            # the login flow runs on server a
+            login(page, proxy.url, ENLACE)            # the login flow runs on server a
             proxy.switch(b)
             page.goto(proxy.url + "/Plazos_en_riesgo")  # server b reads a's cookie
             assert _metric(page, "Vencidas") == _overdue(sql, uno)

@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 
-from pages.ui.export import csv_bytes, neutralize
+from common.csv_export import csv_bytes, neutralize
 
 
 def _rows(data: bytes) -> list[list[str]]:

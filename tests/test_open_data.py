@@ -73,6 +73,30 @@ def test_dictionary_describes_every_column_and_indicator(app_db, sql, tmp_path):
     assert [tuple(r) for r in shown.itertuples(index=False)] == expected
 
 
+def test_the_citizens_file_is_the_cli_export_and_describes_every_column(app_db, downloads, tmp_path):
+    """The second file (citizens beside the verifiers per fracción): the page's bytes are the command's, every column
+    has its description, and the dictionary states the comparison's rule as the code has it."""
+    from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES
+    at = run_page(PAGE, {"desde": "2026-03", "hasta": "2026-09"}, timeout=120)
+    assert not at.exception, [e.value for e in at.exception]
+    out = tmp_path / "c.csv"
+    done = subprocess.run([sys.executable, "-m", "indicators", "export", "--conjunto", "ciudadanos", "--db",
+                           str(app_db), "--out", str(out), "--desde", "2026-03", "--hasta", "2026-09"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert downloads(at)["ciudadanos_csv"] == out.read_bytes()
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows and all("2026-03" <= r["mes"] <= "2026-09" for r in rows)
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert table_with(at, "Columna", without="Fórmula").columns.tolist() == ["Columna", "Descripción"]
+    shown = [d.value for d in at.dataframe if list(d.value.columns) == ["Columna", "Descripción"]]
+    assert shown[1]["Columna"].tolist() == header
+    _, descriptions = data_dictionary("ciudadanos")
+    assert [c for c in header if c not in descriptions] == [], "describe the column in [columnas_ciudadanos]"
+    assert f"los {VENTANA_MESES} meses" in descriptions["mes"]
+    assert f"{UMBRAL_DESACUERDO:g} puntos o más" in descriptions["desacuerdo"]
+
+
 def test_license_and_date_of_the_data(app_db, sql):
     at = run_page(PAGE, timeout=120)
     text = all_text(at)

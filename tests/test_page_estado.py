@@ -1,7 +1,12 @@
 """Estado de los datos against the real sample warehouse (built with the demo file of bad rows)."""
 from __future__ import annotations
 
+import os
+from datetime import datetime
+
 from conftest import all_text, run_page, table_with
+from participacion import delivery_log, engine, migrate
+from participacion.delivery_log import Attempt
 
 PAGE = "pages/9_Estado_de_los_datos.py"
 
@@ -53,3 +58,26 @@ def test_the_sample_exercises_the_rules_of_the_law(app_db, sql):
     assert min(sql("SELECT sum(recursos_desechados), sum(recursos_sobreseidos) FROM base_solicitud_mes")[0]) > 0
     at = run_page("pages/9_Estado_de_los_datos.py")
     assert not at.exception and "Fechas límite: calculadas y de la fuente" in all_text(at)
+
+
+def test_estado_shows_the_delivery_log(app_db, downloads):
+    store = engine.create(os.environ["TABLERO_PARTICIPACION_URL"])
+    migrate.migrate(store)
+    titular, ut = "titular@segob.ejemplo.gob.mx", "ut@sesa.ejemplo.gob.mx"
+    delivery_log.record(store, Attempt("ficha", "2025-06", "SEGOB", titular, "fallido",
+                                       error="550 5.1.1 Mailbox unavailable"), when=datetime(2026, 7, 1, 6, 0))
+    delivery_log.record(store, Attempt("ficha", "2025-06", "SEGOB", titular, "enviado", resumen="índice 86.0"),
+                        when=datetime(2026, 7, 2, 6, 0))
+    delivery_log.record(store, Attempt("recordatorio", "2026-07-02", "SESA", ut, "fallido",
+                                       error="451 4.3.0 Try again later"),
+                        when=datetime(2026, 7, 2, 7, 0))
+    at = run_page(PAGE)
+    assert not at.exception
+    shown = table_with(at, "Destinatario")
+    assert shown["Destinatario"].tolist() == [ut, titular, titular]
+    assert shown["Estado"].tolist()[:2] == ["Falló (se reintenta en la próxima corrida)", "Enviado"]
+    assert shown["Envío"].tolist()[0] == "Recordatorio de plazos a la UT"
+    # three attempts, one message still failing: the reminder (the ficha's retry worked)
+    assert "3 intentos de envío más recientes" in all_text(at) and "1 mensajes siguen sin entregarse" in all_text(at)
+    lines = downloads(at)["csv_envios"].decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Fecha y hora (UTC),Envío,Periodo o día,Ente,Destinatario,Estado") and len(lines) == 4

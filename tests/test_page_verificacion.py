@@ -12,7 +12,7 @@ import pytest
 from conftest import all_text, metric_value, plain, run_page, table_with
 from helpers import build, write
 from pages.ui import verificacion as view
-from pages.ui.export import csv_bytes
+from common.csv_export import csv_bytes
 
 PAGE = "pages/6_Verificacion.py"
 OBS = "=HIPERVINCULO(\"x\") <b>sin</b> fecha de *actualización*"

@@ -15,6 +15,8 @@ from participacion import engine, migrate
 from participacion.migrate import MIGRATIONS_DIR, MigrationError
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = [(1, "bitacora_acceso"), (2, "evaluacion_ciudadana"), (3, "bitacora_envio")]   # the project's migrations
+NEXT = f"{len(PROJECT) + 1:04d}"                                  # the number a new migration takes
 
 
 def _tables(eng) -> set[str]:
@@ -37,43 +39,44 @@ def folder(tmp_path) -> Path:
 def test_migrate_creates_the_schema_once(store_url):
     eng = engine.create(store_url)
     ran = migrate.migrate(eng)
-    assert [(m.version, m.nombre) for m in ran] == [(1, "bitacora_acceso")]
-    assert {"esquema_version", "bitacora_acceso"} <= _tables(eng)
+    assert [(m.version, m.nombre) for m in ran] == PROJECT
+    assert {"esquema_version", "bitacora_acceso", "evaluacion_ciudadana", "moderacion", "bitacora_envio",
+            "envio_en_curso"} <= _tables(eng)
     assert migrate.migrate(eng) == []          # idempotent
-    assert _versions(eng) == [(1, "bitacora_acceso")]
+    assert _versions(eng) == PROJECT
     assert migrate.pending(eng) == []
 
 
 def test_a_new_migration_is_a_new_file(store_url, folder):
     eng = engine.create(store_url)
     migrate.migrate(eng, folder)
-    (folder / "0002_evaluacion_prueba.sql").write_text(
-        "-- what issue 18 will do: one more file\n"
+    (folder / f"{NEXT}_evaluacion_prueba.sql").write_text(
+        "-- what the next issue will do: one more file\n"
         "CREATE TABLE evaluacion_prueba (id VARCHAR(32) PRIMARY KEY, ente_id VARCHAR(40) NOT NULL);\n"
         "CREATE INDEX evaluacion_prueba_ente ON evaluacion_prueba (ente_id);\n", encoding="utf-8")
-    (folder / f"0002_evaluacion_prueba.{eng.dialect.name}.sql").write_text(
+    (folder / f"{NEXT}_evaluacion_prueba.{eng.dialect.name}.sql").write_text(
         f"CREATE TABLE solo_{eng.dialect.name} (x INTEGER);\n", encoding="utf-8")
-    assert [m.version for m in migrate.pending(eng, folder)] == [2]
+    assert [m.version for m in migrate.pending(eng, folder)] == [int(NEXT)]
     assert [m.nombre for m in migrate.migrate(eng, folder)] == ["evaluacion_prueba"]
     other = "postgresql" if eng.dialect.name == "sqlite" else "sqlite"
     assert {"evaluacion_prueba", f"solo_{eng.dialect.name}"} <= _tables(eng)
     assert f"solo_{other}" not in _tables(eng)
-    assert _versions(eng) == [(1, "bitacora_acceso"), (2, "evaluacion_prueba")]
+    assert _versions(eng) == [*PROJECT, (int(NEXT), "evaluacion_prueba")]
 
 
 def test_a_failing_migration_leaves_nothing_behind(store_url, folder):
     eng = engine.create(store_url)
     migrate.migrate(eng, folder)
-    (folder / "0002_a_medias.sql").write_text(
+    (folder / f"{NEXT}_a_medias.sql").write_text(
         "CREATE TABLE primera (x INTEGER);\n"
         "INSERT INTO primera VALUES (1);\n"
         "CREATE TABLE segunda (x INTEGER REFERENCES tabla_que_no_existe (y), z NO_ES_UN_TIPO);\n"
         "SELECT * FROM tabla_que_no_existe;\n", encoding="utf-8")
-    with pytest.raises(MigrationError, match="La migración 0002_a_medias.sql falló y no se aplicó nada de ella"):
+    with pytest.raises(MigrationError, match=f"La migración {NEXT}_a_medias.sql falló y no se aplicó nada de ella"):
         migrate.migrate(eng, folder)
     # DDL inside the transaction was rolled back with it (SQLite too: the engine issues BEGIN itself)
     assert "primera" not in _tables(eng)
-    assert _versions(eng) == [(1, "bitacora_acceso")]
+    assert _versions(eng) == PROJECT
 
 
 def test_two_processes_migrating_at_once_apply_each_migration_once(store_url):
@@ -94,8 +97,10 @@ def test_two_processes_migrating_at_once_apply_each_migration_once(store_url):
     for t in threads:
         t.join(60)
     assert errors == []
-    assert sorted(results) == [[], [], [1]]
-    assert _versions(engines[0]) == [(1, "bitacora_acceso")]
+    # each migration once, by one of them: each is its own transaction under the lock, so with two or more
+    # migrations one process may apply 0001 and another 0002
+    assert sorted(v for ran in results for v in ran) == [v for v, _ in PROJECT]
+    assert _versions(engines[0]) == PROJECT
 
 
 def test_misnamed_and_clashing_files_are_all_reported(tmp_path):
@@ -115,9 +120,9 @@ def test_misnamed_and_clashing_files_are_all_reported(tmp_path):
 
 def test_a_store_newer_than_the_code_is_refused(store_url, folder):
     eng = engine.create(store_url)
-    (folder / "0002_futura.sql").write_text("CREATE TABLE futura (x INTEGER);\n", encoding="utf-8")
+    (folder / f"{NEXT}_futura.sql").write_text("CREATE TABLE futura (x INTEGER);\n", encoding="utf-8")
     migrate.migrate(eng, folder)
-    with pytest.raises(MigrationError, match="0002.*actualice el tablero"):
+    with pytest.raises(MigrationError, match=f"{NEXT}.*actualice el tablero"):
         migrate.migrate(eng)
 
 
@@ -142,11 +147,13 @@ def test_migrate_command(tmp_path):
                                        capture_output=True, text=True, timeout=60)
     first = run("migrate")
     assert first.returncode == 0, first.stderr
-    assert "Migraciones aplicadas" in first.stdout and "0001_bitacora_acceso" in first.stdout
+    assert "Migraciones aplicadas" in first.stdout
+    assert ", ".join(f"{v:04d}_{n}" for v, n in PROJECT) in first.stdout
     again = run("migrate")
     assert again.returncode == 0 and "ya está al día" in again.stdout
     status = run("estado")
     assert status.stdout.startswith("0001_bitacora_acceso\taplicada el ")
+    assert "\n0003_bitacora_envio\taplicada el " in status.stdout
 
 
 def test_migrate_command_with_a_server_that_does_not_answer():

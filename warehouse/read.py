@@ -5,7 +5,9 @@ app never holds a lock a build would wait for. Results are cached with ``st.cach
 file, the parameters and the warehouse file's identity (path, mtime, inode, size): when a build swaps a new
 file in with ``os.replace`` the next read sees it without restarting the app.
 
-SQL lives in ``warehouse/queries/*.sql``; values are always passed as named parameters.
+SQL lives in ``warehouse/queries/*.sql``; values are always passed as named parameters. A query a page shares with
+a report (the open requests due soon: Plazos en riesgo and the reminders to each Unidad de Transparencia) lives with
+the reports, in ``indicators/sql/reports/``, so both read the same rows.
 """
 from __future__ import annotations
 
@@ -22,9 +24,11 @@ import streamlit as st
 from common.errors import WarehouseError
 from common.paths import served_db
 from common.sql import sql_folder
+from indicators import sql as indicators_sql
 from indicators.export import export_bytes, export_columns
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+SHARED_WITH_REPORTS = frozenset({"plazos_abiertos"})
 BUILD_COMMAND = "python -m etl build"
 _LOCK_RETRIES = 40
 _LOCK_WAIT_S = 0.05
@@ -60,6 +64,8 @@ _query_sql = sql_folder(QUERIES_DIR)
 
 
 def _sql(name: str) -> str:
+    if name in SHARED_WITH_REPORTS:
+        return indicators_sql(f"reports/{name}.sql")
     return _query_sql(f"{name}.sql")
 
 
@@ -304,25 +310,26 @@ def monthly_reporting(anio: int) -> pd.DataFrame:
 # ---- open data ------------------------------------------------------------------------------------------
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
-def _open_data_file(fmt: str, desde: str | None, hasta: str | None, signature: FileSignature) -> bytes:
-    return export_bytes(Path(signature.path), fmt, desde, hasta)
+def _open_data_file(fmt: str, desde: str | None, hasta: str | None, conjunto: str, signature: FileSignature) -> bytes:
+    return export_bytes(Path(signature.path), fmt, desde, hasta, conjunto)
 
 
-def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None) -> bytes:
+def open_data_file(fmt: str, desde: str | None = None, hasta: str | None = None,
+                   conjunto: str = "indicadores") -> bytes:
     """The open-data export (csv or parquet) of the periods within [desde, hasta]: the very bytes of
-    `python -m indicators export --format fmt --desde … --hasta …` (the same function writes both)."""
+    `python -m indicators export --conjunto … --format fmt --desde … --hasta …` (the same function writes both)."""
     signature = file_signature()
     if signature is None:
         raise WarehouseError(missing_message())
-    return _open_data_file(fmt, desde, hasta, signature)
+    return _open_data_file(fmt, desde, hasta, conjunto, signature)
 
 
 @st.cache_data(max_entries=4, ttl=24 * 3600, show_spinner=False)
-def _open_data_columns(signature: FileSignature) -> list[str]:
-    return export_columns(Path(signature.path))
+def _open_data_columns(conjunto: str, signature: FileSignature) -> list[str]:
+    return export_columns(Path(signature.path), conjunto)
 
 
-def open_data_columns() -> list[str]:
+def open_data_columns(conjunto: str = "indicadores") -> list[str]:
     """The export's columns, in order."""
     signature = file_signature()
-    return [] if signature is None else _open_data_columns(signature)
+    return [] if signature is None else _open_data_columns(conjunto, signature)

@@ -13,7 +13,10 @@ CREATE TABLE ente (
     vigente_hasta  DATE,
     sucesor_id     VARCHAR,
     verificado     BOOLEAN,
-    fuente         VARCHAR
+    fuente         VARCHAR,
+    -- Where the ente publishes its obligations (catalog only; common/links.py builds the links):
+    id_sujeto_obligado_pnt   VARCHAR,     -- its number in the Plataforma Nacional de Transparencia, digits
+    url_portal_transparencia VARCHAR      -- its own transparency portal, an https address checked at load
 );
 CREATE TABLE ente_alias (
     alias_normalizado VARCHAR PRIMARY KEY, -- common.names.normalize_name(alias)

@@ -18,6 +18,13 @@ CREATE TABLE obligacion (
                                           -- the key that keeps a fracción's history across a change of law
     PRIMARY KEY (ley_version, articulo, fraccion)
 );
+-- The days each law's obligations are in force (etl/sql/catalogs/obligacion_vigencia.sql): a verification is judged, and a
+-- citizen evaluates, under the law of its date.
+CREATE TABLE obligacion_vigencia (
+    ley_version VARCHAR PRIMARY KEY,
+    desde       DATE NOT NULL,
+    hasta       DATE NOT NULL                 -- 9999-12-31 while in force
+);
 CREATE TABLE obligacion_equivalencia (
     ley_origen       VARCHAR NOT NULL,
     articulo_origen  VARCHAR NOT NULL,

@@ -8,17 +8,12 @@ from collections.abc import Iterable, Sequence
 
 import duckdb
 
-from etl import sql
+from common.masks import define_masks
 from etl.read.pseudonym import HASH_FIELDS
 
 # One value per row (folios, expedientes): masking them row by row would cost a national load a regex per request;
 # staging rejects those that look personal instead (con_dato_personal), and the reject's value is masked.
 IDENTIFIER_FIELDS = frozenset({"folio", "folio_solicitud", "expediente"})
-
-
-def define_masks(con: duckdb.DuckDBPyConnection) -> None:
-    """Creates sin_identificadores / con_dato_personal on `con` (idempotent)."""
-    con.execute(sql("functions/privacidad.sql"))
 
 
 def _ident(name: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from etl.layouts import load_layouts
-from etl.read import estadistica
+from etl.read import estadistica, participacion
 from etl.read.csv_careful import read_csv_careful
 from etl.read.csv_fast import read_csv_fast
 from etl.read.json_file import read_json
@@ -52,6 +52,7 @@ def read_source(path: Path, fuente: str | tuple[str, ...], con: duckdb.DuckDBPyC
 # Sources whose files are not tables of a layout (etl/layouts.toml) but need a reader of their own.
 OWN_READERS: dict[str, tuple[Callable[..., ReadResult], tuple[str, ...]]] = {
     "estadistica_trimestral": (estadistica.read_quarterly, estadistica.FIELDS),
+    "evaluaciones_ciudadanas": (participacion.read_snapshot, participacion.FIELDS),
 }
 
 

@@ -9,6 +9,7 @@ import duckdb
 
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
+from common.links import https_problem, pnt_id_problem
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
 from etl import sql
 from etl.staging.bulk import insert_rows
@@ -16,7 +17,8 @@ from etl.staging.bulk import insert_rows
 CALENDAR_START = dt.date(2000, 1, 1)
 CALENDAR_END = dt.date(2031, 12, 31)
 ENTE_COLUMNS = ("ente_id", "nombre_oficial", "siglas", "categoria", "grupo_pares", "ambito", "vigente_desde",
-                "vigente_hasta", "sucesor_id", "verificado", "fuente")
+                "vigente_hasta", "sucesor_id", "verificado", "fuente", "id_sujeto_obligado_pnt",
+                "url_portal_transparencia")
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,26 @@ def _load_entes(con, path: Path, problems: list[str]) -> dict[str, Ente]:
         records.append((ente_id, r["nombre_oficial"], r.get("siglas") or None, r.get("categoria") or "Sin categoría",
                         r["grupo_pares"], r["ambito"], _date(r.get("vigente_desde", ""), where, problems),
                         _date(r.get("vigente_hasta", ""), where, problems), r.get("sucesor_id") or None,
-                        is_yes(r.get("verificado", "")), r.get("fuente") or None))
+                        is_yes(r.get("verificado", "")), r.get("fuente") or None, *_links(r, where, problems)))
     insert_rows(con, "ente", ENTE_COLUMNS, records)  # thousands of rows in a national catalog: one Arrow insert
     return entes
+
+
+# Where the ente publishes its obligations (common/links.py builds the links from these columns only).
+LINK_CHECKS = {"id_sujeto_obligado_pnt": pnt_id_problem, "url_portal_transparencia": https_problem}
+
+
+def _links(row: dict[str, str], where: str, problems: list[str]) -> tuple[str | None, ...]:
+    values = []
+    for column, problem_of in LINK_CHECKS.items():
+        value = row.get(column) or None
+        problem = problem_of(value) if value else None
+        if problem:
+            problems.append(f"{where}, columna {column}: «{value}» {problem}; corríjala o déjela vacía (la página dirá "
+                            "que no hay enlace registrado).")
+            value = None
+        values.append(value)
+    return tuple(values)
 
 
 def _load_aliases(con, path: Path, entes: dict[str, Ente], problems: list[str]) -> None:

@@ -58,6 +58,7 @@ def load_obligation_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) 
         con.executemany("INSERT INTO aplicabilidad_excepcion (ente_id, ley_version, articulo, fraccion, aplica, motivo) "
                         "VALUES (?, ?, ?, ?, ?, ?)", exceptions)
     con.execute(sql("catalogs/aplicabilidad.sql"))
+    con.execute(sql("catalogs/obligacion_vigencia.sql"))
     return weights
 
 

@@ -1,6 +1,6 @@
 """Estado de los datos: the loads, the superseded copies of repeated folios, computed and stated deadlines, the
-rejected rows, which ente reported which month and the access log; and which sources have no data yet (Inicio says
-so too)."""
+rejected rows, which ente reported which month, the access log and the delivery log; and which sources have no data
+yet (Inicio says so too)."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,8 +12,9 @@ from common.formatting import MESES_CORTOS, format_value, md_escape, num
 from pages.ui import gate, layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
-from participacion import access_log, config
+from participacion import access_log, config, delivery_log
 from participacion.access_log import AccessLogError
+from participacion.delivery_log import DeliveryLogError
 
 
 LOAD_COUNT_COLUMNS = ["Filas leídas", "Filas cargadas", "Filas rechazadas", "Filas duplicadas"]
@@ -156,26 +157,73 @@ EVENTO_TEXTO = {"login": "Inicio de sesión", "logout": "Cierre de sesión", "vi
 LOG_LIMIT = 1000
 
 
-def render_access_log() -> None:
-    """The latest events of the access log, with their CSV (internal page: SABGOB and SEFIPLAN)."""
-    layout.subheader("Bitácora de acceso")
-    try:
-        log = access_log.read(gate.store(), limite=LOG_LIMIT)
-    except (AccessLogError, config.StoreConfigError) as exc:
-        st.info(md_escape(str(exc)), icon=":material/info:")
-        return
-    if log.empty:
-        st.info("La bitácora de acceso aún no tiene registros.", icon=":material/info:")
-        return
-    shown = pd.DataFrame({
+def access_table(log: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
         "Fecha y hora (UTC)": log["registrado_en"].astype(str).str[:19],
         "Evento": log["evento"].map(EVENTO_TEXTO),
         "Quién": log["quien"], "Rol": log["rol"], "Ente": log["ente_id"],
         "Página": [layout.page_of(p).label if isinstance(p, str) and p else "" for p in log["pagina"]],
         "Sesión": log["sesion"].str[:8],
     })
-    layout.summary(f"Los {len(shown)} registros más recientes (de {LOG_LIMIT} como máximo): inicios y cierres de "
-                   "sesión y cada página interna abierta; el registro completo sale con python -m participacion "
-                   "bitacora")
-    show_table(shown, key="tabla_bitacora")
-    download_csv(shown, "bitacora_acceso.csv", key="csv_bitacora")
+
+
+def access_summary(log: pd.DataFrame) -> str:
+    return (f"Los {len(log)} registros más recientes (de {LOG_LIMIT} como máximo): inicios y cierres de sesión y "
+            "cada página interna abierta; el registro completo sale con python -m participacion bitacora")
+
+
+def render_access_log() -> None:
+    """The latest events of the access log, with their CSV (internal page: SABGOB and SEFIPLAN)."""
+    _render_log("Bitácora de acceso", access_log.read, "La bitácora de acceso aún no tiene registros.",
+                access_summary, access_table, "bitacora", "bitacora_acceso.csv")
+
+
+def _render_log(title: str, read_log, empty: str, summary, table, key: str, filename: str) -> None:
+    """One log of the participación store: its latest LOG_LIMIT rows as a table with its CSV, or why not."""
+    layout.subheader(title)
+    try:
+        log = read_log(gate.store(), limite=LOG_LIMIT)
+    except (AccessLogError, DeliveryLogError, config.StoreConfigError) as exc:
+        st.info(md_escape(str(exc)), icon=":material/info:")
+        return
+    if log.empty:
+        st.info(empty, icon=":material/info:")
+        return
+    layout.summary(summary(log))
+    shown = table(log)
+    show_table(shown, key=f"tabla_{key}")
+    download_csv(shown, filename, key=f"csv_{key}")
+
+
+# ---- the delivery log on Estado de los datos ----------------------------------------------------------------
+
+TIPO_ENVIO = {"ficha": "Ficha mensual al titular", "recordatorio": "Recordatorio de plazos a la UT"}
+ESTADO_ENVIO = {"enviado": "Enviado", "fallido": "Falló (se reintenta en la próxima corrida)"}
+
+
+def delivery_table(log: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Fecha y hora (UTC)": log["registrado_en"].astype(str).str[:19],
+        "Envío": log["tipo"].map(TIPO_ENVIO), "Periodo o día": log["periodo"], "Ente": log["ente_id"],
+        "Destinatario": log["destinatario"], "Estado": log["estado"].map(ESTADO_ENVIO),
+        "Reenvío": log["reenvio"].map({True: "sí", False: ""}).fillna(""),
+        "Contenido": log["resumen"].fillna(""), "Respuesta del servidor": log["error"].fillna(""),
+    })
+
+
+def delivery_summary(log: pd.DataFrame) -> str:
+    """How many attempts, and how many messages still failing (no attempt of their key was delivered)."""
+    keys = ["tipo", "periodo", "ente_id", "destinatario"]
+    delivered = log.groupby(keys)["estado"].agg(lambda s: (s == "enviado").any())
+    pending = int((~delivered).sum())
+    return (f"Los {num(len(log))} intentos de envío más recientes (de {num(LOG_LIMIT)} como máximo): "
+            f"{num(int((log['estado'] == 'enviado').sum()))} enviados y {num(int((log['estado'] == 'fallido').sum()))}"
+            f" fallidos; {num(pending)} mensajes siguen sin entregarse y se reintentan en la próxima corrida")
+
+
+def render_delivery_log() -> None:
+    """The latest attempts of the delivery log (python -m indicators enviar / recordatorios), with their CSV."""
+    _render_log("Bitácora de envíos", delivery_log.read,
+                "Todavía no se ha enviado ningún correo: las fichas mensuales a titulares salen con python -m "
+                "indicators enviar y los recordatorios de plazos con python -m indicators recordatorios.",
+                delivery_summary, delivery_table, "envios", "bitacora_envios.csv")

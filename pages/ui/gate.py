@@ -109,14 +109,22 @@ def store():
     return engine.prepare(conn.engine)
 
 
-def _session_id() -> str:
+def session_id() -> str:
+    """A random id of this browser session (no account): the access log and the evaluations' limits use it."""
     if _SESSION not in st.session_state:
         st.session_state[_SESSION] = uuid.uuid4().hex
     return st.session_state[_SESSION]
 
 
+def moderator_identity() -> str:
+    """Who a moderation decision is logged under: the address of the logged-in sabgob user (the page admits no
+    one else), or the local mode's name on a user's own machine."""
+    visitor, _ = current_visitor()
+    return visitor.correo if visitor.sesion_iniciada and visitor.correo else "modo local (sin inicio de sesión)"
+
+
 def _event(visitor: Visitor, evento: str, pagina: str | None = None) -> AccessEvent:
-    return AccessEvent(evento, policy.log_identity(visitor, secret()), _session_id(), visitor.rol, visitor.ente_id,
+    return AccessEvent(evento, policy.log_identity(visitor, secret()), session_id(), visitor.rol, visitor.ente_id,
                        pagina, visitor.emitida if evento == "login" else None)
 
 

@@ -12,7 +12,7 @@ from pages.ui.tables import show_table
 from warehouse import read
 
 DIMENSIONES = {"solicitudes": "atención de solicitudes", "verificacion": "cumplimiento de obligaciones",
-               "capacitacion": "capacitación"}
+               "capacitacion": "capacitación", "evaluacion_ciudadana": "evaluación ciudadana"}
 
 
 def render_index_block(ente_id: str, tipo: str, periodo: str, definitions: pd.DataFrame, *,

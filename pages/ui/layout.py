@@ -43,6 +43,8 @@ PAGES = {
     "pages/7_Capacitacion.py": Page("Capacitación", ":material/school:", "publica"),
     "pages/8_Metodologia.py": Page("Metodología", ":material/menu_book:", "publica"),
     "pages/9_Estado_de_los_datos.py": Page("Estado de los datos", ":material/database:", "coordinacion"),
+    "pages/10_Evaluar_una_obligacion.py": Page("Evaluar una obligación", ":material/rate_review:", "publica"),
+    "pages/11_Moderacion.py": Page("Moderación", ":material/gavel:", "sabgob"),
 }
 UNDECLARED_AUDIENCE = "coordinacion"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}

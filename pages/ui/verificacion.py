@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from common.csv_export import csv_bytes
 from common.formatting import fecha_es, md_escape, num, periodo_corto, short_name
-from pages.ui.export import csv_bytes
 from pages.ui.tables import ente_label
 from warehouse import read_verificacion
 from warehouse.read import file_signature

@@ -7,19 +7,9 @@
 -- rank_files and the build's counts): each column of millions of rows costs time to write.
 -- Parameter $hoy: the build date.
 CREATE OR REPLACE TEMP TABLE stg_verificacion AS
-WITH leyes AS (
-    -- The laws' dates come from plazo_legal (any ámbito); only laws with an obligations catalog.
-    SELECT ley_version, min(vigente_desde) AS desde,
-           CASE WHEN bool_or(vigente_hasta IS NULL) THEN DATE '9999-12-31' ELSE max(vigente_hasta) END AS hasta
-    FROM plazo_legal
-    WHERE ley_version IN (SELECT ley_version FROM obligacion)
-    GROUP BY ley_version
-),
-vigencia AS (
-    -- A review date belongs to the newest of those laws in force on it: the General Law's obligations applied
-    -- from its entry into force, while the state law's deadlines for requests stayed in force longer.
-    SELECT ley_version, desde, least(hasta, coalesce(lead(desde) OVER (ORDER BY desde) - 1, hasta)) AS hasta
-    FROM leyes
+WITH vigencia AS (
+    -- A review date belongs to the law whose obligations were in force on it (etl/sql/catalogs/obligacion_vigencia.sql).
+    SELECT ley_version, desde, hasta FROM obligacion_vigencia
 ),
 articulo_comun AS (
     SELECT ley_version, min(articulo) AS articulo FROM obligacion WHERE tipo_obligacion = 'comun' GROUP BY ley_version

@@ -9,6 +9,7 @@ WITH comp AS (
            greatest(0, least(100, 100 * (v.valor - r.cero) / (r.cien - r.cero))) AS puntaje
     FROM indicador_valor v JOIN indice_regla r USING (indicador)
     WHERE v.nivel IN ('ente', 'linaje') AND v.valor IS NOT NULL AND v.suficiente AND v.fuente = 'registros'
+      AND r.peso_dimension > 0   -- a dimension of weight 0 is shown in Metodología but does not enter the index
 ),
 weighted AS (
     SELECT *,
@@ -27,7 +28,7 @@ SELECT w.ente_id, w.tipo_periodo, w.periodo, w.periodo_inicio, w.dimension, w.in
 FROM weighted w JOIN dims d USING (ente_id, tipo_periodo, periodo, dimension);
 
 INSERT INTO indice_desempeno BY NAME
-WITH todas AS (SELECT DISTINCT dimension FROM indice_regla),
+WITH todas AS (SELECT DISTINCT dimension FROM indice_regla WHERE peso_dimension > 0),
 presentes AS (
     SELECT ente_id, tipo_periodo, periodo, any_value(periodo_inicio) AS periodo_inicio, sum(contribucion::DECIMAL(38, 10))::DOUBLE AS indice,
            list(DISTINCT dimension ORDER BY dimension) AS dims

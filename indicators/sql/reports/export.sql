@@ -1,7 +1,5 @@
--- One row per ente (or group, or the whole government) × periodo × indicador: the open-data file.
--- Text cells that a spreadsheet would run as a formula are neutralized with a leading apostrophe.
-CREATE OR REPLACE TEMP MACRO seguro(t) AS
-    CASE WHEN regexp_matches(t, '^[=+\-@\t\r]') THEN '''' || t ELSE t END;
+-- One row per ente (or group, or the whole government) × periodo × indicador: the open-data file. Text cells go
+-- through seguro() (seguro.sql).
 CREATE OR REPLACE TEMP VIEW exportacion AS
 SELECT seguro(v.clave)           AS ente_id,
        seguro(v.nombre)          AS ente,

@@ -1,3 +1,6 @@
+-- Shared by the Plazos en riesgo page (warehouse/read.py, $corte = the cut-off date) and the reminders to each
+-- Unidad de Transparencia (delivery/reminders.py, $corte = the day they are sent): the same deadline (solicitud.
+-- fecha_limite, the one that applies) and the same business days (calendario.n_habil).
 -- Open requests whose deadline has passed or falls within $dias business days of the cut-off date.
 -- dias_habiles_restantes = n_habil(fecha_limite) - n_habil(fecha_corte): negative when overdue.
 SELECT s.folio, s.ente_id, e.nombre_oficial AS nombre, e.siglas, e.grupo_pares,
