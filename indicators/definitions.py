@@ -32,7 +32,9 @@ BASE_TABLES: dict[str, BaseTable] = {
         "recibidas", "con_plazo_determinado", "en_plazo", "respondidas", "suma_dias", "con_ampliacion",
         "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
         "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
-        "recursos_modifican_revocan", "resp_competente", "abiertas_en_plazo"}), "bases/base_solicitud_mes.sql",
+        "recursos_modifican_revocan", "resp_competente", "abiertas_en_plazo", "plazo_no_determinable",
+        "recursos_fondo", "recursos_desechados", "recursos_sobreseidos", "suma_plazo"}),
+        "bases/base_solicitud_mes.sql",
         histogram="hist_dias"),
     # The garante's published quarterly tables (2017 on): they continue request series back before row-level data.
     "base_estadistica_trimestre": BaseTable(frozenset({

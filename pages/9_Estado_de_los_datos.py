@@ -46,6 +46,20 @@ if not copies.empty:
     show_table(shown, key="tabla_reemplazos", numbers={"Folios": 0, "Copias descartadas": 0})
     download_csv(shown, "folios_repetidos.csv", key="csv_reemplazos")
 
+# ---- deadlines: computed and stated by the source --------------------------------------------------------
+deadlines = read.source_deadlines()
+if not deadlines.empty:
+    layout.subheader("Fechas límite: calculadas y de la fuente")
+    st.caption("El tablero calcula la fecha límite de cada solicitud con la ley vigente y el calendario (desde el "
+               "día siguiente al desahogo si hubo prevención con fechas). Cuando la fuente también la trae (la "
+               "FechaLimite de la PNT, la de Infomex) se comparan; una solicitud con prevención sin fechas usa la "
+               "de la fuente, y sin ninguna de las dos su plazo no es determinable: no cuenta ni en plazo ni fuera "
+               "de plazo.")
+    layout.summary(estado_datos.deadlines_summary(deadlines))
+    shown = estado_datos.deadlines_table(deadlines)
+    show_table(shown, key="tabla_plazos_fuente", numbers={c: 0 for c in shown.columns if c != "Formato"})
+    download_csv(shown, "fechas_limite_fuente.csv", key="csv_plazos_fuente")
+
 # ---- rejects -------------------------------------------------------------------------------------------
 layout.subheader("Filas rechazadas")
 files = read.reject_files()

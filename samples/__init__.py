@@ -12,6 +12,10 @@ The files look like what officials receive, flaws included, and go through the r
   receipt, plus the ampliación once a prórroga was declared. ``Queja`` is "Si" when a sample recurso names the folio.
 - ``solicitudes/infomex_2022.csv``: a few hundred 2022 requests in the INAI/Infomex open-data layout
   (20 upper-case columns, latin-1, comma, ``YYYY-MM-DD HH:MM:SS``, 8-digit folios).
+- ``solicitudes/plantilla_ut_sefiplan.csv``: the dashboard's template as SEFIPLAN's Unidad de Transparencia keeps
+  it for requests received in writing (samples/plantilla.py): filing times (some after the office's closing time),
+  prevenciones with their desahogo dates, a few never answered (desechadas) and a few "Sí" without dates (plazo no
+  determinable).
 - ``recursos/recursos_revision.csv``: our recursos template (UTF-8 with BOM), linked to sample folios.
 - ``verificaciones/`` (samples/verificacion.py), ``capacitacion/`` (samples/capacitacion.py) and the two quarters the
   garante published (``estadistica_trimestral/``, copied from data/referencia/).

@@ -75,3 +75,9 @@ def ente_spellings(ente: Ente, aliases: list[str]) -> list[tuple[str, float]]:
         with_siglas = suffix and len(alias) > len(ente.siglas) + 2
         out.append((alias + (suffix if with_siglas else ""), 6.0 / len(aliases)))
     return [(s, w) for s, w in out if w > 0]
+
+
+def read_closing_time(catalog_dir: Path) -> tuple[int, int]:
+    """(hour, minute) of horario_oficina.csv: after it a filing counts from the next working day."""
+    hour, minute = read_rows(catalog_dir / "horario_oficina.csv")[0]["hora_cierre"].split(":")[:2]
+    return int(hour), int(minute)

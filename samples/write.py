@@ -9,9 +9,10 @@ from pathlib import Path
 from common.paths import CATALOGOS_DIR, ROOT
 from samples.calendar import Calendar
 from samples.capacitacion import write_training_sample
-from samples.catalogs import read_aliases, read_entes, read_holidays, read_plazos
+from samples.catalogs import read_aliases, read_closing_time, read_entes, read_holidays, read_plazos
 from samples.evaluaciones import write_evaluation_sample
 from samples.pnt_files import write_error_file, write_infomex, write_pnt_files, write_recursos
+from samples.plantilla import write_template
 from samples.pnt_values import INFOMEX_YEAR
 from samples.solicitudes import Generator, check_catalog_values, generate_recursos, generate_requests
 from samples.verificacion import write_verification_sample
@@ -37,6 +38,9 @@ def write_sample(out_dir: Path, *, seed: int = 2026, years: tuple[int, ...] = (2
     counts = write_pnt_files(out_dir, requests, cal, tuple(years), cutoff)
     counts["solicitudes/infomex_2022.csv"] = write_infomex(out_dir / "solicitudes" / "infomex_2022.csv", gen,
                                                            max(60, requests_per_year // 60))
+    counts["solicitudes/plantilla_ut_sefiplan.csv"] = write_template(
+        out_dir / "solicitudes" / "plantilla_ut_sefiplan.csv", cal, gen.plazo, read_closing_time(catalog_dir), seed,
+        tuple(years), cutoff)
     counts["recursos/recursos_revision.csv"] = write_recursos(out_dir / "recursos" / "recursos_revision.csv",
                                                               recursos)
     counts |= write_verification_sample(out_dir, seed=seed, cutoff=cutoff, catalog_dir=catalog_dir)

@@ -50,15 +50,30 @@ def workbook(path: Path, sheets: dict[str, list[list]], merge: dict[str, list[st
     return path
 
 
-def catalogs_with_entes(tmp_path: Path, rows: str) -> Path:
-    """A copy of data/catalogos/ whose entes.csv ends with `rows` (CSV lines in its columns), for a test that needs
-    an ente the real catalog does not have; point TABLERO_CATALOGOS at it."""
+def catalogs_copy(tmp_path: Path) -> Path:
+    """A copy of data/catalogos/ for a test to change; point TABLERO_CATALOGOS at it."""
     import shutil
     catalogs = tmp_path / "catalogos"
     shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "catalogos", catalogs)
+    return catalogs
+
+
+def catalogs_with_entes(tmp_path: Path, rows: str) -> Path:
+    """A copy of data/catalogos/ whose entes.csv ends with `rows` (CSV lines in its columns), for a test that needs
+    an ente the real catalog does not have; point TABLERO_CATALOGOS at it."""
+    catalogs = catalogs_copy(tmp_path)
     with (catalogs / "entes.csv").open("a", encoding="utf-8") as fh:
         fh.write(rows)
     return catalogs
+
+
+def catalog_build_error(tmp_path: Path, monkeypatch, catalogs: Path) -> str:
+    """The message of the BuildError that building with no input files and the catalogs of `catalogs` raises."""
+    monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogs))
+    (tmp_path / "in").mkdir()
+    with pytest.raises(BuildError) as err:
+        build(tmp_path / "in", tmp_path)
+    return str(err.value)
 
 
 def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnection:

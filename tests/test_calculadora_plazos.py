@@ -105,7 +105,8 @@ def test_the_calculator_is_on_plazos_en_riesgo(app_db):
 
 
 def test_the_calculator_agrees_with_every_deadline_of_the_indicators(tablero_db):
-    """The first receipt of every month × type × ámbito × extension of the sample warehouse's requests (two years):
+    """The first receipt of every month × type × ámbito × extension of the sample warehouse's requests (two years)
+    whose deadline is the law's own (no prevención, not the PNT's stated date):
     the calculator gives the fecha_limite and law the build stored (and the indicators judged en_plazo with). One
     case per group keeps the test short: each calculation is a few queries over the calendar."""
     with duckdb.connect(str(tablero_db), read_only=True) as con:
@@ -114,6 +115,8 @@ def test_the_calculator_agrees_with_every_deadline_of_the_indicators(tablero_db)
                                FROM (SELECT s.*, e.ambito,
                                             row_number() OVER (w ORDER BY s.fecha_recepcion) AS primero
                                      FROM solicitud s JOIN ente e USING (ente_id)
+                                     -- the law's own term; a prevención's desahogo or the PNT's date is not this call
+                                     WHERE s.fecha_limite_origen = 'ley'
                                      WINDOW w AS (PARTITION BY s.mes, s.tipo_solicitud, e.ambito, s.hubo_ampliacion))
                                WHERE primero = 1
                                ORDER BY ALL""").fetchall()

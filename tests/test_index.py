@@ -1,13 +1,13 @@
-"""Índice de Desempeño en Transparencia: values worked out by hand from indicators/indice.toml (v1.0).
+"""Índice de Desempeño en Transparencia: values worked out by hand from indicators/indice.toml (v1.2).
 
-Rules: solicitudes 40 (pct_en_plazo 50: 50→0, 100→100; dias promedio 20: 20→0, 5→100; recurrencia 15: 15→0,
+Rules: solicitudes 40 (pct_en_plazo 50: 50→0, 100→100; plazo legal usado 20: 100 %→0, 25 %→100; recurrencia 15: 15→0,
 0→100; modifican/revocan 15: 60→0, 0→100), verificación 40 (índice 0→0, 100→100), capacitación 20 (personal 50,
 UT 50; 0→0, 100→100).
 
-SEFIPLAN 2026-09: en plazo 90 → 80; días 8 → 80; recurrencia 3 → 80; modifican 30 → 50;
+SEFIPLAN 2026-09: en plazo 90 → 80; plazo usado 40 % → (100 − 40) / 75 = 80; recurrencia 3 → 80; modifican 30 → 50;
     solicitudes = (50·80 + 20·80 + 15·80 + 15·50) / 100 = 75.5; verificación 70; capacitación (40 + 100) / 2 = 70;
     índice = (40·75.5 + 40·70 + 20·70) / 100 = 72.2.
-SEFIPLAN 2026-10: en plazo 80 → 60; días 8 → 80; recurrencia 3 → 80; modifican without enough data (left out);
+SEFIPLAN 2026-10: en plazo 80 → 60; plazo usado 40 % → 80; recurrencia 3 → 80; modifican without enough data (left out);
     solicitudes = (50·60 + 20·80 + 15·80) / 85 = 68.2353; verificación missing (re-weighted, not zero);
     capacitación 70; índice = (40·68.2353 + 20·70) / 60 = 68.8235; change −3.3765.
 SEGOB 2026-09: verificación 72.2 and capacitación (72.2 + 72.2) / 2 → índice 72.2: tied with SEFIPLAN.
@@ -19,13 +19,13 @@ from helpers import index_warehouse
 from indicators.semaforo import rank_entes
 
 VALUES = [  # ente, periodo, indicador, valor, suficiente
-    ("SEFIPLAN", "2026-09", "pct_en_plazo", 90, True), ("SEFIPLAN", "2026-09", "dias_respuesta_promedio", 8, True),
+    ("SEFIPLAN", "2026-09", "pct_en_plazo", 90, True), ("SEFIPLAN", "2026-09", "pct_plazo_usado", 40, True),
     ("SEFIPLAN", "2026-09", "indice_recurrencia", 3, True),
     ("SEFIPLAN", "2026-09", "pct_recursos_modifican_revocan", 30, True),
     ("SEFIPLAN", "2026-09", "indice_cumplimiento_obligaciones", 70, True),
     ("SEFIPLAN", "2026-09", "pct_personal_capacitado", 40, True),
     ("SEFIPLAN", "2026-09", "pct_personal_ut_capacitado", 100, True),
-    ("SEFIPLAN", "2026-10", "pct_en_plazo", 80, True), ("SEFIPLAN", "2026-10", "dias_respuesta_promedio", 8, True),
+    ("SEFIPLAN", "2026-10", "pct_en_plazo", 80, True), ("SEFIPLAN", "2026-10", "pct_plazo_usado", 40, True),
     ("SEFIPLAN", "2026-10", "indice_recurrencia", 3, True),
     ("SEFIPLAN", "2026-10", "pct_recursos_modifican_revocan", 0, False),  # small denominator: not scored
     ("SEFIPLAN", "2026-10", "pct_personal_capacitado", 40, True),

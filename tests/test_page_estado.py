@@ -29,8 +29,9 @@ def test_estado_loads_rejects_and_matrix(app_db, sql):
     shown = dict(zip(matrix["Ente"], matrix["Meses con datos"]))
     for nombre, n in months.items():
         assert shown[nombre] == n
-    # loads, repeated folios (the sample's yearly files overlap), rejects, reporting matrix
-    assert len(at.get("download_button")) == 4
+    # loads, repeated folios (the sample's yearly files overlap), computed and stated deadlines, rejects,
+    # reporting matrix
+    assert len(at.get("download_button")) == 5
 
 
 def test_estado_reject_filter_from_url(app_db, sql):
@@ -45,6 +46,18 @@ def test_estado_without_warehouse(missing_db):
     at = run_page(PAGE)
     assert not at.exception
     assert "python -m etl build" in all_text(at)
+
+
+def test_the_sample_exercises_the_rules_of_the_law(app_db, sql):
+    # The sample warehouse shows every rule of issue 22 with data: deadlines restarted after a desahogo, the
+    # PNT's deadline for a prevención without dates, deadlines that cannot be determined, filings after office
+    # hours (Infomex and the template record the hour), and appeals desechados and sobreseídos apart.
+    origins = dict(sql("SELECT fecha_limite_origen, count(*) FROM solicitud GROUP BY ALL"))
+    assert all(origins.get(o, 0) > 0 for o in ("ley", "desahogo", "fuente", "no_determinable")), origins
+    assert sql("SELECT count(*) FROM solicitud WHERE recibida_fuera_de_horario")[0][0] > 0
+    assert min(sql("SELECT sum(recursos_desechados), sum(recursos_sobreseidos) FROM base_solicitud_mes")[0]) > 0
+    at = run_page("pages/9_Estado_de_los_datos.py")
+    assert not at.exception and "Fechas límite: calculadas y de la fuente" in all_text(at)
 
 
 def test_estado_shows_the_delivery_log(app_db, downloads):

@@ -11,7 +11,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from helpers import PLANTILLA_HEADER, build, query, write
+from helpers import PLANTILLA_HEADER, build, catalog_build_error, catalogs_copy, query, write
 from indicators.plazos import PlazoError, calcular_plazo
 
 D = dt.date
@@ -132,9 +132,7 @@ HOURS = """
 """
 
 
-def _hours_db(tmp_path, catalogs=None, monkeypatch=None):
-    if catalogs:
-        monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogs))
+def _hours_db(tmp_path):
     write(tmp_path / "in" / "solicitudes" / "registro.csv", PLANTILLA_HEADER + HOURS)
     return build(tmp_path / "in", tmp_path)
 
@@ -152,13 +150,11 @@ def test_after_hours_filings_in_the_facts(tmp_path):
 
 
 def test_the_closing_time_is_a_catalog(tmp_path, monkeypatch):
-    import shutil
-    from pathlib import Path
-    catalogs = tmp_path / "catalogos"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "catalogos", catalogs)
+    catalogs = catalogs_copy(tmp_path)
     (catalogs / "horario_oficina.csv").write_text("hora_cierre,confirmado,fuente\n20:00,si,Acuerdo de prueba\n",
                                                   encoding="utf-8")
-    db = _hours_db(tmp_path, catalogs, monkeypatch)
+    monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogs))
+    db = _hours_db(tmp_path)
     # Closing at 20:00: the 19:30 filing is received the same Friday; the calculator uses the same hour.
     assert query(db, "SELECT fecha_recepcion FROM solicitud WHERE folio = '300000000000001'") == [(D(2024, 9, 13),)]
     with duckdb.connect(str(db), read_only=True) as con:
@@ -169,11 +165,7 @@ def test_the_closing_time_is_a_catalog(tmp_path, monkeypatch):
 
 
 def test_a_bad_closing_time_is_reported(tmp_path, monkeypatch):
-    import shutil
-    from pathlib import Path
-    from common.errors import BuildError
-    catalogs = tmp_path / "catalogos"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "catalogos", catalogs)
+    catalogs = catalogs_copy(tmp_path)
     (catalogs / "horario_oficina.csv").write_text("hora_cierre,confirmado,fuente\n6 pm,no,\n", encoding="utf-8")
-    with pytest.raises(BuildError, match=r"horario_oficina.csv, fila 2: hora_cierre «6 pm» no válida; use HH:MM"):
-        _hours_db(tmp_path, catalogs, monkeypatch)
+    assert "horario_oficina.csv, fila 2: hora_cierre «6 pm» no válida; use HH:MM" in catalog_build_error(
+        tmp_path, monkeypatch, catalogs)

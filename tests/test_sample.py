@@ -89,7 +89,7 @@ def test_writes_the_expected_files(sample):
     out, counts = sample
     # other domains (verificaciones/, …) add their own files, tested in their own test modules
     assert sorted(k for k in counts if k.startswith(("solicitudes/", "recursos/"))) == [
-        "recursos/recursos_revision.csv", "solicitudes/infomex_2022.csv",
+        "recursos/recursos_revision.csv", "solicitudes/infomex_2022.csv", "solicitudes/plantilla_ut_sefiplan.csv",
         "solicitudes/solicitudes2024.JSON", "solicitudes/solicitudes2025.JSON"]
     assert all(n > 0 for n in counts.values())
     assert not (out / "solicitudes" / "solicitudes_con_errores.csv").exists()

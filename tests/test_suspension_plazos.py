@@ -1,18 +1,14 @@
 """Suspensions of terms are calendar data (data/catalogos/suspension_plazos.csv): no term runs in those that reach
 requests; one of appeals alone does not move a request's deadline. Dates worked out by hand on the real catalog."""
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from common.errors import BuildError
-from helpers import build, query
+from helpers import build, catalog_build_error, catalogs_copy, query
 from indicators.plazos import calcular_plazo
 
 D = dt.date
-CATALOGOS = Path(__file__).resolve().parent.parent / "data" / "catalogos"
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +57,9 @@ def test_a_suspension_of_appeals_does_not_move_a_request(con, db):
 
 
 def test_a_wrong_suspension_is_reported_with_its_row(tmp_path, monkeypatch):
-    catalogs = tmp_path / "catalogos"
-    shutil.copytree(CATALOGOS, catalogs)
+    catalogs = catalogs_copy(tmp_path)
     with (catalogs / "suspension_plazos.csv").open("a", encoding="utf-8") as fh:
         fh.write("2024-05-10,2024-05-01,solicitudes,Huracán,Acuerdo,no\n2024-06-01,,amparos,Otra,Acuerdo,no\n")
-    monkeypatch.setenv("TABLERO_CATALOGOS", str(catalogs))
-    (tmp_path / "in").mkdir()
-    with pytest.raises(BuildError) as err:
-        build(tmp_path / "in", tmp_path)
-    assert "suspension_plazos.csv, fila 5: «hasta» (2024-05-01) es anterior a «desde» (2024-05-10)" in str(err.value)
-    assert "suspension_plazos.csv, fila 6: alcance «amparos» no válido" in str(err.value)
+    message = catalog_build_error(tmp_path, monkeypatch, catalogs)
+    assert "suspension_plazos.csv, fila 5: «hasta» (2024-05-01) es anterior a «desde» (2024-05-10)" in message
+    assert "suspension_plazos.csv, fila 6: alcance «amparos» no válido" in message

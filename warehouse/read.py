@@ -319,6 +319,13 @@ def superseded_copies() -> pd.DataFrame:
     return query("reemplazos")
 
 
+def source_deadlines() -> pd.DataFrame:
+    """Per layout: computed deadlines compared with the source's (comparadas, distintas, calculada_antes,
+    calculada_despues, max_dias_habiles) and how deadlines were determined (desde_desahogo, de_la_fuente,
+    no_determinable)."""
+    return query("plazos_fuente")
+
+
 def reject_files() -> pd.DataFrame:
     return query("rechazos_archivos")
 

@@ -125,8 +125,13 @@ CREATE TABLE solicitud (
                                                  -- the next working day (only sources with a time of filing)
     mes                    DATE NOT NULL,        -- first day of the month of fecha_recepcion (the cohort)
     fecha_respuesta        DATE,
-    fecha_limite           DATE,                 -- computed from the law in force and ampliación
+    fecha_limite           DATE,                 -- the deadline that applies (ampliación included), per fecha_limite_origen
+    fecha_limite_origen    VARCHAR NOT NULL,     -- ley: the law's term from the receipt | desahogo: from the day after
+                                                 -- a prevención was answered | fuente: the platform's FechaLimite (a
+                                                 -- prevención without dates) | no_determinable: none (en_plazo NULL)
     fecha_limite_fuente    DATE,                 -- as the source stated it, for comparison
+    fecha_prevencion       DATE,                 -- when the requester was asked to clarify, when the source says
+    fecha_desahogo         DATE,                 -- when the requester answered the prevención
     estatus_original       VARCHAR,
     respuesta_original     VARCHAR,
     estado                 VARCHAR NOT NULL,     -- terminada | en_proceso | en_espera_solicitante | desechada
@@ -229,6 +234,10 @@ CREATE TABLE base_solicitud_mes (
     vencidas_sin_respuesta BIGINT, pendientes BIGINT, recursos BIGINT, recursos_resueltos BIGINT,
     recursos_modifican_revocan BIGINT, resp_competente BIGINT,
     abiertas_en_plazo BIGINT,          -- in process and within their legal deadline at the cut-off date
+    plazo_no_determinable BIGINT,      -- answered or in process with no deadline to judge (solicitud.fecha_limite_origen)
+    recursos_fondo BIGINT,             -- appeals resolved on the merits: confirma, modifica, revoca
+    suma_plazo BIGINT,                 -- legal business days allowed to the answered requests (with ampliación)
+    recursos_desechados BIGINT, recursos_sobreseidos BIGINT,
     PRIMARY KEY (ente_id, mes)
 );
 -- Which periods are preliminary (indicators/sql/periods/periodo_estado.sql); indicators/period_status.py answers from it

@@ -1,5 +1,6 @@
-"""Estado de los datos: the loads, the superseded copies of repeated folios, the rejected rows, which ente reported
-which month, the access log and the delivery log; and which sources have no data yet (Inicio says so too)."""
+"""Estado de los datos: the loads, the superseded copies of repeated folios, computed and stated deadlines, the
+rejected rows, which ente reported which month, the access log and the delivery log; and which sources have no data
+yet (Inicio says so too)."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from common.formatting import MESES_CORTOS, md_escape, num
+from common.formatting import MESES_CORTOS, format_value, md_escape, num
 from pages.ui import gate, layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -58,6 +59,30 @@ def superseded_table(copies: pd.DataFrame) -> pd.DataFrame:
         "Archivo de la copia conservada": copies["archivo_ganador"],
         "Folios": copies["folios"].astype("int64"), "Copias descartadas": copies["filas"].astype("int64"),
     })
+
+
+def deadlines_table(deadlines: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Formato": deadlines["layout"], "Solicitudes": deadlines["solicitudes"].astype("int64"),
+        "Con ambas fechas límite": deadlines["comparadas"].astype("int64"),
+        "Distintas": deadlines["distintas"].astype("int64"),
+        "Calculada antes que la de la fuente": deadlines["calculada_antes"].astype("int64"),
+        "Calculada después": deadlines["calculada_despues"].astype("int64"),
+        "Mayor diferencia (días hábiles)": deadlines["max_dias_habiles"].astype("float64"),
+        "Plazo desde el desahogo": deadlines["desde_desahogo"].astype("int64"),
+        "Fecha límite de la fuente (prevención sin fechas)": deadlines["de_la_fuente"].astype("int64"),
+        "Plazo no determinable": deadlines["no_determinable"].astype("int64"),
+    })
+
+
+def deadlines_summary(deadlines: pd.DataFrame) -> str:
+    compared, different = int(deadlines["comparadas"].sum()), int(deadlines["distintas"].sum())
+    undetermined = int(deadlines["no_determinable"].sum())
+    first = (f"De {num(compared)} solicitudes con fecha límite calculada y fecha límite de la fuente, "
+             f"{num(different)} no coinciden ({format_value(100 * different / compared, '%')})" if compared else
+             "Ninguna fuente trae una fecha límite con la cual comparar la calculada")
+    return (f"{first}; {num(int(deadlines['de_la_fuente'].sum()))} solicitudes con prevención sin fechas usan la "
+            f"fecha límite de la plataforma y {num(undetermined)} tienen plazo no determinable (se cuentan aparte).")
 
 
 SUPERSEDED_REASONS = {

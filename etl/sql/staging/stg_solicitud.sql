@@ -10,7 +10,8 @@ WITH fechas AS (
     FROM (
         SELECT fecha_solicitud AS texto FROM raw_solicitud UNION SELECT fecha_recepcion_oficial FROM raw_solicitud
         UNION SELECT fecha_respuesta FROM raw_solicitud UNION SELECT fecha_limite FROM raw_solicitud
-        UNION SELECT fecha_termino FROM raw_solicitud)
+        UNION SELECT fecha_termino FROM raw_solicitud UNION SELECT fecha_prevencion FROM raw_solicitud
+        UNION SELECT fecha_desahogo FROM raw_solicitud)
     WHERE texto IS NOT NULL
 ),
 parsed AS (
@@ -20,6 +21,8 @@ parsed AS (
            d3.fecha AS f_respuesta,
            d4.fecha AS f_limite_fuente,
            d5.fecha AS f_termino,
+           d6.fecha AS f_prevencion,
+           d7.fecha AS f_desahogo,
            me.ente_id, me.sugerencia, en.ambito,
            es.estado, coalesce(es.implica_prevencion, FALSE) AS est_prev, coalesce(es.implica_ampliacion, FALSE) AS est_ampl,
            rs.categoria AS resp_cat, coalesce(rs.implica_prevencion, FALSE) AS resp_prev,
@@ -33,6 +36,8 @@ parsed AS (
     LEFT JOIN fechas d3 ON d3.texto = r.fecha_respuesta
     LEFT JOIN fechas d4 ON d4.texto = r.fecha_limite
     LEFT JOIN fechas d5 ON d5.texto = r.fecha_termino
+    LEFT JOIN fechas d6 ON d6.texto = r.fecha_prevencion
+    LEFT JOIN fechas d7 ON d7.texto = r.fecha_desahogo
     LEFT JOIN map_ente me       ON me.valor = r.dependencia
     LEFT JOIN ente en           ON en.ente_id = me.ente_id
     LEFT JOIN map_estatus es    ON es.valor = r.estatus
@@ -103,6 +108,22 @@ checked AS (
                  m := 'La respuesta es anterior a la recepción oficial de la solicitud ('
                       || strftime(f_recepcion_oficial, '%d/%m/%Y') || '): los días hábiles saldrían negativos; '
                       || 'revise ambas fechas.')
+            WHEN fecha_prevencion IS NOT NULL AND f_prevencion IS NULL THEN struct_pack(c := 'fecha_prevencion',
+                 v := fecha_prevencion, m := 'Fecha imposible o con formato desconocido; use DD/MM/AAAA o AAAA-MM-DD.')
+            WHEN fecha_desahogo IS NOT NULL AND f_desahogo IS NULL THEN struct_pack(c := 'fecha_desahogo',
+                 v := fecha_desahogo, m := 'Fecha imposible o con formato desconocido; use DD/MM/AAAA o AAAA-MM-DD.')
+            WHEN f_prevencion > $hoy OR f_desahogo > $hoy THEN struct_pack(
+                 c := CASE WHEN f_prevencion > $hoy THEN 'fecha_prevencion' ELSE 'fecha_desahogo' END,
+                 v := CASE WHEN f_prevencion > $hoy THEN fecha_prevencion ELSE fecha_desahogo END,
+                 m := 'Fecha futura: posterior a la fecha de construcción; revise día, mes y año.')
+            WHEN f_prevencion < f_presentacion THEN struct_pack(c := 'fecha_prevencion', v := fecha_prevencion,
+                 m := 'La prevención es anterior a la presentación de la solicitud (' || strftime(f_presentacion, '%d/%m/%Y')
+                      || '); revise ambas fechas.')
+            WHEN f_desahogo IS NOT NULL AND f_prevencion IS NULL THEN struct_pack(c := 'fecha_prevencion', v := NULL,
+                 m := 'Hay fecha de desahogo sin fecha de prevención; escriba la fecha en que se previno al solicitante.')
+            WHEN f_desahogo < f_prevencion THEN struct_pack(c := 'fecha_desahogo', v := fecha_desahogo,
+                 m := 'El desahogo es anterior a la prevención (' || strftime(f_prevencion, '%d/%m/%Y')
+                      || '); revise ambas fechas.')
             WHEN prorroga IS NOT NULL AND b_prorroga IS NULL THEN struct_pack(c := 'prorroga', v := prorroga,
                  m := 'Valor no reconocido para la ampliación del plazo; use Sí o No (también Si, S, No o N).')
             WHEN prevencion IS NOT NULL AND b_prevencion IS NULL THEN struct_pack(c := 'prevencion', v := prevencion,
@@ -131,7 +152,7 @@ SELECT carga_id, fila, folio, ente_id,
        -- After hours: the hour moved the receipt past the day the filing date alone gives.
        coalesce(h_presentacion IS NOT NULL AND f_recepcion_oficial IS NULL
                 AND f_recepcion <> recepcion_oficial(f_presentacion), FALSE) AS fuera_de_horario,
-       f_respuesta, f_limite_fuente,
+       f_respuesta, f_limite_fuente, f_prevencion, f_desahogo,
        -- Only to rank copies of a repeated folio (solicitud_reemplazo.sql): an unreadable termination date is no date.
        f_termino, estatus, respuesta,
        CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, b_queja AS queja,
@@ -141,5 +162,5 @@ SELECT carga_id, fila, folio, ente_id,
        CAST(coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END)
             AS lectura.main.sol_estado) AS estado_final,
        coalesce(b_prorroga, FALSE) OR est_ampl OR resp_ampl AS ampliacion,
-       coalesce(b_prevencion, FALSE) OR est_prev OR resp_prev AS prevencion_final
+       coalesce(b_prevencion, FALSE) OR est_prev OR resp_prev OR f_prevencion IS NOT NULL AS prevencion_final
 FROM checked;

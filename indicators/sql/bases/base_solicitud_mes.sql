@@ -8,6 +8,9 @@ WITH req AS (
         count(*) FILTER (WHERE en_plazo)                                  AS en_plazo,
         count(dias_habiles_respuesta) FILTER (WHERE estado = 'terminada') AS respondidas,
         coalesce(sum(dias_habiles_respuesta) FILTER (WHERE estado = 'terminada'), 0) AS suma_dias,
+        -- The legal term (ampliación included) of the same answered requests: days used / days allowed.
+        coalesce(sum(plazo_dias) FILTER (WHERE estado = 'terminada' AND dias_habiles_respuesta IS NOT NULL), 0)
+                                                                          AS suma_plazo,
         count(*) FILTER (WHERE hubo_ampliacion)                           AS con_ampliacion,
         count(*) FILTER (WHERE hubo_prevencion)                           AS con_prevencion,
         count(*) FILTER (WHERE estado = 'terminada'
@@ -24,7 +27,11 @@ WITH req AS (
         count(*) FILTER (WHERE estado IN ('en_proceso', 'en_espera_solicitante'))                    AS pendientes,
         -- Still being processed and within the legal deadline at the cut-off (fecha_limite, solicitud.sql): these
         -- keep their month preliminary. Requests waiting on the requester do not.
-        count(*) FILTER (WHERE estado = 'en_proceso' AND fecha_limite >= corte.fecha)                 AS abiertas_en_plazo
+        count(*) FILTER (WHERE estado = 'en_proceso' AND fecha_limite >= corte.fecha)                 AS abiertas_en_plazo,
+        -- Answered or in process with no deadline to judge them by (a prevención without dates or FechaLimite):
+        -- counted apart, never on time or late.
+        count(*) FILTER (WHERE fecha_limite_origen = 'no_determinable'
+                           AND estado IN ('terminada', 'en_proceso'))                                  AS plazo_no_determinable
     FROM solicitud CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
     GROUP BY ente_id, mes
 ),
@@ -32,6 +39,11 @@ rec AS (
     SELECT ente_id, mes,
         count(*)                                            AS recursos,
         count(*) FILTER (WHERE sentido <> 'en_tramite')     AS recursos_resueltos,
+        -- Resolved on the merits (admitted and decided): the denominator of "modifican o revocan". A desechamiento
+        -- or a sobreseimiento never judged the ente's answer: counted apart.
+        count(*) FILTER (WHERE sentido IN ('confirma', 'modifica', 'revoca')) AS recursos_fondo,
+        count(*) FILTER (WHERE sentido = 'desecha')         AS recursos_desechados,
+        count(*) FILTER (WHERE sentido = 'sobresee')        AS recursos_sobreseidos,
         count(*) FILTER (WHERE modifica_o_revoca)           AS recursos_modifican_revocan
     FROM recurso_revision
     GROUP BY ente_id, mes
@@ -40,14 +52,17 @@ rec AS (
 SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes) AS mes,
        coalesce(recibidas, 0) AS recibidas, coalesce(con_plazo_determinado, 0) AS con_plazo_determinado,
        coalesce(en_plazo, 0) AS en_plazo, coalesce(respondidas, 0) AS respondidas,
-       coalesce(suma_dias, 0) AS suma_dias, coalesce(con_ampliacion, 0) AS con_ampliacion,
+       coalesce(suma_dias, 0) AS suma_dias, coalesce(suma_plazo, 0) AS suma_plazo, coalesce(con_ampliacion, 0) AS con_ampliacion,
        coalesce(con_prevencion, 0) AS con_prevencion, coalesce(con_respuesta_final, 0) AS con_respuesta_final,
        coalesce(resp_entrega, 0) AS resp_entrega, coalesce(resp_inexistencia, 0) AS resp_inexistencia,
        coalesce(resp_incompetencia, 0) AS resp_incompetencia, coalesce(resp_clasificada, 0) AS resp_clasificada,
        coalesce(vencidas_sin_respuesta, 0) AS vencidas_sin_respuesta, coalesce(pendientes, 0) AS pendientes,
        coalesce(recursos, 0) AS recursos, coalesce(recursos_resueltos, 0) AS recursos_resueltos,
        coalesce(recursos_modifican_revocan, 0) AS recursos_modifican_revocan,
-       coalesce(resp_competente, 0) AS resp_competente, coalesce(abiertas_en_plazo, 0) AS abiertas_en_plazo
+       coalesce(recursos_fondo, 0) AS recursos_fondo, coalesce(recursos_desechados, 0) AS recursos_desechados,
+       coalesce(recursos_sobreseidos, 0) AS recursos_sobreseidos,
+       coalesce(resp_competente, 0) AS resp_competente, coalesce(abiertas_en_plazo, 0) AS abiertas_en_plazo,
+       coalesce(plazo_no_determinable, 0) AS plazo_no_determinable
 FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
 
 INSERT INTO hist_dias BY NAME
