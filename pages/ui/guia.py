@@ -10,8 +10,8 @@ from common.paths import ROOT
 
 GUIA_DIR = ROOT / "data" / "guia"
 # The guide's parts: file of data/guia/ → tab label. Each is plain Markdown (no HTML: st.markdown escapes it).
-PARTES = {"solicitar.md": "Para la ciudadanía: cómo pedir información",
-          "responder.md": "Para las Unidades de Transparencia: qué hacer y en qué plazo"}
+PARTES = {"solicitar.md": "Cómo pedir información",
+          "responder.md": "Cómo responder (UT)"}
 TIPOS = {"informacion_publica": "Información pública", "datos_personales": "Datos personales (ARCOP)"}
 
 
