@@ -41,11 +41,13 @@ BASE_TABLES: dict[str, BaseTable] = {
         "recibidas", "suma_dias", "respondidas", "resp_competente", "con_respuesta_final", "suma_promedios",
         "entes_con_promedio"}), "bases/base_estadistica_trimestre.sql", periodos=("trimestre",),
         fuente="estadistica_publicada", respaldo_de="base_solicitud_mes"),
-    # Verification of transparency obligations: sums per ente × month of the review date (indicators/sql/).
+    # Verification of transparency obligations per ente × month: the reviews held (flows) and the standing result,
+    # carried over months without a review (stocks; indicators/sql/bases/base_verificacion_mes.sql states the rules).
     "base_verificacion_mes": BaseTable(frozenset({
         "revisiones", "fracciones_evaluadas", "peso_evaluado", "suma_puntaje", "fracciones_incumplidas",
         "revisiones_con_anterior", "suma_variacion", "observaciones_seguimiento", "observaciones_solventadas"}),
-        "bases/base_verificacion_mes.sql"),
+        "bases/base_verificacion_mes.sql",
+        stocks=frozenset({"peso_evaluado", "suma_puntaje", "fracciones_incumplidas"})),
     # Training per ente × month (indicators/sql/bases/base_capacitacion_mes.sql states the unique-person rule).
     "base_capacitacion_mes": BaseTable(frozenset({
         "inscripciones", "asistentes", "evaluados", "aprobados", "horas_persona", "personas_capacitadas",

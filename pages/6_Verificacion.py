@@ -56,7 +56,7 @@ view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_m
 layout.subheader("Índice de cumplimiento por ente")
 layout.summary(view.entes_summary(data.entes))
 st.caption("Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
-row = selected_row(show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, "Variación (puntos)": 1},
+row = selected_row(show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, view.VARIACION: 1},
                               selectable=True, hidden=["ente_id"]))
 if row is not None:
     layout.open_ficha(data.entes["ente_id"].iloc[row], "mes", f"{review['fecha'].year}-{review['fecha'].month:02d}")
@@ -88,10 +88,14 @@ own = read.trend("ente", ente_id, [INDICADOR], "mes")
 if own.empty:
     st.info("Este ente no tiene índice mensual todavía.")
 else:
-    trend = view.trend_frame(own, read.trend("gobierno", "GEQROO", [INDICADOR], "mes"))
+    trend = view.trend_frame(own, read.trend("gobierno", "GEQROO", [INDICADOR], "mes"),
+                             read_verificacion.in_force_for_ente(ente_id))
     layout.summary(view.trend_summary(trend, nombre))
     layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente")), key="fig_tendencia_ente")
-    st.caption("Un mes con varias verificaciones promedia todas sus fracciones evaluadas.")
+    st.caption("Cada mes es el índice de una sola verificación, la vigente: la última del ente del primer tipo con una "
+               "vigente (vinculante, luego diagnóstica, mensual y seguimiento); nunca mezcla tipos. Un mes sin "
+               "verificación conserva ese resultado hasta la siguiente de su tipo y a lo más 12 meses. La columna "
+               "«Verificación vigente» dice de qué tipo y fecha es cada cifra.")
     download_csv(trend, f"verificacion_mensual_{ente_id}.csv", key="csv_tendencia")
 
 layout.subheader("Lo que falla ahora")

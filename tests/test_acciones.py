@@ -4,7 +4,7 @@ Hand computation, rules of indicators/indice.toml (solicitudes 40, verificación
 targets (meta) of indicadores.toml. SEFIPLAN, September 2026 (the index of tests/test_index.py: 72.2):
 
 - Personal capacitado 40 % → meta 100 %: score 40 → 100, weight 0.2 × 0.5: +6.0 points.
-- Verificación 70 (one review: fracciones I 100, II 100, V 60, IX 60, XXIV 30; mean 350 / 5 = 70), weight 0.4 × 1:
+- Verificación 70 (the review in force at the end of September: fracciones I 100, II 100, V 60, IX 60, XXIV 30; mean 350 / 5 = 70), weight 0.4 × 1:
   XXIV to 100 raises the indicator by 70 / 5 = 14 → +5.6; V and IX by 40 / 5 = 8 → +3.2 each (tie: the law's
   order, V before IX, although "IX" sorts first as text).
 - Respondidas en plazo 90 % → meta 100 %: score 80 → 100, weight 0.4 × 0.5: +4.0.
@@ -48,6 +48,10 @@ def with_review(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
                    DATE '2026-09-15' AS fecha, DATE '2026-09-01' AS mes, 'LTAIPQROO2016' AS ley_version,
                    5 AS fracciones_aplicables, 5 AS fracciones_evaluadas, 3 AS fracciones_incumplidas,
                    350.0 AS suma_puntaje, 5.0 AS peso_evaluado, 70.0 AS indice""")
+    # the review in force at the end of September (the one the indicator stands on)
+    con.execute("""INSERT INTO verificacion_vigente BY NAME SELECT 'SEFIPLAN' AS ente_id, DATE '2026-09-01' AS mes,
+                   'V-2026-09' AS verificacion_id, 'vinculante' AS tipo, DATE '2026-09-15' AS fecha, 0 AS meses_desde,
+                   70.0 AS indice""")
     return con
 
 

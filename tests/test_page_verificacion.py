@@ -106,8 +106,10 @@ def test_ficha_block(page_db):
     at = run_page("pages/2_Ficha_del_ente.py", {"ente": "CGC"})
     assert not at.exception
     assert "Verificación de obligaciones de transparencia" in [plain(s.value) for s in at.subheader]
-    assert metric_value(at, "Índice de cumplimiento (última verificación)") == "60.0 %"
-    assert metric_value(at, "Fracciones incumplidas") == "1"
+    # the review in force is VM-2 (mensual, 60); the standing state: fr. I failed again → 1
+    assert metric_value(at, "Índice de cumplimiento (verificación mensual)") == "60.0 %"
+    assert metric_value(at, "Fracciones incumplidas hoy") == "1"
+    assert "verificación mensual VM-2 del" in all_text(at)
 
 
 def test_page_without_verifications(tmp_path, monkeypatch):

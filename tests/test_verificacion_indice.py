@@ -9,8 +9,12 @@ Review VD-2024, diagnóstica, 15/02/2024 (LTAIPQROO 2016, art. 91), criterion le
   → SEFIPLAN index = (70 + 100 + 75 + 0) / 4 = 61.25; fracciones incumplidas 3 (I, III, IV).
 Same review, fracción level: SEGOB fr. I 80 %, fr. II 100 % → 90; incumplida 1.
 Government, February 2024 = (245 + 180) / 6 fracciones = 70.8333 (pooled, not the mean of 61.25 and 90).
-Review VM-2024-03, mensual, 12/03/2024: SEFIPLAN fr. I 100, fr. IV 50 → 75; variación 75 − 61.25 = +13.75.
-Quarter 2024-T1 for SEFIPLAN pools both reviews: (245 + 150) / 6 = 65.8333.
+Review VM-2024-03, mensual, 12/03/2024: SEFIPLAN fr. I 100, fr. IV 50 → 75; no variación: the previous review is a
+diagnóstica, another type (tests/test_verificacion_vigente.py has the rule).
+Quarter 2024-T1 for SEFIPLAN is the result in force at its end (March): the diagnóstica comes before the mensual in
+tipos_indice and is still in force, so 245 / 4 = 61.25 (no longer the pool (245 + 150) / 6 of both reviews).
+Incumplidas at the end of March are the standing state: I solved by VM (100), III still failing (70 → never
+re-evaluated), IV failing again in VM (50) → 2 (III, IV); not 3 + 1 = 4 failures pooled over both reviews.
 """
 import pytest
 
@@ -66,7 +70,7 @@ def test_ente_index_and_parts(db):
     # applicable: 48 of art. 91 − XLVII (telecom: SSP only) + 2 of art. 92 assigned to each = 49
     assert rows == [("VD-2024", "SEFIPLAN", 61.25, 245.0, 4.0, 4, 3, 49, None),
                     ("VD-2024", "SEGOB", 90.0, 180.0, 2.0, 2, 1, 49, None),
-                    ("VM-2024-03", "SEFIPLAN", 75.0, 150.0, 2.0, 2, 1, 49, 13.75)]
+                    ("VM-2024-03", "SEFIPLAN", 75.0, 150.0, 2.0, 2, 1, 49, None)]
 
 
 def value(db, indicador, clave, periodo):
@@ -78,9 +82,9 @@ def value(db, indicador, clave, periodo):
 
 def test_indicators_reaggregate_from_sums(db):
     assert value(db, "indice_cumplimiento_obligaciones", "GEQROO", "2024-02") == pytest.approx((425 / 6, 425, 6))
-    assert value(db, "indice_cumplimiento_obligaciones", "SEFIPLAN", "2024-T1") == pytest.approx((395 / 6, 395, 6))
-    assert value(db, "fracciones_incumplidas", "SEFIPLAN", "2024-T1")[0] == 4
-    assert value(db, "variacion_indice_cumplimiento", "SEFIPLAN", "2024-03") == pytest.approx((13.75, 13.75, 1))
+    assert value(db, "indice_cumplimiento_obligaciones", "SEFIPLAN", "2024-T1") == pytest.approx((61.25, 245, 4))
+    assert value(db, "fracciones_incumplidas", "SEFIPLAN", "2024-T1")[0] == 2
+    assert value(db, "variacion_indice_cumplimiento", "SEFIPLAN", "2024-03")[0] is None
     assert value(db, "pct_observaciones_solventadas", "SEFIPLAN", "2024-03") == pytest.approx((50.0, 1, 2))
 
 

@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/6_Verificacion.py"
 HEADER = ("verificacion,tipo_verificacion,periodo_evaluado,fecha_verificacion,ente,articulo,fraccion,porcentaje,"
           "observacion\n")
-A, B = "A,Vinculante,2024-T1,2024-05-14", "B,Seguimiento,2024-T2,2024-08-13"
+# A and B of one type: the index moves from one to the other only within a type (test_verificacion_vigente.py)
+A, B = "A,Vinculante,2024-T1,2024-05-14", "B,Vinculante,2024-T2,2024-08-13"
 C = "C,Vinculante,2025-T1,2025-04-22"
 RESULTADOS = HEADER + f"""{A},SEGOB,91,V,50,indicadores sin metas
 {A},SEGOB,91,VI,25,sin resultados 2023

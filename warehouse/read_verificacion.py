@@ -39,7 +39,13 @@ def failing_now(ente_id: str) -> pd.DataFrame:
 
 
 def latest_for_ente(ente_id: str) -> pd.DataFrame:
+    """The review in force for the ente in its latest month, with the standing number of failing fracciones."""
     return query("verif_resumen_ente", ente=ente_id)
+
+
+def in_force_for_ente(ente_id: str) -> pd.DataFrame:
+    """Per month (periodo 'AAAA-MM'): the review in force for the ente, its tipo, fecha and meses_desde."""
+    return query("verif_vigente_ente", ente=ente_id)
 
 
 def entes() -> pd.DataFrame:

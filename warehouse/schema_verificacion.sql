@@ -98,6 +98,7 @@ CREATE TABLE indice_fraccion (
 CREATE TABLE indice_ente (
     verificacion_id        VARCHAR NOT NULL,
     ente_id                VARCHAR NOT NULL,
+    tipo                   VARCHAR,           -- the review's type (verificacion.tipo)
     fecha                  DATE NOT NULL,
     mes                    DATE NOT NULL,
     ley_version            VARCHAR NOT NULL,
@@ -107,7 +108,7 @@ CREATE TABLE indice_ente (
     suma_puntaje           DOUBLE NOT NULL,   -- Σ peso_fraccion × puntaje
     peso_evaluado          DOUBLE NOT NULL,   -- Σ peso_fraccion
     indice                 DOUBLE NOT NULL,   -- suma_puntaje / peso_evaluado
-    verificacion_anterior  VARCHAR,           -- previous review of the same ente (by date)
+    verificacion_anterior  VARCHAR,           -- previous review of the same ente and the same type (by date)
     indice_anterior        DOUBLE,
     variacion              DOUBLE,            -- indice - indice_anterior (points)
     PRIMARY KEY (verificacion_id, ente_id)
@@ -132,7 +133,24 @@ CREATE TABLE seguimiento_fraccion (
     puntaje_siguiente      DOUBLE,
     estado                 VARCHAR NOT NULL   -- solventada | reincidente | pendiente
 );
--- Sums per ente × month of the review date: every verification indicator re-aggregates from these.
+-- The result in force of each ente in each month (indicators/sql/bases/base_verificacion_mes.sql): the review the
+-- month's compliance index stands on (its latest review of the first type of tipos_indice with one in force,
+-- carried over months without a review for at most meses_vigencia months), so a page can say which review and
+-- which type a figure refers to.
+CREATE TABLE verificacion_vigente (
+    ente_id          VARCHAR NOT NULL,
+    mes              DATE NOT NULL,
+    verificacion_id  VARCHAR NOT NULL,
+    tipo             VARCHAR,
+    fecha            DATE NOT NULL,          -- of the review
+    meses_desde      INTEGER NOT NULL,       -- 0 in the review's month; 1, 2… while it is carried
+    indice           DOUBLE NOT NULL,
+    PRIMARY KEY (ente_id, mes)
+);
+-- Sums per ente × month: every verification indicator re-aggregates from these. Flows count the reviews held in
+-- the month (revisiones, fracciones_evaluadas, the changes and follow-ups they decided); stocks are the standing
+-- state at the month's end (peso_evaluado and suma_puntaje of the review in force, verificacion_vigente; the
+-- fracciones whose latest evaluation failed), taken at the last month of a quarter or a year.
 CREATE TABLE base_verificacion_mes (
     ente_id VARCHAR NOT NULL,
     mes     DATE NOT NULL,

@@ -20,7 +20,8 @@ from common.names import normalize_fraccion
 from etl import sql
 
 TIPOS_OBLIGACION = {"comun", "especifica"}
-WEIGHT_KEYS = {"sustantivos", "adjetivos", "umbral_cumplimiento", "peso_fraccion"}
+WEIGHT_KEYS = {"sustantivos", "adjetivos", "umbral_cumplimiento", "peso_fraccion", "tipos_indice", "meses_vigencia"}
+TIPOS_VERIFICACION = ("diagnostica", "vinculante", "seguimiento", "mensual")
 Key = tuple[str, str, str]  # (ley_version, articulo, fraccion)
 
 
@@ -30,6 +31,9 @@ class Weights:
     adjetivos: float = 0.2
     umbral_cumplimiento: float = 100.0
     por_fraccion: dict[Key, float] = field(default_factory=dict)
+    # which type of review the month's compliance index stands on (first with a result in force), and for how long
+    tipos_indice: tuple[str, ...] = ("vinculante", "diagnostica", "mensual", "seguimiento")
+    meses_vigencia: int = 12
 
 
 def load_obligation_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> Weights:
@@ -126,7 +130,23 @@ def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weig
             problems.append(f"{path.name}, peso_fraccion {n}: el peso debe ser un número mayor que 0.")
         else:
             per_fraccion[key] = float(peso)
-    return Weights(sus, adj, umbral, per_fraccion)
+    tipos, meses = _read_standing(path.name, data, problems)
+    return Weights(sus, adj, umbral, per_fraccion, tipos, meses)
+
+
+def _read_standing(name: str, data: dict, problems: list[str]) -> tuple[tuple[str, ...], int]:
+    """tipos_indice (known types, each once, in priority order) and meses_vigencia (1 to 36 months)."""
+    tipos = data.get("tipos_indice", list(Weights.tipos_indice))
+    meses = data.get("meses_vigencia", Weights.meses_vigencia)
+    if not isinstance(tipos, list) or not tipos or any(t not in TIPOS_VERIFICACION for t in tipos) \
+            or len(set(tipos)) != len(tipos):
+        problems.append(f"{name}: tipos_indice debe ser una lista sin repetir de {', '.join(TIPOS_VERIFICACION)} "
+                        f"(se leyó {tipos!r}).")
+        tipos = list(Weights.tipos_indice)
+    if isinstance(meses, bool) or not isinstance(meses, int) or not 1 <= meses <= 36:
+        problems.append(f"{name}: meses_vigencia debe ser un número entero de meses entre 1 y 36 (se leyó {meses!r}).")
+        meses = Weights.meses_vigencia
+    return tuple(tipos), meses
 
 
 def _read_equivalences(path: Path, obligations: set[Key], problems: list[str]) -> list[tuple]:

@@ -31,6 +31,9 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
         "verificacion_peso_sustantivos": str(weights.sustantivos),
         "verificacion_peso_adjetivos": str(weights.adjetivos),
         "verificacion_umbral_cumplimiento": str(weights.umbral_cumplimiento),
+        # read by indicators/sql/bases/base_verificacion_mes.sql: the standing result of each month
+        "verificacion_tipos_indice": ",".join(weights.tipos_indice),
+        "verificacion_meses_vigencia": str(weights.meses_vigencia),
     }
 
 

@@ -165,10 +165,13 @@ def fracciones_summary(table: pd.DataFrame) -> str:
             f"{num(top['Entes evaluados'])} entes evaluados.")
 
 
+VARIACION = "Variación contra la anterior del mismo tipo (puntos)"
+
+
 def entes_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Ente": df["nombre"], "Siglas": df["siglas"].fillna(""), "Grupo de pares": df["grupo_pares"],
-        "Índice (%)": df["indice"].round(1), "Variación (puntos)": df["variacion"].round(1),
+        "Índice (%)": df["indice"].round(1), VARIACION: df["variacion"].round(1),
         "Fracciones evaluadas": df["fracciones_evaluadas"].astype("int64"),
         "Fracciones incumplidas": df["fracciones_incumplidas"].astype("int64"),
         "Fracciones que le aplican": df["fracciones_aplicables"].astype("int64"),
@@ -188,29 +191,40 @@ def entes_summary(table: pd.DataFrame) -> str:
 
 # ---- one ente over time ------------------------------------------------------------------------------------
 
-def trend_frame(own: pd.DataFrame, government: pd.DataFrame) -> pd.DataFrame:
-    """Monthly index of the ente and of the whole government (indicador_valor rows)."""
+def trend_frame(own: pd.DataFrame, government: pd.DataFrame, in_force: pd.DataFrame) -> pd.DataFrame:
+    """Monthly index of the ente (the review in force, named with its type and date) and of the whole government."""
     gob = government.set_index("periodo")["valor"]
     own = own.sort_values("periodo_inicio")
+    vigente = {r["periodo"]: in_force_label(r) for r in in_force.to_dict("records")}
     return pd.DataFrame({
         "Mes": own["periodo"].tolist(),
         "Índice del ente (%)": own["valor"].round(1).tolist(),
+        "Verificación vigente": [vigente.get(p, "") for p in own["periodo"]],
         "Fracciones evaluadas": own["denominador"].tolist(),
         "Índice del gobierno (%)": [round(gob.get(p), 1) if pd.notna(gob.get(p)) else None for p in own["periodo"]],
     })
+
+
+def in_force_label(row) -> str:
+    """'mensual del 12/10/2025' or, carried, 'vinculante del 12/09/2025 (hace 1 mes)'."""
+    tipo = TIPOS.get(row["tipo"], row["tipo"] or "sin tipo").lower()
+    text = f"{tipo} del {pd.Timestamp(row['fecha']).strftime('%d/%m/%Y')}"
+    meses = int(row["meses_desde"])
+    return text if meses == 0 else text + f" (hace {meses} {'mes' if meses == 1 else 'meses'})"
 
 
 def trend_figure(trend: pd.DataFrame, meta: float | None, ente: str) -> go.Figure:
     labels = [periodo_corto("mes", m) for m in trend["Mes"]]
     fig = go.Figure()
     fig.add_scatter(x=labels, y=trend["Índice del ente (%)"], mode="lines+markers", name=ente,
-                    line=dict(color="#7b1e3a", width=3), hovertemplate="%{x}: %{y:.1f} %<extra></extra>")
+                    customdata=trend["Verificación vigente"], line=dict(color="#7b1e3a", width=3),
+                    hovertemplate="%{x}: %{y:.1f} % · verificación %{customdata}<extra></extra>")
     fig.add_scatter(x=labels, y=trend["Índice del gobierno (%)"], mode="lines", name="Gobierno del Estado",
                     line=dict(color="#8a9bb0", width=2, dash="dash"), hovertemplate="%{x}: %{y:.1f} %<extra></extra>")
     if meta is not None and pd.notna(meta):
         fig.add_scatter(x=[labels[0], labels[-1]], y=[meta, meta], mode="lines", name=f"Meta ({meta:.0f} %)",
                         line=dict(color="#1a9850", width=1.5, dash="dot"), hoverinfo="skip")
-    fig.update_layout(xaxis=dict(title="Mes de la verificación", type="category"),
+    fig.update_layout(xaxis=dict(title="Mes (índice de la verificación vigente)", type="category"),
                       yaxis=dict(title="Índice de cumplimiento", range=[0, 105], ticksuffix=" %"))
     return fig
 
@@ -220,6 +234,8 @@ def trend_summary(trend: pd.DataFrame, ente: str) -> str:
     text = (f"El índice de {ente} pasó de {num(first['Índice del ente (%)'], 1)} % en "
             f"{periodo_corto('mes', first['Mes'])} a {num(last['Índice del ente (%)'], 1)} % en "
             f"{periodo_corto('mes', last['Mes'])}")
+    if last["Verificación vigente"]:
+        text += f" (verificación {last['Verificación vigente']})"
     if pd.notna(last["Índice del gobierno (%)"]):
         text += f"; el gobierno en conjunto tuvo {num(last['Índice del gobierno (%)'], 1)} % ese mes"
     return text + "."
@@ -315,15 +331,20 @@ def render_ente_block(ente_id: str) -> None:
         return
     row = latest.iloc[0]
     fecha = pd.Timestamp(row["fecha"]).date()
+    tipo = TIPOS.get(row["tipo"], row["tipo"] or "sin tipo").lower()
     c1, c2, c3 = st.columns(3)
     delta = None if pd.isna(row["variacion"]) else f"{row['variacion']:+.1f} pts"
-    c1.metric("Índice de cumplimiento (última verificación)", f"{num(row['indice'], 1)} %", delta=delta,
-              delta_description="vs. verificación anterior" if delta else None, border=True)
-    c2.metric("Fracciones incumplidas", num(row["fracciones_incumplidas"]), border=True)
+    c1.metric(f"Índice de cumplimiento (verificación {tipo})", f"{num(row['indice'], 1)} %", delta=delta,
+              delta_description=f"vs. la verificación {tipo} anterior" if delta else None, border=True)
+    c2.metric("Fracciones incumplidas hoy", num(row["fracciones_incumplidas"]), border=True,
+              help="Cada fracción por su última evaluación de los últimos 12 meses, en cualquier verificación.")
     c3.metric("Fracciones evaluadas", f"{num(row['fracciones_evaluadas'])} de {num(row['fracciones_aplicables'])}",
               border=True, help="Fracciones que le aplican al ente según la tabla de aplicabilidad.")
+    meses = int(row["meses_desde"])
+    vigente = "" if meses == 0 else f", vigente {meses} {'mes' if meses == 1 else 'meses'} después (sin otra de su tipo)"
     st.markdown(md_escape(
-        f"Verificación {row['verificacion_id']} del {fecha_es(fecha)}: índice de {num(row['indice'], 1)} % con "
-        f"{num(row['fracciones_incumplidas'])} fracciones por corregir."))
+        f"Índice de la verificación {tipo} {row['verificacion_id']} del {fecha_es(fecha)}{vigente}: "
+        f"{num(row['indice'], 1)} %. Hoy fallan {num(row['fracciones_incumplidas'])} fracciones por su última "
+        "evaluación."))
     st.page_link(PAGE, label="Ver el detalle y las observaciones en Verificación", icon=":material/fact_check:",
                  query_params={"ente": ente_id})

@@ -1,12 +1,12 @@
--- For the verification part of "why did it move": the fracciones whose score changed between the last review
--- of the ente in the period before and the last one in the period. A fracción is matched with itself within one
--- law and with its equivalent (same clave_historica) across law versions, as in seguimiento_fraccion: 91-V and
--- 91-VI both continue in 65-V, but 91-V is never compared with 91-VI.
--- Last review: by date, then verificacion_id (two reviews on one day), as indice_ente orders them.
+-- For the verification part of "why did it move": the fracciones whose score changed between the review in force
+-- for the ente at the end of the period before and the one in force at the end of the period (verificacion_vigente:
+-- the review the indicator stands on; the same review carried over both periods changes nothing). A fracción is
+-- matched with itself within one law and with its equivalent (same clave_historica) across law versions, as in
+-- seguimiento_fraccion: 91-V and 91-VI both continue in 65-V, but 91-V is never compared with 91-VI.
 WITH ultima AS (
-    SELECT ie.ente_id, t.tipo_periodo, periodo_de(ie.mes, t.tipo_periodo) AS periodo,
-           arg_max(ie.verificacion_id, (ie.fecha, ie.verificacion_id)) AS verificacion_id
-    FROM indice_ente ie CROSS JOIN tipos_periodo t
+    SELECT vv.ente_id, t.tipo_periodo, periodo_de(vv.mes, t.tipo_periodo) AS periodo,
+           arg_max(vv.verificacion_id, vv.mes) AS verificacion_id
+    FROM verificacion_vigente vv CROSS JOIN tipos_periodo t
     GROUP BY ALL
 ),
 pares AS (

@@ -1,11 +1,17 @@
--- Every fracción scored below 100 in the ente's reviews of the period (the reviews whose month the verification
--- indicator counts, base_verificacion_mes.sql), with what it weighs: a fracción failed in two reviews of a quarter
--- adds both shortfalls. peso_total is the weight of every fracción evaluated in those reviews (the indicator's
--- denominator) and suma_puntaje its numerator, so indicators/acciones.py can check they give the indicator's value.
-WITH revisadas AS (
+-- Every fracción scored below 100 in the review whose result is in force for the ente at the end of the period
+-- (verificacion_vigente at its last month: the review the verification indicator stands on, of the first type of
+-- tipos_indice with a result in force), with what it weighs. peso_total is the weight of every fracción evaluated
+-- in that review (the indicator's denominator) and suma_puntaje its numerator, so indicators/acciones.py can check
+-- they give the indicator's value.
+WITH vigente AS (
+    SELECT verificacion_id FROM verificacion_vigente
+    WHERE ente_id = $ente AND mes >= $desde AND mes < $hasta
+    ORDER BY mes DESC LIMIT 1
+),
+revisadas AS (
     SELECT f.*, e.fecha
     FROM indice_fraccion f JOIN indice_ente e USING (verificacion_id, ente_id)
-    WHERE f.ente_id = $ente AND e.mes >= $desde AND e.mes < $hasta
+    WHERE f.ente_id = $ente AND f.verificacion_id IN (SELECT verificacion_id FROM vigente)
 ),
 totales AS (
     SELECT sum(peso_fraccion) AS peso_total, sum(peso_fraccion * puntaje) AS suma_puntaje FROM revisadas
