@@ -52,9 +52,11 @@ BASE_TABLES: dict[str, BaseTable] = {
     "base_capacitacion_mes": BaseTable(frozenset({
         "inscripciones", "asistentes", "evaluados", "aprobados", "horas_persona", "personas_capacitadas",
         "personas_ut_capacitadas", "personas_acum", "personas_ut_acum", "total_personal", "personal_ut",
-        "ente_100", "entes_con_plantilla"}), "bases/base_capacitacion_mes.sql",
+        "ente_100", "entes_con_plantilla", "personas_comite_acum", "integrantes_comite", "comite_100",
+        "entes_con_comite", "titular_ut_certificado", "entes_informan_certificacion"}), "bases/base_capacitacion_mes.sql",
         stocks=frozenset({"personas_acum", "personas_ut_acum", "total_personal", "personal_ut", "ente_100",
-                          "entes_con_plantilla"})),
+                          "entes_con_plantilla", "personas_comite_acum", "integrantes_comite", "comite_100",
+                          "entes_con_comite", "titular_ut_certificado", "entes_informan_certificacion"})),
     # Courses and public events belong to the whole program (SABGOB organizes them), not to one ente.
     "base_capacitacion_gobierno_mes": BaseTable(frozenset({
         "cursos", "cursos_en_linea", "cursos_presencial", "cursos_taller", "cursos_conferencia", "eventos",

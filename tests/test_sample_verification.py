@@ -54,7 +54,7 @@ def test_spread_improvement_and_reincidentes(sample):
     first, last = query(db, """SELECT arg_min(i, fecha), arg_max(i, fecha) FROM (
                                    SELECT v.fecha, sum(suma_puntaje) / sum(peso_evaluado) AS i
                                    FROM indice_ente JOIN verificacion v USING (verificacion_id)
-                                   WHERE tipo <> 'mensual' GROUP BY v.fecha)""")[0]
+                                   WHERE v.tipo <> 'mensual' GROUP BY v.fecha)""")[0]
     assert last > first   # the vinculante of September scores better than the diagnóstica
     estados = dict(query(db, "SELECT estado, count(*) FROM seguimiento_fraccion GROUP BY ALL"))
     assert estados["solventada"] > 100 and estados["reincidente"] > 100

@@ -41,6 +41,8 @@ CREATE TABLE plantilla (
     fecha_corte    DATE NOT NULL,
     total_personal BIGINT NOT NULL,
     personal_ut    BIGINT,
+    integrantes_comite     BIGINT,       -- members of the Comité de Transparencia (optional: NULL = not said)
+    titular_ut_certificado BOOLEAN,      -- the UT's head holds the required certification (optional: NULL = not said)
     carga_id       VARCHAR NOT NULL,
     archivo        VARCHAR NOT NULL,
     fila           BIGINT NOT NULL,
@@ -86,6 +88,12 @@ CREATE TABLE base_capacitacion_mes (
     personal_ut BIGINT,
     ente_100 BIGINT,                 -- 1 when the ente meets the 100 % rule so far this year (yearly recognition)
     entes_con_plantilla BIGINT,      -- 1 when the ente has a plantilla in force
+    personas_comite_acum BIGINT,     -- Comité de Transparencia members trained in the 12 months (capped at integrantes)
+    integrantes_comite BIGINT,       -- members of the Comité in the plantilla in force (0 when it does not say)
+    comite_100 BIGINT,               -- 1 when every member of the Comité was trained in those 12 months
+    entes_con_comite BIGINT,         -- 1 when the plantilla in force says how many members the Comité has
+    titular_ut_certificado BIGINT,   -- 1 when the plantilla in force says the UT's head is certified
+    entes_informan_certificacion BIGINT, -- 1 when it says whether she or he is (Sí or No)
     PRIMARY KEY (ente_id, mes)
 );
 -- Government-wide counts per month: courses and public events belong to the program, not to one ente.

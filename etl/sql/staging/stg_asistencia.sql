@@ -81,9 +81,17 @@ SELECT n.* EXCLUDE (problema, vez, primer_archivo, primera_fila),
            m := 'Asistencia duplicada: la misma persona ya está registrada en este curso (' || primer_archivo
                 || ', fila ' || primera_fila::VARCHAR || ').') END) AS problema
 FROM numbered n;
+-- Passed (aprobado): the grade decides (≥ $minima); without one, the certificate (constancia). A graded course
+-- (one whose good rows carry at least one grade: it had an evaluation) counts only when passed, so a participant
+-- of it with neither grade nor certificate did not pass (FALSE, never counted as trained); in a course nobody was
+-- graded in, attendance alone is not evaluated (NULL) and counts.
 CREATE OR REPLACE TEMP TABLE stg_asistencia AS
-SELECT s.* EXCLUDE (problema), problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
+SELECT s.* EXCLUDE (problema, curso_calificado), problema.c AS rechazo_columna, problema.v AS rechazo_valor,
+       problema.m AS motivo,
        CASE WHEN NOT asistio_final THEN FALSE
             WHEN calificacion_10 IS NOT NULL THEN calificacion_10 >= $minima
-            WHEN b_constancia IS NOT NULL THEN b_constancia END AS aprobado
-FROM stg_asistencia s;
+            WHEN b_constancia IS NOT NULL THEN b_constancia
+            WHEN curso_calificado THEN FALSE END AS aprobado
+FROM (SELECT *, coalesce(bool_or(calificacion_10 IS NOT NULL) FILTER (WHERE problema IS NULL)
+                             OVER (PARTITION BY curso_id), FALSE) AS curso_calificado
+      FROM stg_asistencia) s;

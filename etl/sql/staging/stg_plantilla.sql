@@ -4,7 +4,9 @@ WITH parsed AS (
     SELECT r.*, co.archivo_orden, me.ente_id, me.sugerencia,
            parse_fecha(r.fecha_corte) AS f_corte,
            conteo(r.total_personal) AS n_total,
-           conteo(r.personal_ut) AS n_ut
+           conteo(r.personal_ut) AS n_ut,
+           conteo(r.integrantes_comite) AS n_comite,
+           si_no(r.titular_ut_certificado) AS b_certificado
     FROM raw_plantilla r
     JOIN carga_orden co ON co.carga_id = r.carga_id
     LEFT JOIN map_ente me ON me.valor = r.dependencia
@@ -29,6 +31,14 @@ checked AS (
                  m := 'Personal de la Unidad de Transparencia no válido: ' || conteo_motivo(personal_ut))
             WHEN n_ut > n_total THEN struct_pack(c := 'personal_ut', v := personal_ut,
                  m := 'El personal de la Unidad de Transparencia es mayor que el total de personal del ente.')
+            WHEN integrantes_comite IS NOT NULL AND (n_comite IS NULL OR n_comite <= 0) THEN struct_pack(
+                 c := 'integrantes_comite', v := integrantes_comite,
+                 m := 'Integrantes del Comité de Transparencia no válido: escriba un número entero mayor que cero, o deje la celda vacía si no lo sabe.')
+            WHEN n_comite > n_total THEN struct_pack(c := 'integrantes_comite', v := integrantes_comite,
+                 m := 'Los integrantes del Comité de Transparencia son más que el total de personal del ente.')
+            WHEN titular_ut_certificado IS NOT NULL AND b_certificado IS NULL THEN struct_pack(
+                 c := 'titular_ut_certificado', v := titular_ut_certificado,
+                 m := 'Valor no reconocido para la certificación de la persona titular de la UT; use Sí o No, o deje la celda vacía si no se sabe.')
         END AS problema
     FROM parsed p
 )

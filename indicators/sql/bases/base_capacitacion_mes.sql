@@ -8,6 +8,10 @@
 --    predecessor counts for the ente too (a rename does not empty its coverage).
 --  * Institución 100 % capacitada (ente_100): the program's yearly recognition, on the persons trained in the
 --    year so far (ytd), also through predecessors.
+--  * Comité de Transparencia 100 % capacitado (comite_100): the distinct members of the Comité (attendances marked
+--    «Integra el Comité») trained in the 12 months ending with the month, also at a predecessor, reach the
+--    integrantes_comite of the plantilla in force; without that column the ente has no value (never a guess).
+--  * Certified UT head: the titular_ut_certificado (Sí / No) of the plantilla in force; empty → no value.
 --  * Staff: the latest plantilla whose cut-off date is on or before the last day of the month.
 --  * Coverage numerators are capped at the staff count and are 0 for an ente without a plantilla, so that
 --    numerator and denominator always cover the same entes. A unit's stocks count only while it is in force
@@ -111,9 +115,20 @@ acumulado AS (
                       max(ytd) AS ytd, max(ytd_ut) AS ytd_ut
                FROM ventana GROUP BY ALL) v USING (ente_id, mes)
 ),
+comite AS (
+    -- Distinct Comité members trained in the 12 months ending with each grid month (few rows: a range join).
+    SELECT g.ente_id, g.mes, count(DISTINCT a.persona_id) AS personas_comite
+    FROM grid g
+    JOIN (SELECT DISTINCT ente_id, antecesor_id FROM ente_linaje) l ON l.ente_id = g.ente_id
+    JOIN asistencia a ON a.ente_id = l.antecesor_id AND a.es_comite AND a.capacitada
+                     AND a.mes <= g.mes AND a.mes > g.mes - INTERVAL 12 MONTH
+    GROUP BY ALL
+),
 con_plantilla AS (
-    SELECT a.*, pl.total_personal, pl.personal_ut
+    SELECT a.*, pl.total_personal, pl.personal_ut, pl.integrantes_comite, pl.titular_ut_certificado,
+           coalesce(c.personas_comite, 0) AS personas_comite
     FROM acumulado a
+    LEFT JOIN comite c USING (ente_id, mes)
     ASOF LEFT JOIN plantilla pl ON pl.ente_id = a.ente_id AND last_day(a.mes) >= pl.fecha_corte
 ),
 stocks AS (
@@ -132,5 +147,11 @@ SELECT s.ente_id, s.mes, s.inscripciones, s.asistentes, s.evaluados, s.aprobados
              AND 100 * s.personas_anio >= r.pct_personal * s.total_personal
              AND (coalesce(s.personal_ut, 0) = 0 OR 100 * s.personas_ut_anio >= r.pct_ut * s.personal_ut)
             THEN 1 ELSE 0 END AS ente_100,
-       (s.total_personal IS NOT NULL)::INTEGER AS entes_con_plantilla
+       (s.total_personal IS NOT NULL)::INTEGER AS entes_con_plantilla,
+       coalesce(least(s.personas_comite, s.integrantes_comite), 0) AS personas_comite_acum,
+       coalesce(s.integrantes_comite, 0) AS integrantes_comite,
+       (s.integrantes_comite IS NOT NULL AND s.personas_comite >= s.integrantes_comite)::INTEGER AS comite_100,
+       (s.integrantes_comite IS NOT NULL)::INTEGER AS entes_con_comite,
+       coalesce(s.titular_ut_certificado, FALSE)::INTEGER AS titular_ut_certificado,
+       (s.titular_ut_certificado IS NOT NULL)::INTEGER AS entes_informan_certificacion
 FROM stocks s CROSS JOIN regla r;
