@@ -20,6 +20,7 @@ import os
 
 import pytest
 
+from conftest import all_text, run_page, table_with
 from helpers import build, query, write
 
 CURSOS = """clave_curso,nombre_curso,tema,modalidad,fecha_inicio,fecha_fin,horas,publico,organizador
@@ -91,3 +92,20 @@ def test_bad_values_are_rejected_never_guessed(db):
     rows = query(db, "SELECT columna, valor, motivo FROM rechazo WHERE archivo LIKE '%plantilla%' ORDER BY columna")
     assert [(c, v) for c, v, _m in rows] == [("integrantes_comite", "tres"), ("titular_ut_certificado", "Quizá")]
     assert "número entero" in rows[0][2] and "Sí o No" in rows[1][2]
+
+
+def test_capacitacion_page_and_ficha_say_it(db, monkeypatch):
+    monkeypatch.setenv("TABLERO_DB", str(db))
+    at = run_page("pages/7_Capacitacion.py", {"tipo": "mes", "periodo": "2024-04"})
+    assert not at.exception
+    table = table_with(at, "Comité de Transparencia capacitado").set_index("Siglas")
+    assert table.loc["SEFIPLAN", "Comité de Transparencia capacitado"] == "3 de 3 (100 %)"
+    assert table.loc["SEGOB", "Comité de Transparencia capacitado"] == "Sin datos"
+    assert table.loc["SEFIPLAN", "Titular de la UT certificado"] == "Sí"
+    assert table.loc["SEGOB", "Titular de la UT certificado"] == "No"
+    text = all_text(at)
+    assert "1 de 1 entes que informan su Comité de Transparencia lo tienen 100 % capacitado" in text
+    assert "1 de 2 entes que lo informan tienen a la persona titular de su UT certificada" in text
+    at = run_page("pages/2_Ficha_del_ente.py", {"ente": "SEFIPLAN", "tipo": "mes", "periodo": "2024-03"})
+    assert not at.exception
+    assert "Integrantes de su Comité de Transparencia capacitados: 1 de 3." in all_text(at)

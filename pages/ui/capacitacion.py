@@ -45,6 +45,17 @@ def coverage_table(cov: pd.DataFrame) -> pd.DataFrame:
             return "Sin plantilla"
         return "Sí" if r.ente_100 and r.ente_100 > 0 else "No"
 
+    def comite(r):  # «2 de 3»; «3 de 3 (100 %)»; without integrantes_comite in the plantilla: sin datos
+        if is_missing(r.integrantes_comite) or r.integrantes_comite == 0:
+            return "Sin datos"
+        done = int(r.personas_comite_acum or 0)
+        return f"{done} de {int(r.integrantes_comite)}" + (" (100 %)" if done >= r.integrantes_comite else "")
+
+    def certificado(r):
+        if is_missing(r.informa_certificacion) or r.informa_certificacion == 0:
+            return "Sin datos"
+        return "Sí" if r.titular_certificado and r.titular_certificado > 0 else "No"
+
     return pd.DataFrame({
         "Ente": cov["nombre"], "Siglas": cov["siglas"].fillna(""), "Grupo de pares": cov["grupo_pares"],
         "Personas capacitadas en 12 meses": cov["personas_acum"], "Plantilla": cov["total_personal"],
@@ -52,6 +63,8 @@ def coverage_table(cov: pd.DataFrame) -> pd.DataFrame:
         "Personal de la UT capacitado": cov["personas_ut_acum"], "Personal de la UT": cov["personal_ut"],
         "Personal de la UT capacitado (%)": cov["pct_ut"].round(1),
         "Institución 100 % capacitada": [flag(r) for r in cov.itertuples()],
+        "Comité de Transparencia capacitado": [comite(r) for r in cov.itertuples()],
+        "Titular de la UT certificado": [certificado(r) for r in cov.itertuples()],
     }).sort_values(["Personal capacitado (%)", "Ente"], ascending=[False, True], na_position="last") \
       .reset_index(drop=True)
 
@@ -63,10 +76,19 @@ def coverage_summary(table: pd.DataFrame, tipo: str, periodo: str, meta: float) 
     trained, staff = with_staff["Personas capacitadas en 12 meses"].sum(), with_staff["Plantilla"].sum()
     at_meta = int((with_staff["Personal capacitado (%)"] >= meta).sum())
     full = int((with_staff["Institución 100 % capacitada"] == "Sí").sum())
-    return (f"Al cierre de {periodo_es(tipo, periodo)} se había capacitado en los últimos 12 meses a {num(trained)} de "
+    text = (f"Al cierre de {periodo_es(tipo, periodo)} se había capacitado en los últimos 12 meses a {num(trained)} de "
             f"{num(staff)} personas de la plantilla ({num(100 * trained / staff, 1)} %); {at_meta} de "
             f"{len(with_staff)} entes alcanzan la meta del {num(meta)} % y {full} cumplen la regla de "
             f"institución 100 % capacitada.")
+    comite = table["Comité de Transparencia capacitado"]
+    if (comite != "Sin datos").any():
+        text += (f" {int(comite.str.endswith('(100 %)').sum())} de {int((comite != 'Sin datos').sum())} entes que "
+                 "informan su Comité de Transparencia lo tienen 100 % capacitado.")
+    cert = table["Titular de la UT certificado"]
+    if (cert != "Sin datos").any():
+        text += (f" {int((cert == 'Sí').sum())} de {int((cert != 'Sin datos').sum())} entes que lo informan tienen a "
+                 "la persona titular de su UT certificada.")
+    return text
 
 
 def courses_table(courses: pd.DataFrame) -> pd.DataFrame:
@@ -140,4 +162,10 @@ def ente_block_summary(row: pd.Series, tipo: str, periodo: str) -> str:
     if not is_missing(row["Personal de la UT"]) and row["Personal de la UT"] > 0:
         text += (f" y a {num(row['Personal de la UT capacitado'])} de {num(row['Personal de la UT'])} personas de "
                  "su Unidad de Transparencia")
-    return text + "."
+    text += "."
+    if row["Comité de Transparencia capacitado"] != "Sin datos":
+        text += f" Integrantes de su Comité de Transparencia capacitados: {row['Comité de Transparencia capacitado']}."
+    if row["Titular de la UT certificado"] != "Sin datos":
+        text += (" La persona titular de su UT " + ("tiene" if row["Titular de la UT certificado"] == "Sí" else
+                                                     "no tiene") + " la certificación requerida.")
+    return text
