@@ -84,11 +84,11 @@ def index_warehouse(path: Path, values: list[tuple]) -> duckdb.DuckDBPyConnectio
     from indicators.definitions import load_indicators
     from indicators.compute import _store_definitions
     from indicators.index import compute_index
-    from common.paths import CATALOGOS_DIR, SCHEMA_SQL
+    from common.paths import CATALOGOS_DIR
+    from common.schema import create_warehouse_schema
 
     con = duckdb.connect(str(path))
-    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
-        con.execute(schema.read_text(encoding="utf-8"))
+    create_warehouse_schema(con)
     load_catalogs(con, CATALOGOS_DIR)
     _store_definitions(con, load_indicators())
     con.execute(sql("periods/periodos.sql"))

@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from common.errors import DefinitionError
-from common.paths import SCHEMA_SQL
+from common.schema import create_warehouse_schema
 from indicators.definitions import BASE_TABLES, load_indicators
 
 REQUIRED_DOCS = ("nombre", "descripcion", "formula", "unidad", "direccion", "fuente", "version")
@@ -65,8 +65,7 @@ def test_each_base_table_has_exactly_the_declared_columns():
     """The roll-ups sum every column of a base (indicators/sql/values/): the schema and indicators/definitions.py must
     agree on them, besides the keys (ente_id, mes; a government-only base has no ente_id)."""
     con = duckdb.connect()
-    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
-        con.execute(schema.read_text(encoding="utf-8"))
+    create_warehouse_schema(con)
     for name, base in BASE_TABLES.items():
         keys = {"mes"} if base.solo_gobierno else {"ente_id", "mes"}
         columns = {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",

@@ -30,7 +30,8 @@ import duckdb
 import pytest
 
 from common.errors import CatalogError
-from common.paths import CATALOGOS_DIR, SCHEMA_SQL
+from common.paths import CATALOGOS_DIR
+from common.schema import create_warehouse_schema
 from etl.staging.catalogs import load_catalogs
 from etl.staging.perfil_ut import read_tiers
 from indicators.export import export_indicators
@@ -131,8 +132,7 @@ def test_a_bad_catalog_stops_the_build_with_the_others(tmp_path):
     (catalogs / "perfil_ut.toml").write_text(TIERS.replace("personal_minimo = 3", "personal_minimo = 0"),
                                              encoding="utf-8")
     con = duckdb.connect()
-    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):
-        con.execute(schema.read_text(encoding="utf-8"))
+    create_warehouse_schema(con)
     with pytest.raises(CatalogError) as err:
         load_catalogs(con, catalogs)
     assert "perfil_ut.toml, nivel 3 (Tres): «personal_minimo» debe ser al menos 1" in str(err.value)
