@@ -152,6 +152,24 @@ shown = pd.DataFrame({
 show_table(shown, key="tabla_suspensiones", numbers={"Días hábiles sin plazo (solicitudes)": 0})
 download_csv(shown, "metodologia_suspensiones.csv", key="csv_metodologia_suspensiones")
 
+# ---- status and answer values ----------------------------------------------------------------------------
+layout.subheader("Estatus y respuestas: en qué cuenta cada valor")
+valores = read.methodology("valores")
+CATALOGO = {"estatus": "Estatus", "respuesta": "Respuesta"}
+st.caption("Cada valor de Estatus y de Respuesta que traen la PNT, Infomex y la plantilla, con el estado o la "
+           "categoría que se le asigna (data/catalogos/estatus.csv y respuesta.csv), los conteos en que entra "
+           "(estado_solicitud.csv y categoria_respuesta.csv) y los indicadores que los usan. Toda solicitud cuenta "
+           "como recibida; una solicitud entra por su estatus y, si está respondida, también por su respuesta. La "
+           "tabla se genera de los mismos catálogos con que se calcula.")
+shown = pd.DataFrame({
+    "Campo": valores["catalogo"].map(CATALOGO).fillna(valores["catalogo"]), "Valor": valores["valor"],
+    "Se cuenta como": valores["clase_nombre"], "Entra en los conteos": valores["entra_en"],
+    "Indicadores": valores["indicadores"], "Fundamento": valores["fundamento"].fillna("Por confirmar"),
+    "Fuente": valores["fuente"].fillna(""),
+})
+show_table(shown, key="tabla_valores")
+download_csv(shown, "metodologia_estatus_respuestas.csv", key="csv_metodologia_valores")
+
 # ---- changelog ---------------------------------------------------------------------------------------
 layout.subheader("Cambios de metodología")
 cambios = read.methodology("cambios")

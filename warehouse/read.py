@@ -277,10 +277,10 @@ def actions(ente_id: str, periodo: str) -> list[Accion]:
 # ---- methodology ----------------------------------------------------------------------------------------
 
 def methodology(part: str) -> pd.DataFrame:
-    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles, suspensiones
-    or cambios."""
+    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles, suspensiones,
+    valores (of estatus and respuesta) or cambios."""
     if part not in ("reglas", "indicadores", "indice", "plazos", "plazos_aplicados", "inhabiles", "suspensiones",
-                    "cambios"):
+                    "valores", "cambios"):
         raise ValueError(part)
     return query(f"metodologia_{part}")
 

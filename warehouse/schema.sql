@@ -72,6 +72,29 @@ CREATE TABLE suspension_plazos (
     fuente     VARCHAR,
     confirmado BOOLEAN NOT NULL
 );
+-- What a request's state and its answer category count in (data/catalogos/estado_solicitud.csv and
+-- categoria_respuesta.csv): entra_en lists columns of base_solicitud_mes; the response counts are taken from here.
+CREATE TABLE estado_solicitud (
+    estado     VARCHAR PRIMARY KEY,
+    nombre     VARCHAR NOT NULL,
+    entra_en   VARCHAR[] NOT NULL,
+    fundamento VARCHAR
+);
+CREATE TABLE categoria_respuesta (
+    categoria  VARCHAR PRIMARY KEY,
+    nombre     VARCHAR NOT NULL,
+    entra_en   VARCHAR[] NOT NULL,
+    fundamento VARCHAR
+);
+-- Every value of estatus.csv (clase: its estado) and respuesta.csv (clase: its categoria), for Metodología.
+CREATE TABLE catalogo_valor_solicitud (
+    catalogo   VARCHAR NOT NULL,     -- estatus | respuesta
+    orden      INTEGER NOT NULL,
+    valor      VARCHAR NOT NULL,
+    clase      VARCHAR NOT NULL,
+    fuente     VARCHAR,
+    fundamento VARCHAR
+);
 -- One row per calendar day of the requests' terms; n_habil counts working days up to and including fecha,
 -- so business days between a and b are n_habil(b) - n_habil(a).
 CREATE TABLE calendario (

@@ -52,6 +52,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
     _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
     load_tiers(con, catalog_dir / PERFIL_FILE, problems)
+    _load_request_classes(con, catalog_dir, problems)
     if problems:
         raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
 
@@ -268,6 +269,48 @@ def _check_abbreviations(path: Path, problems: list[str]) -> None:
             problems.append(f"{where}: tipo «{r.get('tipo')}» no válido; use uno de {sorted(ABBREVIATION_KINDS)}.")
         elif r["tipo"] == "abreviatura" and not normalize_name(r.get("significa")):
             problems.append(f"{where}: una abreviatura necesita en «significa» la forma completa.")
+
+
+# The counts of base_solicitud_mes a request's state or answer category can put it in (estado_solicitud.csv,
+# categoria_respuesta.csv): the response counts are read from the catalog by indicators/sql/bases/; the state's are
+# what that SQL does with each state, stated for Metodología and checked by tests/test_categorias_solicitud.py.
+STATE_COUNTS = frozenset({"respondidas", "suma_dias", "suma_plazo", "con_plazo_determinado", "en_plazo", "pendientes",
+                          "abiertas_en_plazo", "vencidas_sin_respuesta"})
+ANSWER_COUNTS = frozenset({"con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
+                           "resp_clasificada", "resp_competente", "con_plazo_determinado", "vencidas_sin_respuesta"})
+# Categories the facts give a request whatever its answer says (etl/sql/facts/solicitud.sql).
+BUILT_IN_CATEGORIES = ("desechada", "en_proceso", "sin_dato")
+
+
+def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
+    """estado_solicitud.csv and categoria_respuesta.csv (what each state and answer category counts in), and every
+    value of estatus.csv and respuesta.csv with its class and legal basis (Metodología's table of values)."""
+    classes = {}
+    for name, table, key, allowed, mapped in (
+            ("estado_solicitud.csv", "estado_solicitud", "estado", STATE_COUNTS, "estatus.csv"),
+            ("categoria_respuesta.csv", "categoria_respuesta", "categoria", ANSWER_COUNTS, "respuesta.csv")):
+        records = []
+        for i, r in enumerate(read_rows(catalog_dir / name), start=2):
+            counts = [c for c in (r.get("entra_en") or "").split(";") if c]
+            for c in sorted(set(counts) - allowed):
+                problems.append(f"{name}, fila {i}: «{c}» no es un conteo que {key} pueda alimentar; use los de "
+                                f"{sorted(allowed)}.")
+            records.append((r.get(key), r.get("nombre") or r.get(key), counts, r.get("fundamento") or None))
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", records)  # table: a constant of this loop
+        classes[mapped] = {r[0] for r in records}
+    for missing in sorted(set(BUILT_IN_CATEGORIES) - classes["respuesta.csv"]):
+        problems.append(f"categoria_respuesta.csv: falta la categoría «{missing}», que el tablero da a las solicitudes "
+                        "en trámite, desechadas o sin dato de respuesta.")
+    values = []
+    for name, key, kind in (("estatus.csv", "estado", "estatus"), ("respuesta.csv", "categoria", "respuesta")):
+        for i, r in enumerate(read_rows(catalog_dir / name), start=2):
+            if r.get(key) not in classes[name] | ({"terminada", "en_proceso"} if kind == "estatus" else set()):
+                problems.append(f"{name}, fila {i}: {key} «{r.get(key)}» no está en "
+                                f"{'estado_solicitud.csv' if kind == 'estatus' else 'categoria_respuesta.csv'}; "
+                                "agréguelo allí con los conteos en que entra.")
+            values.append((kind, i - 1, r.get("valor"), r.get(key), r.get("fuente") or None,
+                           r.get("fundamento") or None))
+    con.executemany("INSERT INTO catalogo_valor_solicitud VALUES (?, ?, ?, ?, ?, ?)", values)
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:

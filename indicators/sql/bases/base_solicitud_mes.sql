@@ -1,8 +1,21 @@
 -- Counts per ente × cohort month (the month the request was officially received). Every roll-up of every
 -- request indicator is a sum of these columns, so quarters, years and groups never average percentages.
 INSERT INTO base_solicitud_mes BY NAME
-WITH req AS (
-    SELECT ente_id, mes,
+WITH cuenta AS (
+    -- Which response counts each answer category enters (data/catalogos/categoria_respuesta.csv, Metodología's table
+    -- of values): a refusal to process is a final answer but not a competent one, a partial delivery in versión
+    -- pública is a delivery and also classified, an afirmativa ficta is overdue without an answer.
+    SELECT categoria,
+           list_contains(entra_en, 'con_respuesta_final') AS final, list_contains(entra_en, 'resp_entrega') AS entrega,
+           list_contains(entra_en, 'resp_inexistencia') AS inexistencia,
+           list_contains(entra_en, 'resp_incompetencia') AS incompetencia,
+           list_contains(entra_en, 'resp_clasificada') AS clasificada,
+           list_contains(entra_en, 'resp_competente') AS competente,
+           list_contains(entra_en, 'vencidas_sin_respuesta') AS vencida
+    FROM categoria_respuesta
+),
+req AS (
+    SELECT s.ente_id, s.mes,
         count(*)                                                          AS recibidas,
         count(en_plazo)                                                   AS con_plazo_determinado,
         count(*) FILTER (WHERE en_plazo)                                  AS en_plazo,
@@ -13,17 +26,13 @@ WITH req AS (
                                                                           AS suma_plazo,
         count(*) FILTER (WHERE hubo_ampliacion)                           AS con_ampliacion,
         count(*) FILTER (WHERE hubo_prevencion)                           AS con_prevencion,
-        count(*) FILTER (WHERE estado = 'terminada'
-                           AND respuesta_categoria NOT IN ('sin_dato', 'otra', 'prevencion', 'en_proceso')) AS con_respuesta_final,
-        count(*) FILTER (WHERE estado = 'terminada'
-                           AND respuesta_categoria IN ('entrega', 'disponible_publicamente'))             AS resp_entrega,
-        count(*) FILTER (WHERE estado = 'terminada' AND respuesta_categoria = 'inexistencia')           AS resp_inexistencia,
-        count(*) FILTER (WHERE estado = 'terminada' AND respuesta_categoria = 'incompetencia')          AS resp_incompetencia,
-        count(*) FILTER (WHERE estado = 'terminada'
-                           AND respuesta_categoria IN ('reservada', 'confidencial', 'parcialmente_clasificada')) AS resp_clasificada,
-        count(*) FILTER (WHERE estado = 'terminada'
-                           AND respuesta_categoria NOT IN ('sin_dato', 'otra', 'prevencion', 'en_proceso', 'incompetencia')) AS resp_competente,
-        count(*) FILTER (WHERE en_plazo = FALSE AND fecha_respuesta IS NULL)                         AS vencidas_sin_respuesta,
+        count(*) FILTER (WHERE estado = 'terminada' AND k.final)          AS con_respuesta_final,
+        count(*) FILTER (WHERE estado = 'terminada' AND k.entrega)        AS resp_entrega,
+        count(*) FILTER (WHERE estado = 'terminada' AND k.inexistencia)   AS resp_inexistencia,
+        count(*) FILTER (WHERE estado = 'terminada' AND k.incompetencia)  AS resp_incompetencia,
+        count(*) FILTER (WHERE estado = 'terminada' AND k.clasificada)    AS resp_clasificada,
+        count(*) FILTER (WHERE estado = 'terminada' AND k.competente)     AS resp_competente,
+        count(*) FILTER (WHERE en_plazo = FALSE AND (fecha_respuesta IS NULL OR k.vencida))   AS vencidas_sin_respuesta,
         count(*) FILTER (WHERE estado IN ('en_proceso', 'en_espera_solicitante'))                    AS pendientes,
         -- Still being processed and within the legal deadline at the cut-off (fecha_limite, solicitud.sql): these
         -- keep their month preliminary. Requests waiting on the requester do not.
@@ -32,8 +41,9 @@ WITH req AS (
         -- counted apart, never on time or late.
         count(*) FILTER (WHERE fecha_limite_origen = 'no_determinable'
                            AND estado IN ('terminada', 'en_proceso'))                                  AS plazo_no_determinable
-    FROM solicitud CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
-    GROUP BY ente_id, mes
+    FROM solicitud s LEFT JOIN cuenta k ON k.categoria = s.respuesta_categoria
+    CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
+    GROUP BY s.ente_id, s.mes
 ),
 rec AS (
     SELECT ente_id, mes,
