@@ -97,6 +97,10 @@ shown = pd.DataFrame({
     "Días hábiles de respuesta": plazos["dias_respuesta"], "Días de ampliación": plazos["dias_ampliacion"],
     "Vigente desde": plazos["vigente_desde"].map(fecha_corta), "Vigente hasta": plazos["vigente_hasta"].map(fecha_corta),
     "Confirmado": plazos["confirmado"].map({True: "Sí", False: "Por confirmar"}), "Fuente": plazos["fuente"],
+    "Días para declarar notoria incompetencia": plazos["dias_incompetencia"].astype("Int64").astype(str)
+    .replace("<NA>", "Sin configurar"),
+    "Días para prevenir": plazos["dias_prevencion"].astype("Int64").astype(str).replace("<NA>", "Sin configurar"),
+    "Fuente de esos plazos": plazos["fuente_subplazos"].fillna("Por confirmar"),
 })
 layout.summary("El plazo de cada solicitud es el de la ley vigente para el ámbito del ente (estatal o federal) en su "
                "fecha de recepción, con la ampliación si la hubo; los días hábiles se cuentan desde el día siguiente "

@@ -121,7 +121,10 @@ CREATE TABLE plazo_legal (
     vigente_desde   DATE NOT NULL,
     vigente_hasta   DATE,
     confirmado      BOOLEAN,
-    fuente          VARCHAR
+    fuente          VARCHAR,
+    dias_incompetencia INTEGER,           -- business days to declare notoria incompetencia (NULL: not configured)
+    dias_prevencion    INTEGER,           -- business days to issue a prevención
+    fuente_subplazos   VARCHAR
 );
 -- Which law version judged which requests (etl/sql/marts/plazo_aplicado.sql), for the Metodología page.
 CREATE TABLE plazo_aplicado (
@@ -166,6 +169,9 @@ CREATE TABLE solicitud (
     plazo_dias             INTEGER NOT NULL,     -- días hábiles allowed, ampliación included when there was one
     dias_habiles_respuesta INTEGER,              -- null while unanswered
     en_plazo               BOOLEAN,              -- null while it cannot be decided yet
+    incompetencia_en_plazo BOOLEAN,              -- a notoria incompetencia declared within its own term (3 days);
+                                                 -- null when the answer is not one or has no date
+    prevencion_en_plazo    BOOLEAN,              -- a prevención issued within its term (5 days); null without its date
     carga_id               VARCHAR NOT NULL,     -- the load (carga: file name, sha256, layout) …
     fila                   BIGINT NOT NULL       -- … and the line of the file this request came from
 );
@@ -261,6 +267,8 @@ CREATE TABLE base_solicitud_mes (
     recursos_fondo BIGINT,             -- appeals resolved on the merits: confirma, modifica, revoca
     suma_plazo BIGINT,                 -- legal business days allowed to the answered requests (with ampliación)
     recursos_desechados BIGINT, recursos_sobreseidos BIGINT,
+    incompetencias_con_fecha BIGINT, incompetencias_en_plazo BIGINT,  -- sub-deadlines: only dated ones are judged
+    prevenciones_con_fecha BIGINT, prevenciones_en_plazo BIGINT,
     PRIMARY KEY (ente_id, mes)
 );
 -- Which periods are preliminary (indicators/sql/periods/periodo_estado.sql); indicators/period_status.py answers from it

@@ -241,12 +241,19 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
         if not r.get("ambito"):
             problems.append(f"{where}: falta el ámbito (estatal o federal) al que aplica esta versión de la ley.")
             continue
+        # The sub-deadlines (notoria incompetencia, prevención) are optional: empty, their indicators say sin datos.
+        sub = []
+        for col in ("dias_incompetencia", "dias_prevencion"):
+            text = (r.get(col) or "").strip()
+            if text and not text.isdigit():
+                problems.append(f"{where}: {col} «{text}» debe ser un número entero de días hábiles o quedar vacío.")
+            sub.append(int(text) if text.isdigit() else None)
         records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
                         _date(r.get("vigente_hasta", ""), where, problems), is_yes(r.get("confirmado", "")),
-                        r.get("fuente")))
+                        r.get("fuente"), *sub, r.get("fuente_subplazos") or None))
     con.executemany("INSERT INTO plazo_legal (ley_version, ley_nombre, ambito, tipo_solicitud, dias_respuesta, "
-                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente, dias_incompetencia, "
+                    "dias_prevencion, fuente_subplazos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     overlaps = con.execute(sql("catalogs/plazos_traslapados.sql")).fetchall()
     for a, b, tipo, ambito in overlaps:
         problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo} en el ámbito {ambito}.")

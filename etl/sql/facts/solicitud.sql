@@ -33,7 +33,8 @@ timed AS (
     SELECT l.*,
            dias_habiles_entre(coalesce(l.f_inicio, l.f_recepcion), l.f_respuesta) AS dias_respuesta_habiles,
            dias_habiles_entre(l.f_limite, l.f_respuesta) AS respuesta_tras_limite,
-           dias_habiles_entre(l.f_limite, $corte) AS corte_tras_limite
+           dias_habiles_entre(l.f_limite, $corte) AS corte_tras_limite,
+           dias_habiles_entre(l.f_recepcion, l.f_prevencion) AS dias_a_prevencion
     FROM limited l
 )
 SELECT
@@ -57,6 +58,12 @@ SELECT
          WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.respuesta_tras_limite <= 0
          WHEN t.estado_final = 'en_proceso' AND t.f_respuesta IS NULL AND t.corte_tras_limite > 0 THEN FALSE
     END AS en_plazo,
+    -- Sub-deadlines, each with its own term (plazo_legal.csv): a notoria incompetencia declared by day 3 (counted
+    -- like the answer: from the receipt, or from the desahogo after a prevención), a prevención issued by day 5 from
+    -- the receipt. Only with the dates in the source; an incompetence on day 9 is in the 10-day term, not in its own.
+    CASE WHEN t.estado_final = 'terminada' AND t.resp_cat = 'incompetencia' AND t.f_respuesta IS NOT NULL
+         THEN greatest(t.dias_respuesta_habiles, 0) <= t.dias_incompetencia END AS incompetencia_en_plazo,
+    t.dias_a_prevencion <= t.dias_prevencion AS prevencion_en_plazo,
     t.carga_id, t.fila
 FROM timed t
 JOIN lectura.archivo_leido a ON a.carga_id = t.carga_id;

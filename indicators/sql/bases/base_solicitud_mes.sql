@@ -40,7 +40,12 @@ req AS (
         -- Answered or in process with no deadline to judge them by (a prevención without dates or FechaLimite):
         -- counted apart, never on time or late.
         count(*) FILTER (WHERE fecha_limite_origen = 'no_determinable'
-                           AND estado IN ('terminada', 'en_proceso'))                                  AS plazo_no_determinable
+                           AND estado IN ('terminada', 'en_proceso'))                                  AS plazo_no_determinable,
+        -- Sub-deadlines (solicitud.incompetencia_en_plazo, prevencion_en_plazo): judged only where the source dates them.
+        count(incompetencia_en_plazo)                                     AS incompetencias_con_fecha,
+        count(*) FILTER (WHERE incompetencia_en_plazo)                    AS incompetencias_en_plazo,
+        count(prevencion_en_plazo)                                        AS prevenciones_con_fecha,
+        count(*) FILTER (WHERE prevencion_en_plazo)                       AS prevenciones_en_plazo
     FROM solicitud s LEFT JOIN cuenta k ON k.categoria = s.respuesta_categoria
     CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
     GROUP BY s.ente_id, s.mes
@@ -72,7 +77,11 @@ SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes)
        coalesce(recursos_fondo, 0) AS recursos_fondo, coalesce(recursos_desechados, 0) AS recursos_desechados,
        coalesce(recursos_sobreseidos, 0) AS recursos_sobreseidos,
        coalesce(resp_competente, 0) AS resp_competente, coalesce(abiertas_en_plazo, 0) AS abiertas_en_plazo,
-       coalesce(plazo_no_determinable, 0) AS plazo_no_determinable
+       coalesce(plazo_no_determinable, 0) AS plazo_no_determinable,
+       coalesce(incompetencias_con_fecha, 0) AS incompetencias_con_fecha,
+       coalesce(incompetencias_en_plazo, 0) AS incompetencias_en_plazo,
+       coalesce(prevenciones_con_fecha, 0) AS prevenciones_con_fecha,
+       coalesce(prevenciones_en_plazo, 0) AS prevenciones_en_plazo
 FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
 
 INSERT INTO hist_dias BY NAME
