@@ -303,6 +303,11 @@ def response_types(desde: date, hasta: date, grupo: str | None = None, ente: str
     return query("tipos_respuesta", desde=desde, hasta=hasta, grupo=grupo, ente=ente)
 
 
+def appeal_causes(desde: date, hasta: date, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
+    """Appeals per cause (and how many modified or revoked the answer), for requests received in [desde, hasta)."""
+    return query("recursos_causa", desde=desde, hasta=hasta, grupo=grupo, ente=ente)
+
+
 def open_requests(corte: date, dias: int, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
     """Open requests overdue or due within `dias` business days of the cut-off date (no request text)."""
     return query("plazos_abiertos", corte=corte, dias=int(dias), grupo=grupo, ente=ente)

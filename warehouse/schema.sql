@@ -86,6 +86,12 @@ CREATE TABLE categoria_respuesta (
     entra_en   VARCHAR[] NOT NULL,
     fundamento VARCHAR
 );
+-- Why an appeal was filed (data/catalogos/causa_recurso.csv: the causes of LGTAIP 2015 art. 143), one row per key.
+CREATE TABLE causa_recurso (
+    causa      VARCHAR PRIMARY KEY,
+    nombre     VARCHAR NOT NULL,
+    fundamento VARCHAR
+);
 -- Every value of estatus.csv (clase: its estado) and respuesta.csv (clase: its categoria), for Metodología.
 CREATE TABLE catalogo_valor_solicitud (
     catalogo   VARCHAR NOT NULL,     -- estatus | respuesta
@@ -186,6 +192,9 @@ CREATE TABLE recurso_revision (
     fecha_resolucion    DATE,
     sentido             VARCHAR,                -- desecha | sobresee | confirma | modifica | revoca | en_tramite
     modifica_o_revoca   BOOLEAN,
+    causa               VARCHAR,                -- why it was appealed (causa_recurso.csv, LGTAIP 2015 art. 143), if said
+    cumplimiento        VARCHAR,                -- cumplida | incumplida | en_plazo | no_aplica, if the source says
+    tipo_solicitud      VARCHAR,                -- of the appealed request, when its folio is known
     mes                 DATE NOT NULL,          -- cohort month: the request's month when the folio is known
     carga_id            VARCHAR NOT NULL,
     archivo             VARCHAR NOT NULL,
@@ -269,6 +278,8 @@ CREATE TABLE base_solicitud_mes (
     recursos_desechados BIGINT, recursos_sobreseidos BIGINT,
     incompetencias_con_fecha BIGINT, incompetencias_en_plazo BIGINT,  -- sub-deadlines: only dated ones are judged
     prevenciones_con_fecha BIGINT, prevenciones_en_plazo BIGINT,
+    recursos_con_causa BIGINT, recursos_falta_respuesta BIGINT,      -- only sources that say the cause
+    resoluciones_cumplimiento_determinado BIGINT, resoluciones_cumplidas BIGINT,  -- modifica/revoca, compliance known
     PRIMARY KEY (ente_id, mes)
 );
 -- Which periods are preliminary (indicators/sql/periods/periodo_estado.sql); indicators/period_status.py answers from it

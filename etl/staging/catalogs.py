@@ -53,6 +53,7 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
     load_tiers(con, catalog_dir / PERFIL_FILE, problems)
     _load_request_classes(con, catalog_dir, problems)
+    _load_appeal_causes(con, catalog_dir / "causa_recurso.csv", problems)
     if problems:
         raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
 
@@ -318,6 +319,17 @@ def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
             values.append((kind, i - 1, r.get("valor"), r.get(key), r.get("fuente") or None,
                            r.get("fundamento") or None))
     con.executemany("INSERT INTO catalogo_valor_solicitud VALUES (?, ?, ?, ?, ?, ?)", values)
+
+
+def _load_appeal_causes(con, path: Path, problems: list[str]) -> None:
+    """causa_recurso.csv maps written causes to keys; each key's name and legal basis, once, for the pages."""
+    causes: dict[str, tuple[str, str | None]] = {}
+    for i, r in enumerate(read_rows(path) if path.exists() else [], start=2):
+        if not r.get("causa") or not r.get("nombre"):
+            problems.append(f"{path.name}, fila {i}: faltan la causa o su nombre.")
+            continue
+        causes.setdefault(r["causa"], (r["nombre"], r.get("fundamento") or None))
+    con.executemany("INSERT INTO causa_recurso VALUES (?, ?, ?)", [(k, *v) for k, v in causes.items()])
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:

@@ -59,7 +59,13 @@ rec AS (
         count(*) FILTER (WHERE sentido IN ('confirma', 'modifica', 'revoca')) AS recursos_fondo,
         count(*) FILTER (WHERE sentido = 'desecha')         AS recursos_desechados,
         count(*) FILTER (WHERE sentido = 'sobresee')        AS recursos_sobreseidos,
-        count(*) FILTER (WHERE modifica_o_revoca)           AS recursos_modifican_revocan
+        count(*) FILTER (WHERE modifica_o_revoca)           AS recursos_modifican_revocan,
+        -- Causes and compliance only where the source says them (the template's optional columns): never guessed.
+        count(causa)                                        AS recursos_con_causa,
+        count(*) FILTER (WHERE causa = 'falta_respuesta')   AS recursos_falta_respuesta,
+        count(*) FILTER (WHERE modifica_o_revoca AND cumplimiento IN ('cumplida', 'incumplida'))
+                                                            AS resoluciones_cumplimiento_determinado,
+        count(*) FILTER (WHERE modifica_o_revoca AND cumplimiento = 'cumplida') AS resoluciones_cumplidas
     FROM recurso_revision
     GROUP BY ente_id, mes
 )
@@ -81,7 +87,11 @@ SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes)
        coalesce(incompetencias_con_fecha, 0) AS incompetencias_con_fecha,
        coalesce(incompetencias_en_plazo, 0) AS incompetencias_en_plazo,
        coalesce(prevenciones_con_fecha, 0) AS prevenciones_con_fecha,
-       coalesce(prevenciones_en_plazo, 0) AS prevenciones_en_plazo
+       coalesce(prevenciones_en_plazo, 0) AS prevenciones_en_plazo,
+       coalesce(recursos_con_causa, 0) AS recursos_con_causa,
+       coalesce(recursos_falta_respuesta, 0) AS recursos_falta_respuesta,
+       coalesce(resoluciones_cumplimiento_determinado, 0) AS resoluciones_cumplimiento_determinado,
+       coalesce(resoluciones_cumplidas, 0) AS resoluciones_cumplidas
 FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
 
 INSERT INTO hist_dias BY NAME
