@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from common.formatting import TIPOS_SOLICITUD, fecha_corta, law_label, md_escape
+from indicators.index_rules import TIPOS_INDICE, load_index_rules
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -83,6 +84,11 @@ else:
                           "Indicador": rules["indicador"], "Peso en la dimensión": rules["peso"],
                           "Valor que da 0": rules["cero"], "Valor que da 100": rules["cien"],
                           "Versión": rules["version"]})
+    elegido = load_index_rules().tipo_solicitud
+    st.caption(f"Solicitudes que lee el índice (tipo_solicitud = «{elegido}» en indicators/indice.toml): "
+               f"{TIPOS_INDICE[elegido]}. Cada indicador de solicitudes también se calcula solo para información "
+               "pública y solo para ARCOP (Ficha del ente y exportación), pero un ente recibe pocas solicitudes ARCOP "
+               "al mes y un índice por tipo dejaría a la mayoría con datos insuficientes.")
     show_table(shown, key="tabla_indice")
     download_csv(shown, "metodologia_indice.csv", key="csv_metodologia_indice")
 

@@ -192,6 +192,11 @@ def unit_values(nivel: str, clave: str, tipo_periodo: str, periodos: list[str]) 
     return query("valores_nivel", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, periodos=list(periodos))
 
 
+def values_by_request_type(nivel: str, clave: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
+    """The request indicators of one unit and period for both types together, información pública and ARCOP."""
+    return query("valores_por_tipo", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, periodo=periodo)
+
+
 def government_values(tipo_periodo: str, periodos: list[str]) -> pd.DataFrame:
     return unit_values("gobierno", "GEQROO", tipo_periodo, periodos)
 

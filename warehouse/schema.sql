@@ -302,6 +302,10 @@ CREATE TABLE hist_dias (
     dias    INTEGER NOT NULL,
     n       BIGINT NOT NULL
 );
+-- The request counts of base_solicitud_mes per type of request (informacion_publica, datos_personales: ARCOP), the
+-- same columns plus tipo_solicitud; an appeal enters its request's type only when its folio names a loaded request.
+CREATE TABLE base_solicitud_tipo_mes AS SELECT *, NULL::VARCHAR AS tipo_solicitud FROM base_solicitud_mes LIMIT 0;
+CREATE TABLE hist_dias_tipo AS SELECT *, NULL::VARCHAR AS tipo_solicitud FROM hist_dias LIMIT 0;
 -- Every indicator at every level and period, ready for pages and the export.
 CREATE TABLE indicador_valor (
     nivel          VARCHAR NOT NULL,   -- ente | grupo | gobierno
@@ -318,3 +322,6 @@ CREATE TABLE indicador_valor (
     suficiente     BOOLEAN NOT NULL,   -- denominador >= denominador_minimo
     fuente         VARCHAR NOT NULL    -- registros (row-level requests) | estadistica_publicada (garante's tables)
 );
+-- The request indicators (base base_solicitud_mes) read for one type of request: información pública or ARCOP
+-- (datos_personales). indicador_valor holds both together, which is what the index uses (indicators/indice.toml).
+CREATE TABLE indicador_valor_tipo AS SELECT *, NULL::VARCHAR AS tipo_solicitud FROM indicador_valor LIMIT 0;

@@ -1,6 +1,8 @@
--- Counts per ente × cohort month (the month the request was officially received). Every roll-up of every
--- request indicator is a sum of these columns, so quarters, years and groups never average percentages.
-INSERT INTO base_solicitud_mes BY NAME
+-- Counts per ente × cohort month (the month the request was officially received) × type of request (información
+-- pública or datos personales: ARCOP apart). Every roll-up of every request indicator is a sum of these columns, so
+-- quarters, years, groups and both types together never average percentages. An appeal takes its request's type;
+-- one whose folio names no loaded request has none (tipo_solicitud NULL): it counts only with both types together.
+INSERT INTO base_solicitud_tipo_mes BY NAME
 WITH cuenta AS (
     -- Which response counts each answer category enters (data/catalogos/categoria_respuesta.csv, Metodología's table
     -- of values): a refusal to process is a final answer but not a competent one, a partial delivery in versión
@@ -15,7 +17,7 @@ WITH cuenta AS (
     FROM categoria_respuesta
 ),
 req AS (
-    SELECT s.ente_id, s.mes,
+    SELECT s.ente_id, s.mes, CAST(s.tipo_solicitud AS VARCHAR) AS tipo_solicitud,
         count(*)                                                          AS recibidas,
         count(en_plazo)                                                   AS con_plazo_determinado,
         count(*) FILTER (WHERE en_plazo)                                  AS en_plazo,
@@ -48,10 +50,10 @@ req AS (
         count(*) FILTER (WHERE prevencion_en_plazo)                       AS prevenciones_en_plazo
     FROM solicitud s LEFT JOIN cuenta k ON k.categoria = s.respuesta_categoria
     CROSS JOIN (SELECT max(valor)::DATE AS fecha FROM metadatos WHERE clave = 'fecha_corte') corte
-    GROUP BY s.ente_id, s.mes
+    GROUP BY s.ente_id, s.mes, s.tipo_solicitud
 ),
 rec AS (
-    SELECT ente_id, mes,
+    SELECT ente_id, mes, tipo_solicitud,
         count(*)                                            AS recursos,
         count(*) FILTER (WHERE sentido <> 'en_tramite')     AS recursos_resueltos,
         -- Resolved on the merits (admitted and decided): the denominator of "modifican o revocan". A desechamiento
@@ -67,10 +69,11 @@ rec AS (
                                                             AS resoluciones_cumplimiento_determinado,
         count(*) FILTER (WHERE modifica_o_revoca AND cumplimiento = 'cumplida') AS resoluciones_cumplidas
     FROM recurso_revision
-    GROUP BY ente_id, mes
+    GROUP BY ente_id, mes, tipo_solicitud
 )
 -- A month with appeals and no requests (or the other way round) has zeros, not NULLs, in the other's counts.
 SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes) AS mes,
+       coalesce(req.tipo_solicitud, rec.tipo_solicitud) AS tipo_solicitud,
        coalesce(recibidas, 0) AS recibidas, coalesce(con_plazo_determinado, 0) AS con_plazo_determinado,
        coalesce(en_plazo, 0) AS en_plazo, coalesce(respondidas, 0) AS respondidas,
        coalesce(suma_dias, 0) AS suma_dias, coalesce(suma_plazo, 0) AS suma_plazo, coalesce(con_ampliacion, 0) AS con_ampliacion,
@@ -92,10 +95,19 @@ SELECT coalesce(req.ente_id, rec.ente_id) AS ente_id, coalesce(req.mes, rec.mes)
        coalesce(recursos_falta_respuesta, 0) AS recursos_falta_respuesta,
        coalesce(resoluciones_cumplimiento_determinado, 0) AS resoluciones_cumplimiento_determinado,
        coalesce(resoluciones_cumplidas, 0) AS resoluciones_cumplidas
-FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes;
+FROM req FULL OUTER JOIN rec ON req.ente_id = rec.ente_id AND req.mes = rec.mes
+                              AND req.tipo_solicitud IS NOT DISTINCT FROM rec.tipo_solicitud;
 
-INSERT INTO hist_dias BY NAME
-SELECT ente_id, mes, dias_habiles_respuesta AS dias, count(*) AS n
+INSERT INTO base_solicitud_mes BY NAME
+SELECT ente_id, mes, CAST(sum(COLUMNS(* EXCLUDE (ente_id, mes, tipo_solicitud))) AS BIGINT)
+FROM base_solicitud_tipo_mes
+GROUP BY ente_id, mes;
+
+INSERT INTO hist_dias_tipo BY NAME
+SELECT ente_id, mes, CAST(tipo_solicitud AS VARCHAR) AS tipo_solicitud, dias_habiles_respuesta AS dias, count(*) AS n
 FROM solicitud
 WHERE estado = 'terminada' AND dias_habiles_respuesta IS NOT NULL
 GROUP BY ALL;
+
+INSERT INTO hist_dias BY NAME
+SELECT ente_id, mes, dias, sum(n) AS n FROM hist_dias_tipo GROUP BY ALL;
