@@ -74,8 +74,8 @@ def _far_cell(path: Path, ref: str, value: bool = True) -> Path:
 
 
 def _limited(limit_gb: int = 4):
-    """A child process that cannot take more than a few GB (of address space): if the guard failed, it would die,
-    not the machine; a 17-billion-cell sheet would take ~100 GB."""
+    """A child process that cannot take more than a few GB: if the guard failed, it would die, not the machine.
+    4 GB of address space is far below the ~100 GB a 17-billion-cell sheet would take."""
     def apply():
         resource.setrlimit(resource.RLIMIT_AS, (limit_gb << 30, limit_gb << 30))
     return apply
