@@ -17,7 +17,7 @@ sin datos (no value), never guessed; the incompetence is judged (1 / 1 = 100 %).
 """
 import pytest
 
-from helpers import PLANTILLA_HEADER, build, query, write
+from helpers import PLANTILLA_HEADER, PNT_HEADER, build, query, write
 
 ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
 INCOMPETENCIA = "Notoria incompetencia (Terminada)"
@@ -30,8 +30,6 @@ TEMPLATE = f"""
 600000000000005,2024-12-02,,SEFIPLAN,Información pública,,,Terminada,{ENTREGA},2024-12-13,No,Sí,2024-12-10,2024-12-11
 600000000000006,2024-12-02,,SEFIPLAN,Información pública,,,Terminada,{ENTREGA},2024-12-03,No,No,,
 """
-FIELDS = ["Folio", "FechaSolicitud", "Dependencia", "Estatus", "TipoSolicitud", "FechaLimite", "Respuesta",
-          "FechaRespuesta", "FechaSolicitudTermino", "Prorroga", "Prevencion", "TipoDerechoARCOP", "Queja"]
 PNT = ["610000000000001,09/01/2025,Secretaría de Finanzas y Planeación (SEFIPLAN),Terminada,Información pública,"
        f"07/02/2025,{ENTREGA},30/01/2025,30/01/2025,No,Si,No Aplica,No",
        "610000000000002,09/01/2025,Secretaría de Finanzas y Planeación (SEFIPLAN),Terminada,Información pública,"
@@ -42,7 +40,7 @@ PNT = ["610000000000001,09/01/2025,Secretaría de Finanzas y Planeación (SEFIPL
 def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("subplazos")
     write(tmp / "in" / "solicitudes" / "registro.csv", HEADER + TEMPLATE)
-    write(tmp / "in" / "solicitudes" / "pnt.csv", ",".join(FIELDS) + "\n" + "\n".join(PNT) + "\n")
+    write(tmp / "in" / "solicitudes" / "pnt.csv", PNT_HEADER + "\n" + "\n".join(PNT) + "\n")
     return build(tmp / "in", tmp)
 
 
