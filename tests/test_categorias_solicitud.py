@@ -17,7 +17,7 @@ import io
 import pytest
 
 from conftest import run_page
-from helpers import PLANTILLA_HEADER, build, query, write
+from helpers import PLANTILLA_HEADER, build, catalog_build_error, catalogs_copy, query, write
 from common.csvfiles import read_rows
 from etl.staging.catalogs import ANSWER_COUNTS
 from indicators.definitions import load_indicators
@@ -133,3 +133,15 @@ def test_metodologia_shows_the_mapping_from_the_catalogs(app_db):
     assert row["Entra en los conteos"] == "con_respuesta_final" and "pct_competencia" in row["Indicadores"]
     assert "pct_entrega" in row["Indicadores"] and indicadores["pct_entrega"].denominador == "con_respuesta_final"
     assert "pct_en_plazo" in by_value.loc["En espera de pago"]["Indicadores"]
+
+
+def test_a_category_without_its_counts_or_a_count_that_does_not_exist_stops_the_build(tmp_path, monkeypatch):
+    catalogs = catalogs_copy(tmp_path)
+    respuesta = (catalogs / "respuesta.csv").read_text(encoding="utf-8")
+    (catalogs / "respuesta.csv").write_text(respuesta.replace("Afirmativa ficta,afirmativa_ficta",
+                                                              "Afirmativa ficta,ficta"), encoding="utf-8")
+    with (catalogs / "categoria_respuesta.csv").open("a", encoding="utf-8") as fh:
+        fh.write("rara,Rara,resp_entrega;dias_de_gracia,\n")
+    message = catalog_build_error(tmp_path, monkeypatch, catalogs)
+    assert "respuesta.csv" in message and "«ficta» no está en categoria_respuesta.csv" in message
+    assert "«dias_de_gracia» no es un conteo" in message

@@ -298,21 +298,25 @@ def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
             ("estado_solicitud.csv", "estado_solicitud", "estado", STATE_COUNTS, "estatus.csv"),
             ("categoria_respuesta.csv", "categoria_respuesta", "categoria", ANSWER_COUNTS, "respuesta.csv")):
         records = []
-        for i, r in enumerate(read_rows(catalog_dir / name), start=2):
+        if not (catalog_dir / name).exists():
+            problems.append(f"Falta {name} en {catalog_dir}: dice en qué conteos entra cada {key}; cópielo de "
+                            "data/catalogos/ del tablero.")
+        for i, r in enumerate(read_rows(catalog_dir / name) if (catalog_dir / name).exists() else [], start=2):
             counts = [c for c in (r.get("entra_en") or "").split(";") if c]
             for c in sorted(set(counts) - allowed):
                 problems.append(f"{name}, fila {i}: «{c}» no es un conteo que {key} pueda alimentar; use los de "
                                 f"{sorted(allowed)}.")
             records.append((r.get(key), r.get("nombre") or r.get(key), counts, r.get("fundamento") or None))
         con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", records)  # table: a constant of this loop
-        classes[mapped] = {r[0] for r in records}
-    for missing in sorted(set(BUILT_IN_CATEGORIES) - classes["respuesta.csv"]):
+        classes[mapped] = {r[0] for r in records} if (catalog_dir / name).exists() else None
+    for missing in sorted(set(BUILT_IN_CATEGORIES) - (classes["respuesta.csv"] or set(BUILT_IN_CATEGORIES))):
         problems.append(f"categoria_respuesta.csv: falta la categoría «{missing}», que el tablero da a las solicitudes "
                         "en trámite, desechadas o sin dato de respuesta.")
     values = []
     for name, key, kind in (("estatus.csv", "estado", "estatus"), ("respuesta.csv", "categoria", "respuesta")):
         for i, r in enumerate(read_rows(catalog_dir / name), start=2):
-            if r.get(key) not in classes[name] | ({"terminada", "en_proceso"} if kind == "estatus" else set()):
+            if classes[name] is not None and r.get(key) not in classes[name] | (
+                    {"terminada", "en_proceso"} if kind == "estatus" else set()):
                 problems.append(f"{name}, fila {i}: {key} «{r.get(key)}» no está en "
                                 f"{'estado_solicitud.csv' if kind == 'estatus' else 'categoria_respuesta.csv'}; "
                                 "agréguelo allí con los conteos en que entra.")
