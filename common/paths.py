@@ -12,6 +12,11 @@ DEFAULT_DB = ROOT / "data" / "warehouse" / "tablero.duckdb"
 SCHEMA_SQL = ROOT / "warehouse" / "schema.sql"
 
 
+def schema_files() -> list[Path]:
+    """The warehouse's schema: schema.sql first, then each domain's schema_*.sql (perfil_ut, verificación…)."""
+    return sorted(SCHEMA_SQL.parent.glob("schema*.sql"))
+
+
 def catalogos_dir(default: Path | None = None) -> Path:
     """The catalog folder, read at call time: TABLERO_CATALOGOS if set, else `default` (data/catalogos/)."""
     return Path(os.environ.get("TABLERO_CATALOGOS") or default or CATALOGOS_DIR)

@@ -16,7 +16,7 @@ import duckdb
 
 from common.errors import AliasError
 from common.names import name_variants
-from common.paths import SCHEMA_SQL
+from common.paths import schema_files
 from etl import sql
 from etl.staging.catalogs import load_catalogs
 from etl.staging.ente_names import EnteResolver, closest_entes, ente_labels
@@ -42,7 +42,8 @@ def unresolved_names(db_path: Path, catalog_dir: Path) -> tuple[list[Unresolved]
             raise AliasError(f"El almacén {db_path} es de una versión anterior; reconstrúyalo con: python -m etl build") \
                 from None
     with duckdb.connect() as con:
-        con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+        for schema in schema_files():  # the catalogs fill tables of several of them (perfil_ut)
+            con.execute(schema.read_text(encoding="utf-8"))
         load_catalogs(con, catalog_dir)
         resolver = EnteResolver.from_warehouse(con, catalog_dir)
         labels = ente_labels(con)

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from common.errors import BuildError, CatalogError, FileError
-from common.paths import SCHEMA_SQL, catalogos_dir
+from common.paths import catalogos_dir, schema_files
 from etl import raw, sql
 from etl.checks import check
 from etl.load_log import BuildReport, FileHashes, FileReport, Progress, finish_log, load_folder
@@ -114,7 +114,7 @@ def _build_into(con: duckdb.DuckDBPyConnection, inputs: Path, build_id: str, tod
                 say: Progress, store: tuple[str | None, Path]) -> BuildReport:
     fases: dict[str, float] = {}
     started = time.perf_counter()
-    for schema in sorted(SCHEMA_SQL.parent.glob("schema*.sql")):  # schema.sql first, then each domain's
+    for schema in schema_files():
         con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql("functions/macros.sql"))
     con.execute(sql("functions/plazo.sql"))  # persisted in the warehouse: the deadline calculator runs them too

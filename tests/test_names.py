@@ -9,7 +9,7 @@ from etl.staging.catalogs import load_catalogs
 from etl.staging.ente_names import build_ente_map
 from common.names import name_variants, normalize_name
 from etl import sql
-from common.paths import CATALOGOS_DIR, SCHEMA_SQL
+from common.paths import CATALOGOS_DIR, schema_files
 
 FIXTURES = Path(__file__).parent / "fixtures" / "estadistica_trimestral"
 NOT_ENTES = {"", "No.", "S.O.", "TOTAL", "DEPENDENCIAS", "ÓRGANOS DESCONCENTRADOS", "ORGANISMOS DESCENTRALIZADOS"}
@@ -18,7 +18,8 @@ NOT_ENTES = {"", "No.", "S.O.", "TOTAL", "DEPENDENCIAS", "ÓRGANOS DESCONCENTRAD
 @pytest.fixture(scope="module")
 def con():
     con = duckdb.connect()
-    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    for schema in schema_files():
+        con.execute(schema.read_text(encoding="utf-8"))
     con.execute(sql("functions/macros.sql"))
     con.execute(sql("functions/privacidad.sql"))  # as the build: unresolved names are kept masked
     load_catalogs(con, CATALOGOS_DIR)
