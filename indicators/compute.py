@@ -30,6 +30,7 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, definitions: list[Indicad
         _insert_values(con, ind, ind.base)
         for fallback in _fallbacks_for(ind):
             _insert_values(con, ind, fallback)
+    _compute_by_request_type(con, definitions)
     t0 = time.perf_counter()
     compute_index(con)
     if fases is not None:
@@ -54,29 +55,57 @@ def _store_definitions(con, definitions: list[Indicador]) -> None:
         for n, i in enumerate(definitions, start=1)])
 
 
-def _aggregate(con, name: str) -> None:
-    """agg_<base>: the base's counts summed per level × period; hist_<base>: its histogram, when it has one."""
+def _aggregate(con, name: str, table: str | None = None, histogram: str | None = None) -> None:
+    """agg_<table>: the base's counts summed per level × period; hist_<table>: its histogram, when it has one.
+    `table` and `histogram` (default: the base's own) let the same base be aggregated over a part of its rows."""
     base = BASE_TABLES[name]
+    table, histogram = table or name, histogram or base.histogram
     template = ("values/agregado_gobierno.sql" if base.solo_gobierno else
                 "values/agregado_existencias.sql" if base.stocks else "values/agregado.sql")
     params = {"periodos": list(base.periodos)}
     if base.stocks:
         params |= {"flujos": sorted(base.columns - base.stocks), "existencias": sorted(base.stocks)}
-    con.execute(sql(template).format(base=name), params)
-    if base.histogram is not None:
-        con.execute(sql("values/histograma.sql").format(base=name, histogram=base.histogram))
+    con.execute(sql(template).format(base=table), params)
+    if histogram is not None:
+        con.execute(sql("values/histograma.sql").format(base=table, histogram=histogram))
 
 
-def _insert_values(con, ind: Indicador, base_name: str) -> None:
-    """Values of one indicator from one base, by the template of its tipo (indicators/sql/values/valor_*.sql). A
-    fallback base only fills the periods the indicator's own base has no data for."""
+# ARCOP apart: the request indicators are also read for each type of request, by the same templates over that
+# type's counts (base_solicitud_tipo_mes, filled by bases/base_solicitud_mes.sql), into indicador_valor_tipo.
+# indicador_valor keeps both types together: the pages' default and the index's stated choice (indice.toml).
+TIPOS_SOLICITUD = ("informacion_publica", "datos_personales")
+BASE_POR_TIPO = "base_solicitud_mes"
+
+
+def _compute_by_request_type(con, definitions: list[Indicador]) -> None:
+    split = [i for i in definitions if i.base == BASE_POR_TIPO and i.tipo != "compuesto"]
+    con.execute("CREATE OR REPLACE TEMP TABLE valor_tipo AS SELECT * FROM indicador_valor LIMIT 0")
+    for tipo in TIPOS_SOLICITUD:
+        con.execute("CREATE OR REPLACE TEMP TABLE base_un_tipo AS SELECT * EXCLUDE (tipo_solicitud) "
+                    "FROM base_solicitud_tipo_mes WHERE tipo_solicitud = $tipo", {"tipo": tipo})
+        con.execute("CREATE OR REPLACE TEMP TABLE hist_un_tipo AS SELECT * EXCLUDE (tipo_solicitud) "
+                    "FROM hist_dias_tipo WHERE tipo_solicitud = $tipo", {"tipo": tipo})
+        _aggregate(con, BASE_POR_TIPO, table="base_un_tipo", histogram="hist_un_tipo")
+        for ind in split:
+            _insert_values(con, ind, BASE_POR_TIPO, table="base_un_tipo", destino="valor_tipo")
+        con.execute("INSERT INTO indicador_valor_tipo BY NAME SELECT *, $tipo AS tipo_solicitud FROM valor_tipo",
+                    {"tipo": tipo})
+        con.execute("DELETE FROM valor_tipo")
+
+
+def _insert_values(con, ind: Indicador, base_name: str, table: str | None = None,
+                   destino: str = "indicador_valor") -> None:
+    """Values of one indicator from one base (or `table`, a part of its rows aggregated by _aggregate), by the
+    template of its tipo (indicators/sql/values/valor_*.sql), into `destino`. A fallback base only fills the periods
+    the indicator's own base has no data for."""
     base = BASE_TABLES[base_name]
-    agg = f"agg_{base_name}"
+    agg = f"agg_{table or base_name}"
     if base_name != ind.base:
         con.execute(sql("values/respaldo.sql").format(respaldo=agg, primaria=f"agg_{ind.base}"))
         agg = "agg_respaldo"
     # Table and column names come from the validated definitions (a closed set); values travel as parameters.
-    names = {"agg": agg, "hist": f"hist_{base_name}", "numerador": ind.numerador, "denominador": ind.denominador}
+    names = {"agg": agg, "hist": f"hist_{table or base_name}", "numerador": ind.numerador,
+             "denominador": ind.denominador, "destino": destino}
     params = {"id": ind.id, "fuente": base.fuente}
     if ind.tipo == "razon":
         params |= {"escala": ind.escala, "minimo": ind.denominador_minimo}

@@ -33,7 +33,9 @@ BASE_TABLES: dict[str, BaseTable] = {
         "con_prevencion", "con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
         "resp_clasificada", "vencidas_sin_respuesta", "pendientes", "recursos", "recursos_resueltos",
         "recursos_modifican_revocan", "resp_competente", "abiertas_en_plazo", "plazo_no_determinable",
-        "recursos_fondo", "recursos_desechados", "recursos_sobreseidos", "suma_plazo"}),
+        "recursos_fondo", "recursos_desechados", "recursos_sobreseidos", "suma_plazo", "incompetencias_con_fecha",
+        "incompetencias_en_plazo", "prevenciones_con_fecha", "prevenciones_en_plazo", "recursos_con_causa",
+        "recursos_falta_respuesta", "resoluciones_cumplimiento_determinado", "resoluciones_cumplidas"}),
         "bases/base_solicitud_mes.sql",
         histogram="hist_dias"),
     # The garante's published quarterly tables (2017 on): they continue request series back before row-level data.

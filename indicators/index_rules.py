@@ -34,12 +34,15 @@ class IndexRules:
     version: str
     nombre: str
     dimensiones: tuple[Dimension, ...]
+    tipo_solicitud: str = "ambos"  # the requests it reads: both types together (the only choice computed)
 
     def dimension(self, dim_id: str) -> Dimension:
         return next(d for d in self.dimensiones if d.id == dim_id)
 
 
-_TOP = {"version", "nombre", "dimension"}
+_TOP = {"version", "nombre", "dimension", "tipo_solicitud"}
+# The index is computed from indicador_valor, which holds both types of request together.
+TIPOS_INDICE = {"ambos": "información pública y ARCOP juntas"}
 _DIM = {"id", "nombre", "peso", "componentes"}
 _COMP = {"indicador", "peso", "cero", "cien"}
 
@@ -47,7 +50,10 @@ _COMP = {"indicador", "peso", "cero", "cien"}
 def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULES_PATH) -> IndexRules:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     problems = [f"clave desconocida '{k}'" for k in data if k not in _TOP]
-    problems += [f"falta '{k}'" for k in ("version", "nombre", "dimension") if k not in data]
+    problems += [f"falta '{k}'" for k in ("version", "nombre", "dimension", "tipo_solicitud") if k not in data]
+    if "tipo_solicitud" in data and data["tipo_solicitud"] not in TIPOS_INDICE:
+        problems.append(f"tipo_solicitud «{data['tipo_solicitud']}» no válido: el índice lee las solicitudes con "
+                        f"ambos tipos juntos; use uno de {sorted(TIPOS_INDICE)}")
     dims: list[Dimension] = []
     for n, d in enumerate(data.get("dimension", []), start=1):
         where = f"dimensión {n} ({d.get('id', 'sin id')})"
@@ -76,4 +82,4 @@ def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULE
     problems += [f"dimensión '{i}' repetida" for i in set(ids) if ids.count(i) > 1]
     if problems:
         raise DefinitionError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
-    return IndexRules(str(data["version"]), data["nombre"], tuple(dims))
+    return IndexRules(str(data["version"]), data["nombre"], tuple(dims), data["tipo_solicitud"])

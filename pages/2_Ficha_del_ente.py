@@ -83,6 +83,18 @@ else:
                widths={"Indicador": 180, "Valor": 80, "Semáforo": 110})
     download_csv(card, f"ficha_{ente_id}_{periodo}.csv", key="csv_ficha", periodo=periodo)
 
+# ---- ARCOP apart: the request indicators by type of request --------------------------------------------------
+by_type = read.values_by_request_type("ente", ente_id, tipo, periodo)
+if not by_type.empty:
+    st.markdown("**Información pública y ARCOP**")
+    layout.summary(ficha.request_type_summary(by_type, tipo, periodo))
+    st.caption("Cada indicador de solicitudes y recursos leído para ambos tipos juntos (lo que usa el índice), solo "
+               "información pública y solo derechos ARCOP (datos personales). Un recurso sin folio de una solicitud "
+               "cargada solo cuenta en «ambos tipos».")
+    shown_types = ficha.by_request_type(by_type)
+    show_table(shown_types, key="tabla_ficha_tipos", widths={"Indicador": 180})
+    download_csv(shown_types, f"ficha_{ente_id}_{periodo}_por_tipo.csv", key="csv_ficha_tipos", periodo=periodo)
+
 # ---- trend ---------------------------------------------------------------------------------------------
 layout.subheader("Tendencia mensual")
 options = definitions["indicador"].tolist()

@@ -74,5 +74,16 @@ else:
     show_table(by_ente_t, key="tabla_tipos", numbers={c: 0 for c in by_ente_t.columns[3:]})
     download_csv(by_ente_t, f"tipos_respuesta_por_ente_{periodo}.csv", key="csv_tipos_ente", periodo=periodo)
 
+# ---- appeals by cause ---------------------------------------------------------------------------------------
+layout.subheader(f"Recursos de revisión por causa · {periodo_label(tipo, periodo)}")
+causes = read.appeal_causes(desde, hasta, grupo, ente)
+if causes.empty:
+    st.info("No hay recursos de revisión con estos filtros.")
+else:
+    shown = solicitudes.cause_table(causes)
+    layout.summary(solicitudes.cause_summary(shown))
+    show_table(shown, key="tabla_causas", numbers={"Recursos": 0, "Modifican o revocan": 0})
+    download_csv(shown, f"recursos_por_causa_{periodo}.csv", key="csv_causas", periodo=periodo)
+
 # ---- history since 2017 (published quarterly tables, then PNT records) -----------------------------------
 render_government_history()

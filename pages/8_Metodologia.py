@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from common.formatting import TIPOS_SOLICITUD, fecha_corta, law_label, md_escape
+from indicators.index_rules import TIPOS_INDICE, load_index_rules
 from pages.ui import layout
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
@@ -83,6 +84,11 @@ else:
                           "Indicador": rules["indicador"], "Peso en la dimensión": rules["peso"],
                           "Valor que da 0": rules["cero"], "Valor que da 100": rules["cien"],
                           "Versión": rules["version"]})
+    elegido = load_index_rules().tipo_solicitud
+    st.caption(f"Solicitudes que lee el índice (tipo_solicitud = «{elegido}» en indicators/indice.toml): "
+               f"{TIPOS_INDICE[elegido]}. Cada indicador de solicitudes también se calcula solo para información "
+               "pública y solo para ARCOP (Ficha del ente y exportación), pero un ente recibe pocas solicitudes ARCOP "
+               "al mes y un índice por tipo dejaría a la mayoría con datos insuficientes.")
     show_table(shown, key="tabla_indice")
     download_csv(shown, "metodologia_indice.csv", key="csv_metodologia_indice")
 
@@ -97,6 +103,10 @@ shown = pd.DataFrame({
     "Días hábiles de respuesta": plazos["dias_respuesta"], "Días de ampliación": plazos["dias_ampliacion"],
     "Vigente desde": plazos["vigente_desde"].map(fecha_corta), "Vigente hasta": plazos["vigente_hasta"].map(fecha_corta),
     "Confirmado": plazos["confirmado"].map({True: "Sí", False: "Por confirmar"}), "Fuente": plazos["fuente"],
+    "Días para declarar notoria incompetencia": plazos["dias_incompetencia"].astype("Int64").astype(str)
+    .replace("<NA>", "Sin configurar"),
+    "Días para prevenir": plazos["dias_prevencion"].astype("Int64").astype(str).replace("<NA>", "Sin configurar"),
+    "Fuente de esos plazos": plazos["fuente_subplazos"].fillna("Por confirmar"),
 })
 layout.summary("El plazo de cada solicitud es el de la ley vigente para el ámbito del ente (estatal o federal) en su "
                "fecha de recepción, con la ampliación si la hubo; los días hábiles se cuentan desde el día siguiente "
@@ -151,6 +161,24 @@ shown = pd.DataFrame({
 })
 show_table(shown, key="tabla_suspensiones", numbers={"Días hábiles sin plazo (solicitudes)": 0})
 download_csv(shown, "metodologia_suspensiones.csv", key="csv_metodologia_suspensiones")
+
+# ---- status and answer values ----------------------------------------------------------------------------
+layout.subheader("Estatus y respuestas: en qué cuenta cada valor")
+valores = read.methodology("valores")
+CATALOGO = {"estatus": "Estatus", "respuesta": "Respuesta"}
+st.caption("Cada valor de Estatus y de Respuesta que traen la PNT, Infomex y la plantilla, con el estado o la "
+           "categoría que se le asigna (data/catalogos/estatus.csv y respuesta.csv), los conteos en que entra "
+           "(estado_solicitud.csv y categoria_respuesta.csv) y los indicadores que los usan. Toda solicitud cuenta "
+           "como recibida; una solicitud entra por su estatus y, si está respondida, también por su respuesta. La "
+           "tabla se genera de los mismos catálogos con que se calcula.")
+shown = pd.DataFrame({
+    "Campo": valores["catalogo"].map(CATALOGO).fillna(valores["catalogo"]), "Valor": valores["valor"],
+    "Se cuenta como": valores["clase_nombre"], "Entra en los conteos": valores["entra_en"],
+    "Indicadores": valores["indicadores"], "Fundamento": valores["fundamento"].fillna("Por confirmar"),
+    "Fuente": valores["fuente"].fillna(""),
+})
+show_table(shown, key="tabla_valores")
+download_csv(shown, "metodologia_estatus_respuestas.csv", key="csv_metodologia_valores")
 
 # ---- changelog ---------------------------------------------------------------------------------------
 layout.subheader("Cambios de metodología")

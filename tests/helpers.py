@@ -15,6 +15,9 @@ from participacion import engine as store_engine
 
 PLANTILLA_HEADER = ("folio,fecha_presentacion,fecha_recepcion,ente,tipo_solicitud,derecho_arcop,medio_entrada,"
                     "estatus,respuesta,fecha_respuesta,hubo_ampliacion,hubo_prevencion")
+# A PNT export's columns with its FechaLimite and Prevencion (a CSV with these headers is read as pnt_sisai).
+PNT_HEADER = ("Folio,FechaSolicitud,Dependencia,Estatus,TipoSolicitud,FechaLimite,Respuesta,FechaRespuesta,"
+              "FechaSolicitudTermino,Prorroga,Prevencion,TipoDerechoARCOP,Queja")
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

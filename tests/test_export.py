@@ -42,7 +42,8 @@ def test_csv_has_the_published_columns_and_period_formats(db, tmp_path):
     assert result.returncode == 0, result.stderr
     rows = read_csv(tmp_path / "ind.csv")
     assert list(rows[0])[:8] == ["ente_id", "ente", "periodo", "indicador", "valor", "numerador", "denominador", "unidad"]
-    sefiplan = {(r["periodo"], r["indicador"]): r for r in rows if r["ente_id"] == "SEFIPLAN"}
+    sefiplan = {(r["periodo"], r["indicador"]): r for r in rows
+                if r["ente_id"] == "SEFIPLAN" and r["tipo_solicitud"] == "ambos"}
     assert {"2024-09", "2024-10", "2024-T3", "2024-T4", "2024"} <= {p for p, _ in sefiplan}
     year = sefiplan[("2024", "solicitudes_recibidas")]
     assert (float(year["valor"]), year["ente"], year["unidad"]) == (2.0, "Secretaría de Finanzas y Planeación", "solicitudes")
@@ -55,7 +56,8 @@ def test_text_cells_that_look_like_formulas_are_neutralized(db, tmp_path):
     poisoned = tmp_path / "poisoned.duckdb"
     poisoned.write_bytes(db.read_bytes())
     with duckdb.connect(str(poisoned)) as con:
-        con.execute("""UPDATE indicador_valor SET nombre = '=HYPERLINK("http://x","clic")' WHERE clave = 'SEFIPLAN'""")
+        for table in ("indicador_valor", "indicador_valor_tipo"):  # both types together, and each type
+            con.execute(f"""UPDATE {table} SET nombre = '=HYPERLINK("http://x","clic")' WHERE clave = 'SEFIPLAN'""")
         con.execute("UPDATE indicador SET unidad = '+1' WHERE indicador = 'pct_en_plazo'")
     assert run_export(poisoned, tmp_path / "p.csv").returncode == 0
     rows = read_csv(tmp_path / "p.csv")

@@ -44,8 +44,8 @@ def test_ficha_shows_ente_from_url_with_values_and_ranking(app_db, sql):
     assert texto and texto in "\n".join(str(t.value) for t in at.text)
     # trend + SEFIPLAN's published quarters since 2017 (the sample copies the real published tables)
     assert len(at.get("plotly_chart")) == 1 + 1
-    # the actions, scorecard, trend, the index parts, the history, + the Capacitación block
-    assert len(at.get("download_button")) == 1 + 2 + 1 + 1 + 1
+    # the actions, scorecard, trend, the index parts, the history, + the Capacitación block, + by type of request
+    assert len(at.get("download_button")) == 1 + 2 + 1 + 1 + 1 + 1
 
 
 def test_ficha_leads_with_the_three_actions_that_add_most_to_the_index(app_db, tablero_db):

@@ -20,8 +20,8 @@ def test_every_indicator_and_weight_is_documented(app_db):
     assert "Ley General de Transparencia (2025)" in tables and "Primera versión" in tables
     assert "Suspensión de plazos por la contingencia sanitaria COVID-19" in tables
     # rules, indicators, index, deadlines, which version judged which months, non-working days, suspensions,
-    # changelog
-    assert len(at.get("download_button")) == 8
+    # status and answer values, changelog
+    assert len(at.get("download_button")) == 9
 
 
 def test_missing_warehouse_message(missing_db):

@@ -24,7 +24,7 @@ def test_solicitudes_bands_and_types_match_sql(app_db, sql):
     assert types["Total con respuesta final"].sum() == final
     assert f"{total:,} solicitudes respondidas" in all_text(at)
     assert len(at.get("plotly_chart")) == 2 + 1  # + the historical series (pages/ui/historia.py)
-    assert len(at.get("download_button")) == 4 + 1
+    assert len(at.get("download_button")) == 4 + 1 + 1  # + appeals by cause
 
 
 def test_solicitudes_ente_filter_from_url(app_db, sql):

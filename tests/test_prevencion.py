@@ -27,7 +27,7 @@ import datetime as dt
 import pytest
 
 from conftest import all_text, run_page
-from helpers import PLANTILLA_HEADER, build, query, write
+from helpers import PLANTILLA_HEADER, PNT_HEADER, build, query, write
 
 D = dt.date
 ENTREGA = "Entrega de información vía Plataforma Nacional de Transparencia (Terminada)"
@@ -40,8 +40,6 @@ TEMPLATE = f"""
 400000000000005,2024-12-02,,SEFIPLAN,Información pública,,,Terminada,{ENTREGA},2024-12-13,No,Sí,2024-12-10,2024-12-05
 400000000000006,2024-12-02,,SEFIPLAN,Información pública,,,Terminada,{ENTREGA},2024-12-13,No,Sí,,2024-12-05
 """
-FIELDS = ["Folio", "FechaSolicitud", "Dependencia", "Estatus", "TipoSolicitud", "FechaLimite", "Respuesta",
-          "FechaRespuesta", "FechaSolicitudTermino", "Prorroga", "Prevencion", "TipoDerechoARCOP", "Queja"]
 
 
 def pnt(folio, limite, answered, prevencion):
@@ -57,7 +55,7 @@ PNT = [pnt("410000000000001", "17/01/2025", "10/01/2025", "Si"), pnt("4100000000
 def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("prevencion")
     write(tmp / "in" / "solicitudes" / "registro.csv", HEADER + TEMPLATE)
-    write(tmp / "in" / "solicitudes" / "pnt.csv", ",".join(FIELDS) + "\n" + "\n".join(PNT) + "\n")
+    write(tmp / "in" / "solicitudes" / "pnt.csv", PNT_HEADER + "\n" + "\n".join(PNT) + "\n")
     return build(tmp / "in", tmp)
 
 

@@ -194,11 +194,11 @@ def test_recursos_plantilla(tmp_path, con):
 
     assert result.layout == "plantilla_recursos"
     assert con.execute("SELECT * FROM rr").fetchall() == [
-        (2, "RR/001/2025", "000532025767088", "SEQ", "2025-02-01", "2025-03-15", "Modifica")
-    ]
+        (2, "RR/001/2025", "000532025767088", "SEQ", "2025-02-01", "2025-03-15", "Modifica", None, None)
+    ]  # a file without the optional causa and cumplimiento columns: NULL, never guessed
     assert [c[0] for c in con.execute("DESCRIBE rr").fetchall()] == [
-        "fila", "expediente", "folio_solicitud", "dependencia", "fecha_interposicion", "fecha_resolucion", "sentido"
-    ]
+        "fila", "expediente", "folio_solicitud", "dependencia", "fecha_interposicion", "fecha_resolucion", "sentido",
+        "causa", "cumplimiento"]
 
 
 def test_row_numbers_follow_the_file_even_if_the_connection_does_not_preserve_order(tmp_path, con):

@@ -16,7 +16,7 @@ PNT_KEYS = [
 CANONICAL = [
     "folio", "fecha_solicitud", "fecha_recepcion_oficial", "dependencia", "estatus", "respuesta",
     "tipo_solicitud", "derecho_arcop", "medio_entrada", "fecha_limite", "fecha_respuesta", "fecha_termino",
-    "prorroga", "prevencion", "queja", "fecha_prevencion", "fecha_desahogo",
+    "prorroga", "prevencion", "queja", "fecha_prevencion", "fecha_desahogo",  # the last two: the template's only
 ]
 
 

@@ -192,6 +192,11 @@ def unit_values(nivel: str, clave: str, tipo_periodo: str, periodos: list[str]) 
     return query("valores_nivel", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, periodos=list(periodos))
 
 
+def values_by_request_type(nivel: str, clave: str, tipo_periodo: str, periodo: str) -> pd.DataFrame:
+    """The request indicators of one unit and period for both types together, información pública and ARCOP."""
+    return query("valores_por_tipo", nivel=nivel, clave=clave, tipo_periodo=tipo_periodo, periodo=periodo)
+
+
 def government_values(tipo_periodo: str, periodos: list[str]) -> pd.DataFrame:
     return unit_values("gobierno", "GEQROO", tipo_periodo, periodos)
 
@@ -277,10 +282,10 @@ def actions(ente_id: str, periodo: str) -> list[Accion]:
 # ---- methodology ----------------------------------------------------------------------------------------
 
 def methodology(part: str) -> pd.DataFrame:
-    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles, suspensiones
-    or cambios."""
+    """One part of the methodology: reglas, indicadores, indice, plazos, plazos_aplicados, inhabiles, suspensiones,
+    valores (of estatus and respuesta) or cambios."""
     if part not in ("reglas", "indicadores", "indice", "plazos", "plazos_aplicados", "inhabiles", "suspensiones",
-                    "cambios"):
+                    "valores", "cambios"):
         raise ValueError(part)
     return query(f"metodologia_{part}")
 
@@ -301,6 +306,11 @@ def response_day_bands(desde: date, hasta: date, grupo: str | None = None, ente:
 def response_types(desde: date, hasta: date, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
     """Final answers per ente by type (resp_* sums), received in [desde, hasta)."""
     return query("tipos_respuesta", desde=desde, hasta=hasta, grupo=grupo, ente=ente)
+
+
+def appeal_causes(desde: date, hasta: date, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:
+    """Appeals per cause (and how many modified or revoked the answer), for requests received in [desde, hasta)."""
+    return query("recursos_causa", desde=desde, hasta=hasta, grupo=grupo, ente=ente)
 
 
 def open_requests(corte: date, dias: int, grupo: str | None = None, ente: str | None = None) -> pd.DataFrame:

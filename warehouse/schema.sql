@@ -72,6 +72,35 @@ CREATE TABLE suspension_plazos (
     fuente     VARCHAR,
     confirmado BOOLEAN NOT NULL
 );
+-- What a request's state and its answer category count in (data/catalogos/estado_solicitud.csv and
+-- categoria_respuesta.csv): entra_en lists columns of base_solicitud_mes; the response counts are taken from here.
+CREATE TABLE estado_solicitud (
+    estado     VARCHAR PRIMARY KEY,
+    nombre     VARCHAR NOT NULL,
+    entra_en   VARCHAR[] NOT NULL,
+    fundamento VARCHAR
+);
+CREATE TABLE categoria_respuesta (
+    categoria  VARCHAR PRIMARY KEY,
+    nombre     VARCHAR NOT NULL,
+    entra_en   VARCHAR[] NOT NULL,
+    fundamento VARCHAR
+);
+-- Why an appeal was filed (data/catalogos/causa_recurso.csv: the causes of LGTAIP 2015 art. 143), one row per key.
+CREATE TABLE causa_recurso (
+    causa      VARCHAR PRIMARY KEY,
+    nombre     VARCHAR NOT NULL,
+    fundamento VARCHAR
+);
+-- Every value of estatus.csv (clase: its estado) and respuesta.csv (clase: its categoria), for Metodología.
+CREATE TABLE catalogo_valor_solicitud (
+    catalogo   VARCHAR NOT NULL,     -- estatus | respuesta
+    orden      INTEGER NOT NULL,
+    valor      VARCHAR NOT NULL,
+    clase      VARCHAR NOT NULL,
+    fuente     VARCHAR,
+    fundamento VARCHAR
+);
 -- One row per calendar day of the requests' terms; n_habil counts working days up to and including fecha,
 -- so business days between a and b are n_habil(b) - n_habil(a).
 CREATE TABLE calendario (
@@ -98,7 +127,10 @@ CREATE TABLE plazo_legal (
     vigente_desde   DATE NOT NULL,
     vigente_hasta   DATE,
     confirmado      BOOLEAN,
-    fuente          VARCHAR
+    fuente          VARCHAR,
+    dias_incompetencia INTEGER,           -- business days to declare notoria incompetencia (NULL: not configured)
+    dias_prevencion    INTEGER,           -- business days to issue a prevención
+    fuente_subplazos   VARCHAR
 );
 -- Which law version judged which requests (etl/sql/marts/plazo_aplicado.sql), for the Metodología page.
 CREATE TABLE plazo_aplicado (
@@ -143,6 +175,9 @@ CREATE TABLE solicitud (
     plazo_dias             INTEGER NOT NULL,     -- días hábiles allowed, ampliación included when there was one
     dias_habiles_respuesta INTEGER,              -- null while unanswered
     en_plazo               BOOLEAN,              -- null while it cannot be decided yet
+    incompetencia_en_plazo BOOLEAN,              -- a notoria incompetencia declared within its own term (3 days);
+                                                 -- null when the answer is not one or has no date
+    prevencion_en_plazo    BOOLEAN,              -- a prevención issued within its term (5 days); null without its date
     carga_id               VARCHAR NOT NULL,     -- the load (carga: file name, sha256, layout) …
     fila                   BIGINT NOT NULL       -- … and the line of the file this request came from
 );
@@ -157,6 +192,9 @@ CREATE TABLE recurso_revision (
     fecha_resolucion    DATE,
     sentido             VARCHAR,                -- desecha | sobresee | confirma | modifica | revoca | en_tramite
     modifica_o_revoca   BOOLEAN,
+    causa               VARCHAR,                -- why it was appealed (causa_recurso.csv, LGTAIP 2015 art. 143), if said
+    cumplimiento        VARCHAR,                -- cumplida | incumplida | en_plazo | no_aplica, if the source says
+    tipo_solicitud      VARCHAR,                -- of the appealed request, when its folio is known
     mes                 DATE NOT NULL,          -- cohort month: the request's month when the folio is known
     carga_id            VARCHAR NOT NULL,
     archivo             VARCHAR NOT NULL,
@@ -238,6 +276,10 @@ CREATE TABLE base_solicitud_mes (
     recursos_fondo BIGINT,             -- appeals resolved on the merits: confirma, modifica, revoca
     suma_plazo BIGINT,                 -- legal business days allowed to the answered requests (with ampliación)
     recursos_desechados BIGINT, recursos_sobreseidos BIGINT,
+    incompetencias_con_fecha BIGINT, incompetencias_en_plazo BIGINT,  -- sub-deadlines: only dated ones are judged
+    prevenciones_con_fecha BIGINT, prevenciones_en_plazo BIGINT,
+    recursos_con_causa BIGINT, recursos_falta_respuesta BIGINT,      -- only sources that say the cause
+    resoluciones_cumplimiento_determinado BIGINT, resoluciones_cumplidas BIGINT,  -- modifica/revoca, compliance known
     PRIMARY KEY (ente_id, mes)
 );
 -- Which periods are preliminary (indicators/sql/periods/periodo_estado.sql); indicators/period_status.py answers from it
@@ -260,6 +302,10 @@ CREATE TABLE hist_dias (
     dias    INTEGER NOT NULL,
     n       BIGINT NOT NULL
 );
+-- The request counts of base_solicitud_mes per type of request (informacion_publica, datos_personales: ARCOP), the
+-- same columns plus tipo_solicitud; an appeal enters its request's type only when its folio names a loaded request.
+CREATE TABLE base_solicitud_tipo_mes AS SELECT *, NULL::VARCHAR AS tipo_solicitud FROM base_solicitud_mes LIMIT 0;
+CREATE TABLE hist_dias_tipo AS SELECT *, NULL::VARCHAR AS tipo_solicitud FROM hist_dias LIMIT 0;
 -- Every indicator at every level and period, ready for pages and the export.
 CREATE TABLE indicador_valor (
     nivel          VARCHAR NOT NULL,   -- ente | grupo | gobierno
@@ -276,3 +322,6 @@ CREATE TABLE indicador_valor (
     suficiente     BOOLEAN NOT NULL,   -- denominador >= denominador_minimo
     fuente         VARCHAR NOT NULL    -- registros (row-level requests) | estadistica_publicada (garante's tables)
 );
+-- The request indicators (base base_solicitud_mes) read for one type of request: información pública or ARCOP
+-- (datos_personales). indicador_valor holds both together, which is what the index uses (indicators/indice.toml).
+CREATE TABLE indicador_valor_tipo AS SELECT *, NULL::VARCHAR AS tipo_solicitud FROM indicador_valor LIMIT 0;

@@ -52,6 +52,8 @@ def load_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> None:
     _load_plazos(con, catalog_dir / "plazo_legal.csv", problems)
     _check_abbreviations(catalog_dir / "ente_abreviaturas.csv", problems)
     load_tiers(con, catalog_dir / PERFIL_FILE, problems)
+    _load_request_classes(con, catalog_dir, problems)
+    _load_appeal_causes(con, catalog_dir / "causa_recurso.csv", problems)
     if problems:
         raise CatalogError("Los catálogos tienen errores:\n- " + "\n- ".join(problems))
 
@@ -240,12 +242,19 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
         if not r.get("ambito"):
             problems.append(f"{where}: falta el ámbito (estatal o federal) al que aplica esta versión de la ley.")
             continue
+        # The sub-deadlines (notoria incompetencia, prevención) are optional: empty, their indicators say sin datos.
+        sub = []
+        for col in ("dias_incompetencia", "dias_prevencion"):
+            text = (r.get(col) or "").strip()
+            if text and not text.isdigit():
+                problems.append(f"{where}: {col} «{text}» debe ser un número entero de días hábiles o quedar vacío.")
+            sub.append(int(text) if text.isdigit() else None)
         records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
                         _date(r.get("vigente_hasta", ""), where, problems), is_yes(r.get("confirmado", "")),
-                        r.get("fuente")))
+                        r.get("fuente"), *sub, r.get("fuente_subplazos") or None))
     con.executemany("INSERT INTO plazo_legal (ley_version, ley_nombre, ambito, tipo_solicitud, dias_respuesta, "
-                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente, dias_incompetencia, "
+                    "dias_prevencion, fuente_subplazos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     overlaps = con.execute(sql("catalogs/plazos_traslapados.sql")).fetchall()
     for a, b, tipo, ambito in overlaps:
         problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo} en el ámbito {ambito}.")
@@ -268,6 +277,63 @@ def _check_abbreviations(path: Path, problems: list[str]) -> None:
             problems.append(f"{where}: tipo «{r.get('tipo')}» no válido; use uno de {sorted(ABBREVIATION_KINDS)}.")
         elif r["tipo"] == "abreviatura" and not normalize_name(r.get("significa")):
             problems.append(f"{where}: una abreviatura necesita en «significa» la forma completa.")
+
+
+# The counts of base_solicitud_mes a request's state or answer category can put it in (estado_solicitud.csv,
+# categoria_respuesta.csv): the response counts are read from the catalog by indicators/sql/bases/; the state's are
+# what that SQL does with each state, stated for Metodología and checked by tests/test_categorias_solicitud.py.
+STATE_COUNTS = frozenset({"respondidas", "suma_dias", "suma_plazo", "con_plazo_determinado", "en_plazo", "pendientes",
+                          "abiertas_en_plazo", "vencidas_sin_respuesta"})
+ANSWER_COUNTS = frozenset({"con_respuesta_final", "resp_entrega", "resp_inexistencia", "resp_incompetencia",
+                           "resp_clasificada", "resp_competente", "con_plazo_determinado", "vencidas_sin_respuesta"})
+# Categories the facts give a request whatever its answer says (etl/sql/facts/solicitud.sql).
+BUILT_IN_CATEGORIES = ("desechada", "en_proceso", "sin_dato")
+
+
+def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
+    """estado_solicitud.csv and categoria_respuesta.csv (what each state and answer category counts in), and every
+    value of estatus.csv and respuesta.csv with its class and legal basis (Metodología's table of values)."""
+    classes = {}
+    for name, table, key, allowed, mapped in (
+            ("estado_solicitud.csv", "estado_solicitud", "estado", STATE_COUNTS, "estatus.csv"),
+            ("categoria_respuesta.csv", "categoria_respuesta", "categoria", ANSWER_COUNTS, "respuesta.csv")):
+        records = []
+        if not (catalog_dir / name).exists():
+            problems.append(f"Falta {name} en {catalog_dir}: dice en qué conteos entra cada {key}; cópielo de "
+                            "data/catalogos/ del tablero.")
+        for i, r in enumerate(read_rows(catalog_dir / name) if (catalog_dir / name).exists() else [], start=2):
+            counts = [c for c in (r.get("entra_en") or "").split(";") if c]
+            for c in sorted(set(counts) - allowed):
+                problems.append(f"{name}, fila {i}: «{c}» no es un conteo que {key} pueda alimentar; use los de "
+                                f"{sorted(allowed)}.")
+            records.append((r.get(key), r.get("nombre") or r.get(key), counts, r.get("fundamento") or None))
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", records)  # table: a constant of this loop
+        classes[mapped] = {r[0] for r in records} if (catalog_dir / name).exists() else None
+    for missing in sorted(set(BUILT_IN_CATEGORIES) - (classes["respuesta.csv"] or set(BUILT_IN_CATEGORIES))):
+        problems.append(f"categoria_respuesta.csv: falta la categoría «{missing}», que el tablero da a las solicitudes "
+                        "en trámite, desechadas o sin dato de respuesta.")
+    values = []
+    for name, key, kind in (("estatus.csv", "estado", "estatus"), ("respuesta.csv", "categoria", "respuesta")):
+        for i, r in enumerate(read_rows(catalog_dir / name), start=2):
+            if classes[name] is not None and r.get(key) not in classes[name] | (
+                    {"terminada", "en_proceso"} if kind == "estatus" else set()):
+                problems.append(f"{name}, fila {i}: {key} «{r.get(key)}» no está en "
+                                f"{'estado_solicitud.csv' if kind == 'estatus' else 'categoria_respuesta.csv'}; "
+                                "agréguelo allí con los conteos en que entra.")
+            values.append((kind, i - 1, r.get("valor"), r.get(key), r.get("fuente") or None,
+                           r.get("fundamento") or None))
+    con.executemany("INSERT INTO catalogo_valor_solicitud VALUES (?, ?, ?, ?, ?, ?)", values)
+
+
+def _load_appeal_causes(con, path: Path, problems: list[str]) -> None:
+    """causa_recurso.csv maps written causes to keys; each key's name and legal basis, once, for the pages."""
+    causes: dict[str, tuple[str, str | None]] = {}
+    for i, r in enumerate(read_rows(path) if path.exists() else [], start=2):
+        if not r.get("causa") or not r.get("nombre"):
+            problems.append(f"{path.name}, fila {i}: faltan la causa o su nombre.")
+            continue
+        causes.setdefault(r["causa"], (r["nombre"], r.get("fundamento") or None))
+    con.executemany("INSERT INTO causa_recurso VALUES (?, ?, ?)", [(k, *v) for k, v in causes.items()])
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:

@@ -20,6 +20,9 @@ def stage(con: duckdb.DuckDBPyConnection, today: dt.date) -> dict[str, str | Non
     build_ente_map(con, "raw_recurso")
     build_value_map(con, "raw_recurso", "sentido", catalogs, "sentido_recurso.csv", "sentido",
                     ["sentido", "modifica_o_revoca"])
+    build_value_map(con, "raw_recurso", "causa", catalogs, "causa_recurso.csv", "causa", ["causa"])
+    build_value_map(con, "raw_recurso", "cumplimiento", catalogs, "cumplimiento_recurso.csv", "cumplimiento",
+                    ["cumplimiento"])
     con.execute(sql("staging/stg_recurso.sql"), {"hoy": today})
     write_rejects(con, "stg_recurso")
     con.execute(sql("facts/recurso_revision.sql"))

@@ -184,3 +184,31 @@ def render_actions(ente_id: str, tipo: str, periodo: str) -> None:
     if actions:
         download_csv(actions_frame(actions, tipo, periodo), f"acciones_{ente_id}_{periodo}.csv", key="csv_acciones",
                      label="Descargar todas las acciones (CSV)", periodo=periodo)
+
+
+REQUEST_TYPES = {"ambos": "Ambos tipos", "informacion_publica": "Información pública",
+                 "datos_personales": "ARCOP (datos personales)"}
+INSUFICIENTE = "datos insuficientes"
+
+
+def by_request_type(values: pd.DataFrame) -> pd.DataFrame:
+    """One row per request indicator: its value for both types together, información pública and ARCOP, as text
+    with its unit; «datos insuficientes» under the catalog's minimum, «—» without data."""
+    out = pd.DataFrame({"Indicador": values["nombre"]})
+    for key, label in REQUEST_TYPES.items():
+        out[label] = [INSUFICIENTE if not is_missing(v) and not is_missing(s) and not bool(s) else format_value(v, u)
+                      for v, s, u in zip(values[key], values[f"{key}_suficiente"], values["unidad"])]
+    return out
+
+
+def request_type_summary(values: pd.DataFrame, tipo: str, periodo: str) -> str:
+    """The share of ARCOP in what the ente received, or that it received none."""
+    row = values[values["indicador"] == "solicitudes_recibidas"]
+    if row.empty:
+        return f"Los indicadores de solicitudes de {periodo_es(tipo, periodo)}, por tipo de solicitud"
+    total, arcop = row["ambos"].iloc[0], row["datos_personales"].iloc[0]
+    arcop = 0 if is_missing(arcop) else int(arcop)
+    if is_missing(total) or int(total) == 0:
+        return f"No hubo solicitudes recibidas en {periodo_es(tipo, periodo)}"
+    return (f"De {num(int(total))} solicitudes recibidas en {periodo_es(tipo, periodo)}, {num(arcop)} fueron de "
+            f"derechos ARCOP (datos personales): {num(100 * arcop / int(total), 1)} %")

@@ -65,6 +65,28 @@ def type_summary(totals: pd.DataFrame, tipo: str, periodo: str) -> str:
             + ", ".join(parts) + ".")
 
 
+NO_CAUSE = "Sin causa en la fuente"
+
+
+def cause_table(causes: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"Causa": causes["causa"], "Recursos": causes["recursos"].astype("int64"),
+                         "Modifican o revocan": causes["modifican_revocan"].astype("int64"),
+                         "Fundamento": causes["fundamento"].fillna("")})
+
+
+def cause_summary(shown: pd.DataFrame) -> str:
+    """Which cause leads, among appeals whose source says it; or that no source says any."""
+    known = shown[shown["Causa"] != NO_CAUSE]
+    total = int(shown["Recursos"].sum())
+    if known.empty:
+        return (f"Hubo {num(total)} recursos de revisión; ninguna fuente dice su causa (la plantilla de recursos la "
+                "trae en la columna causa)")
+    top = known.iloc[0]
+    return (f"De {num(int(known['Recursos'].sum()))} recursos con causa conocida, la más frecuente es "
+            f"«{top['Causa'].lower()}» ({num(int(top['Recursos']))}, {num(_pct(int(top['Recursos']), int(known['Recursos'].sum())), 1)} %)"
+            + (f"; {num(total - int(known['Recursos'].sum()))} sin causa en la fuente" if len(known) < len(shown) else ""))
+
+
 def type_table(types: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"Ente": types["nombre"], "Siglas": types["siglas"], "Grupo de pares": types["grupo_pares"]})
     for col, label in RESPONSE_TYPES.items():

@@ -8,7 +8,8 @@ WITH latest AS (
 SELECT l.expediente, l.folio_solicitud, l.ente_id, l.f_interposicion AS fecha_interposicion,
        l.f_resolucion AS fecha_resolucion,
        coalesce(l.sentido_norm, CASE WHEN l.f_resolucion IS NULL THEN 'en_tramite' END) AS sentido,
-       l.modifica_o_revoca,
+       l.modifica_o_revoca, l.causa_norm AS causa, l.cumplimiento_norm AS cumplimiento,
+       s.tipo_solicitud,  -- of the appealed request, when its folio is known (ARCOP apart)
        coalesce(s.mes, date_trunc('month', l.f_interposicion)::DATE) AS mes,
        l.carga_id, l.archivo, l.fila
 FROM latest l

@@ -33,7 +33,8 @@ timed AS (
     SELECT l.*,
            dias_habiles_entre(coalesce(l.f_inicio, l.f_recepcion), l.f_respuesta) AS dias_respuesta_habiles,
            dias_habiles_entre(l.f_limite, l.f_respuesta) AS respuesta_tras_limite,
-           dias_habiles_entre(l.f_limite, $corte) AS corte_tras_limite
+           dias_habiles_entre(l.f_limite, $corte) AS corte_tras_limite,
+           dias_habiles_entre(l.f_recepcion, l.f_prevencion) AS dias_a_prevencion
     FROM limited l
 )
 SELECT
@@ -44,15 +45,25 @@ SELECT
     t.f_respuesta AS fecha_respuesta, t.f_limite AS fecha_limite, t.limite_origen AS fecha_limite_origen,
     t.f_limite_fuente AS fecha_limite_fuente, t.f_prevencion AS fecha_prevencion, t.f_desahogo AS fecha_desahogo,
     t.estatus AS estatus_original, t.respuesta AS respuesta_original, t.estado_final AS estado,
-    CASE WHEN t.estado_final = 'desechada' THEN 'desechada'
+    -- An afirmativa ficta says the ente did not answer in time, whatever state the platform shows.
+    CASE WHEN t.resp_cat = 'afirmativa_ficta' THEN 'afirmativa_ficta'
+         WHEN t.estado_final = 'desechada' THEN 'desechada'
          WHEN t.estado_final IN ('en_proceso', 'en_espera_solicitante') THEN 'en_proceso'
          ELSE coalesce(t.resp_cat, 'sin_dato') END AS respuesta_categoria,
     t.prevencion_final AS hubo_prevencion, t.ampliacion AS hubo_ampliacion, t.queja AS hubo_queja, t.ley_version,
     t.plazo AS plazo_dias,
-    greatest(t.dias_respuesta_habiles, 0) AS dias_habiles_respuesta,  -- answered on its filing weekend: 0, never -1
-    CASE WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.respuesta_tras_limite <= 0
+    CASE WHEN t.resp_cat IS DISTINCT FROM 'afirmativa_ficta'  -- a ficta is no answer: no days to answer
+         THEN greatest(t.dias_respuesta_habiles, 0) END AS dias_habiles_respuesta,  -- filing weekend: 0, never -1
+    CASE WHEN t.resp_cat = 'afirmativa_ficta' THEN FALSE
+         WHEN t.estado_final = 'terminada' AND t.f_respuesta IS NOT NULL THEN t.respuesta_tras_limite <= 0
          WHEN t.estado_final = 'en_proceso' AND t.f_respuesta IS NULL AND t.corte_tras_limite > 0 THEN FALSE
     END AS en_plazo,
+    -- Sub-deadlines, each with its own term (plazo_legal.csv): a notoria incompetencia declared by day 3 (counted
+    -- like the answer: from the receipt, or from the desahogo after a prevención), a prevención issued by day 5 from
+    -- the receipt. Only with the dates in the source; an incompetence on day 9 is in the 10-day term, not in its own.
+    CASE WHEN t.estado_final = 'terminada' AND t.resp_cat = 'incompetencia' AND t.f_respuesta IS NOT NULL
+         THEN greatest(t.dias_respuesta_habiles, 0) <= t.dias_incompetencia END AS incompetencia_en_plazo,
+    t.dias_a_prevencion <= t.dias_prevencion AS prevencion_en_plazo,
     t.carga_id, t.fila
 FROM timed t
 JOIN lectura.archivo_leido a ON a.carga_id = t.carga_id;

@@ -5,11 +5,14 @@ WITH parsed AS (
            parse_fecha(r.fecha_interposicion) AS f_interposicion,
            parse_fecha(r.fecha_resolucion)    AS f_resolucion,
            me.ente_id, me.sugerencia,
-           ms.sentido AS sentido_norm, ms.modifica_o_revoca
+           ms.sentido AS sentido_norm, ms.modifica_o_revoca,
+           mc.causa AS causa_norm, mu.cumplimiento AS cumplimiento_norm
     FROM raw_recurso r
     JOIN carga_orden co      ON co.carga_id = r.carga_id
     LEFT JOIN map_ente me    ON me.valor = r.dependencia
     LEFT JOIN map_sentido ms ON ms.valor = r.sentido
+    LEFT JOIN map_causa mc   ON mc.valor = r.causa
+    LEFT JOIN map_cumplimiento mu ON mu.valor = r.cumplimiento
 ),
 checked AS (
     SELECT p.*,
@@ -38,6 +41,12 @@ checked AS (
                  m := 'La resolución es anterior a la interposición del recurso; revise ambas fechas.')
             WHEN sentido IS NOT NULL AND sentido_norm IS NULL THEN struct_pack(c := 'sentido', v := sentido,
                  m := 'Sentido de la resolución no reconocido; agréguelo a data/catalogos/sentido_recurso.csv.')
+            WHEN causa IS NOT NULL AND causa_norm IS NULL THEN struct_pack(c := 'causa', v := causa,
+                 m := 'Causa del recurso no reconocida; use una de data/catalogos/causa_recurso.csv (las de la LGTAIP '
+                      || 'art. 143) o agréguela allí.')
+            WHEN cumplimiento IS NOT NULL AND cumplimiento_norm IS NULL THEN struct_pack(c := 'cumplimiento',
+                 v := cumplimiento, m := 'Cumplimiento no reconocido; use Cumplida, Incumplida, En cumplimiento o No '
+                      || 'aplica (data/catalogos/cumplimiento_recurso.csv).')
         END AS problema
     FROM parsed p
 )

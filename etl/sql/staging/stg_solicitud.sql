@@ -54,7 +54,7 @@ received AS (
 ),
 with_law AS (
     -- The deadline is the one of the law in force for the ente's ámbito (estatal, federal) on the receipt date.
-    SELECT rc.*, pl.ley_version, pl.dias_respuesta, pl.dias_ampliacion
+    SELECT rc.*, pl.ley_version, pl.dias_respuesta, pl.dias_ampliacion, pl.dias_incompetencia, pl.dias_prevencion
     FROM received rc
     LEFT JOIN plazo_legal pl
       ON pl.tipo_solicitud = rc.tipo AND pl.ambito = rc.ambito
@@ -157,6 +157,7 @@ SELECT carga_id, fila, folio, ente_id,
        f_termino, estatus, respuesta,
        CAST(resp_cat AS lectura.main.sol_categoria) AS resp_cat, b_queja AS queja,
        CAST(ley_version AS lectura.main.sol_ley) AS ley_version, dias_respuesta, dias_ampliacion,
+       dias_incompetencia::UTINYINT AS dias_incompetencia, dias_prevencion::UTINYINT AS dias_prevencion,
        problema.c AS rechazo_columna, problema.v AS rechazo_valor, problema.m AS motivo,
        -- Without a status, a response date means the request was answered.
        CAST(coalesce(estado, CASE WHEN f_respuesta IS NOT NULL THEN 'terminada' ELSE 'en_proceso' END)

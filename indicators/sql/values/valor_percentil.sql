@@ -4,7 +4,7 @@
 -- ceil(p × n), for both: the smallest number of days reached by at least p of the answered requests. p × n is taken
 -- as DECIMAL so that 0.9 × 70 is 63, not 63.000000001 (which would move the rank to 64).
 -- {agg}, {hist}: the aggregate and histogram of its base; {denominador}: a column of {agg} (identifiers).
-INSERT INTO indicador_valor BY NAME
+INSERT INTO {destino} BY NAME
 WITH rangos AS (
     SELECT *, ceil($p::DECIMAL(9, 6) * total) AS bajo,
            CASE WHEN $p = 0.5 THEN total // 2 + 1 ELSE ceil($p::DECIMAL(9, 6) * total) END AS alto
