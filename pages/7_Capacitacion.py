@@ -48,11 +48,13 @@ else:
     chart = table[table["Plantilla"].fillna(0) > 0][["Ente", "Siglas", "Personal capacitado (%)",
                                                       "Institución 100 % capacitada"]].copy()
     chart["Etiqueta"] = chart["Siglas"].where(chart["Siglas"] != "", chart["Ente"])
+    # the bars in the table's order (highest coverage on top: plotly express draws the first category on top),
+    # whatever colour group each falls in
     fig = px.bar(chart, x="Personal capacitado (%)", y="Etiqueta", orientation="h",
-                 color="Institución 100 % capacitada",
+                 color="Institución 100 % capacitada", category_orders={"Etiqueta": chart["Etiqueta"].tolist()},
                  color_discrete_map={"Sí": "#1a9850", "No": "#7b1e3a", "Sin plantilla": "#bdc3c7"})
-    fig.add_vline(x=meta, line_dash="dot", line_color="#1a9850", annotation_text=f"Meta {num(meta)} %")
-    fig.update_layout(yaxis=dict(autorange="reversed", title=""), xaxis=dict(range=[0, 105], ticksuffix=" %"))
+    layout.goal_line(fig, meta, f"Meta: {num(meta)} %", color="#444")
+    fig.update_layout(yaxis=dict(title=""), xaxis=dict(range=[0, 105], ticksuffix=" %"))
     layout.show_figure(layout.style_figure(fig, height=max(320, 22 * len(chart) + 80)), key="fig_cobertura")
     download_csv(chart.drop(columns=["Etiqueta"]), f"capacitacion_cobertura_grafica_{periodo}.csv",
                  key="csv_cobertura_grafica", label="Descargar datos de la gráfica (CSV)", periodo=periodo)
@@ -99,7 +101,9 @@ if courses.empty:
 else:
     ctable = view.courses_table(courses)
     layout.summary(view.courses_summary(ctable, tipo, periodo))
+    by_theme = ctable.groupby("Tema")["Cursos"].sum().sort_values(ascending=False, kind="stable")
     fig = px.bar(ctable, x="Cursos", y="Tema", color="Modalidad", orientation="h",
+                 category_orders={"Tema": by_theme.index.tolist()},  # the theme with most courses on top
                  color_discrete_sequence=["#7b1e3a", "#1f5f8b", "#f2b701", "#8a9bb0"])
     fig.update_layout(yaxis=dict(title=""), xaxis=layout.count_axis(ctable.groupby("Tema")["Cursos"].sum().max()))
     layout.show_figure(layout.style_figure(fig, height=360), key="fig_cursos")
@@ -116,7 +120,9 @@ if events.empty:
 else:
     etable = view.events_table(events)
     layout.summary(view.events_summary(etable, tipo, periodo))
-    fig = px.bar(etable, x="Sector", y="Asistentes", text="Asistentes", color_discrete_sequence=["#1f5f8b"])
+    fig = px.bar(etable, x="Sector", y="Asistentes", text="Asistentes", color_discrete_sequence=["#1f5f8b"],
+                 category_orders={"Sector": etable.groupby("Sector")["Asistentes"].sum()
+                                  .sort_values(ascending=False, kind="stable").index.tolist()})
     fig.update_traces(texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
     fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()), xaxis_title="")
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_eventos")
