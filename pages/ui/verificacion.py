@@ -46,8 +46,8 @@ def ente_short(siglas, nombre) -> str:
 
 def heatmap_grid(mapa: pd.DataFrame) -> dict:
     """The cells of the ente × fracción map, ready to draw (plain lists and arrays, so they can be cached):
-    rows (entes) and the ente id of each, cols (fracciones), score z, cell text and hover, and the masks of the
-    'no aplica' and 'sin evaluar' layers."""
+    rows (entes) and the ente id of each, cols (fracciones), score z, cell text and hover, the 'no aplica' and
+    'sin evaluar' layers, and the cells' markers that carry the click."""
     mapa = mapa.assign(col=[fraccion_label(a, f) for a, f in zip(mapa["articulo"], mapa["fraccion"])],
                        fila=[ente_short(s, n) for s, n in zip(mapa["siglas"], mapa["nombre"])])
     cols = list(dict.fromkeys(mapa.sort_values(["articulo", "orden"])["col"]))
@@ -65,8 +65,14 @@ def heatmap_grid(mapa: pd.DataFrame) -> dict:
         "text": _object_grid([[_cell_text(s, e) for s, e in row] for row in cells], len(cols)),
         "hover": _object_grid([[f"{r}{h}" + _cell_hover(s, e) for h, (s, e) in zip(heads, row)]
                                for r, row in zip(rows, cells)], len(cols)),
-        "layers": {value: (estado == value).tolist() for value in ("no_aplica", "sin_evaluar")
-                   if (estado == value).any()},
+        # the grey 'no aplica' (with N/A) and blank 'sin evaluar' layers: 1 where the cell is in that state
+        "layers": {value: {"z": np.where(estado == value, 1.0, np.nan),
+                           "text": np.where(estado == value, label, "").astype(object)}
+                   for value, label in (("no_aplica", "N/A"), ("sin_evaluar", "")) if (estado == value).any()},
+        # one invisible marker per cell, row by row (heatmap_figure): the cell's fracción, ente and ente id
+        "cells": {"x": np.array(cols * len(rows), dtype=object),
+                  "y": np.repeat(np.array(rows, dtype=object), len(cols)),
+                  "ente": np.repeat(np.array(ente_ids, dtype=object), len(cols)).reshape(-1, 1)},
     }
 
 
@@ -87,19 +93,16 @@ def heatmap_figure(grid: dict) -> go.Figure:
     fig.add_heatmap(z=grid["z"], x=cols, y=rows, zmin=0, zmax=100, colorscale=SCORE_COLORS, xgap=1, ygap=1,
                     text=grid["text"], texttemplate="%{text}", textfont=dict(size=9), hoverinfo="skip",
                     colorbar=dict(title="Puntaje", ticksuffix=" %"), name="Puntaje")
-    for value, color, label in (("no_aplica", NA_COLOR, "N/A"), ("sin_evaluar", SIN_EVALUAR_COLOR, "")):
-        mask = grid["layers"].get(value)
-        if mask:
-            z = [[1 if m else None for m in row] for row in mask]
-            fig.add_heatmap(z=z, x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False, xgap=1,
-                            ygap=1, text=[[label if m else "" for m in row] for row in mask],
-                            texttemplate="%{text}", textfont=dict(size=9, color="#424242"), hoverinfo="skip",
-                            name=ESTADOS[value])
-    n_cols = len(cols)
-    fig.add_scatter(x=cols * len(rows), y=[r for r in rows for _ in range(n_cols)],
-                    customdata=[[e] for e in grid["ente_ids"] for _ in range(n_cols)],
-                    hovertext=grid["hover"].ravel(), hoverinfo="text", mode="markers", name="Abrir la ficha",
-                    marker=dict(symbol="square", size=12, opacity=0), showlegend=False,
+    for value, color in (("no_aplica", NA_COLOR), ("sin_evaluar", SIN_EVALUAR_COLOR)):
+        layer = grid["layers"].get(value)
+        if layer is not None:
+            fig.add_heatmap(z=layer["z"], x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False,
+                            xgap=1, ygap=1, text=layer["text"], texttemplate="%{text}",
+                            textfont=dict(size=9, color="#424242"), hoverinfo="skip", name=ESTADOS[value])
+    cells = grid["cells"]  # numpy arrays, built once per review (plotly validates lists of thousands slowly)
+    fig.add_scatter(x=cells["x"], y=cells["y"], customdata=cells["ente"], hovertext=grid["hover"].ravel(),
+                    hoverinfo="text", mode="markers", name="Abrir la ficha", showlegend=False,
+                    marker=dict(symbol="square", size=12, opacity=0),
                     selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)))
     fig.update_xaxes(type="category", side="top", tickangle=-90, tickfont=dict(size=10))
     fig.update_yaxes(type="category", autorange="reversed", tickfont=dict(size=11))
