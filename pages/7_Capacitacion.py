@@ -2,6 +2,7 @@
 and modality, and public events."""
 from __future__ import annotations
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
@@ -14,6 +15,7 @@ from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read, read_capacitacion
 
 COBERTURA, PERSONAS = "pct_personal_capacitado", "personas_capacitadas"
+CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the 25 highest and lowest; the table below has all
 
 corte = layout.start_page(
     "Capacitación",
@@ -48,6 +50,10 @@ else:
     chart = table[table["Plantilla"].fillna(0) > 0][["Ente", "Siglas", "Personal capacitado (%)",
                                                       "Institución 100 % capacitada"]].copy()
     chart["Etiqueta"] = chart["Siglas"].where(chart["Siglas"] != "", chart["Ente"])
+    if len(chart) > 2 * CHART_ENDS:  # thousands of bars are unreadable and slow to draw (as in the Ranking)
+        st.caption(f"La gráfica muestra los {CHART_ENDS} entes con mayor cobertura y los {CHART_ENDS} con menor de "
+                   f"{num(len(chart))}; la tabla, abajo, los incluye a todos.")
+        chart = pd.concat([chart.head(CHART_ENDS), chart.tail(CHART_ENDS)])
     # the bars in the table's order (highest coverage on top: plotly express draws the first category on top),
     # whatever colour group each falls in
     fig = px.bar(chart, x="Personal capacitado (%)", y="Etiqueta", orientation="h",
