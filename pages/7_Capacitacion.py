@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from common.formatting import md_escape, num, periodo_corto, periodo_label
@@ -93,9 +94,10 @@ else:
         layout.summary(f"En {periodo_corto('mes', r['Mes'])} la cobertura de los últimos 12 meses era de "
                        f"{num(r['Personal capacitado en 12 meses (%)'], 1)} %: cuenta a las personas capacitadas "
                        "en los 12 meses que terminan con cada mes, así que no se reinicia en enero.")
-    fig = px.line(long, x="Mes", y="Personal capacitado en 12 meses (%)", markers=True,
-                  color_discrete_sequence=["#7b1e3a"])
-    fig.update_layout(xaxis=dict(type="category", title="Mes"), yaxis=dict(ticksuffix=" %", rangemode="tozero"))
+    fig = go.Figure(go.Scatter(x=long["Mes"], y=long["Personal capacitado en 12 meses (%)"], mode="lines+markers",
+                               line_color="#7b1e3a", hovertemplate="%{x}: %{y:.1f} %<extra></extra>"))
+    fig.update_layout(xaxis=dict(type="category", title="Mes"),
+                      yaxis=dict(title="Personal capacitado en 12 meses", ticksuffix=" %", rangemode="tozero"))
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_tendencia_capacitacion")
     download_csv(long, f"capacitacion_tendencia_{clave}.csv", key="csv_tendencia_capacitacion")
 
@@ -126,10 +128,12 @@ if events.empty:
 else:
     etable = view.events_table(events)
     layout.summary(view.events_summary(etable, tipo, periodo))
-    fig = px.bar(etable, x="Sector", y="Asistentes", text="Asistentes", color_discrete_sequence=["#1f5f8b"],
-                 category_orders={"Sector": etable.groupby("Sector")["Asistentes"].sum()
-                                  .sort_values(ascending=False, kind="stable").index.tolist()})
+    fig = go.Figure(go.Bar(x=etable["Sector"], y=etable["Asistentes"], marker_color="#1f5f8b",
+                           hovertemplate="%{x}: %{y:,} asistentes<extra></extra>"))
     fig.update_traces(texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
-    fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()), xaxis_title="")
+    fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()) | {"title": "Asistentes"},
+                      xaxis=dict(title="", categoryorder="array",  # the sector with most attendees first
+                                 categoryarray=etable.groupby("Sector")["Asistentes"].sum()
+                                 .sort_values(ascending=False, kind="stable").index.tolist()))
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_eventos")
     download_csv(etable, f"capacitacion_eventos_{periodo}.csv", key="csv_eventos", periodo=periodo)
