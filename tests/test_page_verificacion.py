@@ -131,6 +131,12 @@ def test_ficha_block(page_db):
     assert "Verificación de obligaciones de transparencia" in [plain(s.value) for s in at.subheader]
     assert metric_value(at, "Índice de cumplimiento (última verificación)") == "60.0 %"
     assert metric_value(at, "Fracciones incumplidas") == "1"
+    # what fails leads to its detail: the Verificación page on this ente, whose «Lo que falla ahora» lists it
+    (link,) = [link for link in at.get("page_link") if link.proto.label.endswith("observaciones en Verificación")]
+    assert link.proto.page.endswith("Verificacion") and link.proto.query_string == "ente=CGC"
+    detail = run_page(PAGE, {"ente": "CGC"})
+    assert detail.selectbox(key="f_ente").value == "CGC"
+    assert table_with(detail, "Observaciones del verificador")["Fracción"].tolist() == ["Art. 91 fr. I"]
 
 
 def test_page_without_verifications(tmp_path, monkeypatch):
