@@ -73,10 +73,9 @@ def _far_cell(path: Path, ref: str, value: bool = True) -> Path:
     return path
 
 
-def _limited(limit_gb: int = 8):
+def _limited(limit_gb: int = 4):
     """A child process that cannot take more than a few GB: if the guard failed, it would die, not the machine.
-    The limit is on address space, not memory used: DuckDB reserves 512 MB blocks for the deadline macros' joins
-    even over an empty table (seen with 4 GB), far below the ~100 GB a 17-billion-cell sheet would take."""
+    4 GB of address space is far below the ~100 GB a 17-billion-cell sheet would take."""
     def apply():
         resource.setrlimit(resource.RLIMIT_AS, (limit_gb << 30, limit_gb << 30))
     return apply

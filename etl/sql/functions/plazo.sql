@@ -26,9 +26,11 @@ CREATE OR REPLACE MACRO inicio_del_plazo(recepcion, prevencion := NULL, desahogo
          ELSE recepcion END;
 
 -- Business days from `desde` to `hasta`: 1 from a Monday to the Tuesday; a non-working `hasta` counts as the
--- working day before it. Negative when hasta is earlier.
+-- working day before it. Negative when hasta is earlier. Two lookups, not one subquery over `calendario a,
+-- calendario b`: DuckDB decorrelates that into the calendar's cross product (136 M pairs, 512 MB blocks, ~35 s),
+-- whatever the number of requests, even none.
 CREATE OR REPLACE MACRO dias_habiles_entre(desde, hasta) AS (
-    SELECT b.n_habil - a.n_habil FROM calendario a, calendario b WHERE a.fecha = desde AND b.fecha = hasta
+    (SELECT b.n_habil FROM calendario b WHERE b.fecha = hasta) - (SELECT a.n_habil FROM calendario a WHERE a.fecha = desde)
 );
 
 -- The working day `dias` business days after day 0 `inicio` (the deadline of a term of `dias` days).
