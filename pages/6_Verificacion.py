@@ -112,7 +112,8 @@ if own.empty:
 else:
     trend = view.trend_frame(own, read.trend("gobierno", "GEQROO", [INDICADOR], "mes"))
     layout.summary(view.trend_summary(trend, nombre))
-    layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente"), legend_title="Comparación"), key="fig_tendencia_ente")
+    layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente"), legend_title="Comparación"),
+                       key="fig_tendencia_ente")
     st.caption("Un mes con varias verificaciones promedia todas sus fracciones evaluadas.")
     download_csv(trend, f"verificacion_mensual_{ente_id}.csv", key="csv_tendencia")
 
