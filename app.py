@@ -126,7 +126,7 @@ else:
                     ticksuffix=" %", tickvals=[0, 20, 40, 60, 80, 100], ticktext=[f"{v} %" for v in range(0, 101, 20)],
                     showgrid=False),
     )
-    layout.show_figure(layout.style_figure(fig), key="fig_tendencia")
+    layout.show_figure(layout.style_figure(fig, legend_title="Medida"), key="fig_tendencia")
     if (~enough_months).any():
         minimo = definitions.set_index("indicador").at[EN_PLAZO, "denominador_minimo"]
         st.caption(f"La línea del porcentaje en plazo se interrumpe en los meses con menos de {minimo:g} solicitudes "

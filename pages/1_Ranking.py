@@ -81,12 +81,12 @@ if not ranked.empty:
     fig.update_layout(xaxis_title=f"{ind['nombre']} ({unidad})", yaxis_title="",
                       xaxis=dict(tickformat=",.0f", range=[0, max(float(chart["Valor"].max()), 1.0) * 1.15]))
     if pd.notna(ind["meta"]):
-        fig.add_vline(x=float(ind["meta"]), line_dash="dash", line_color="#444",
-                      annotation_text=f"Meta: {format_value(ind['meta'], unidad)}", annotation_position="bottom right")
+        layout.goal_line(fig, float(ind["meta"]), f"Meta: {format_value(ind['meta'], unidad)}", color="#444")
     st.caption("Haga clic en una barra o en una fila de la tabla para abrir la ficha de ese ente en el mismo periodo.")
     clicked = layout.clicked_point(layout.show_figure(
         layout.style_figure(fig, height=max(320, 28 * len(chart) + 120),
-                            legend=ranked["semaforo"].ne(SIN_SEMAFORO).any()), key="fig_ranking", clickable=True))
+                            legend=ranked["semaforo"].ne(SIN_SEMAFORO).any() or pd.notna(ind["meta"])),
+        key="fig_ranking", clickable=True))
     if clicked and clicked.get("customdata"):
         layout.open_ficha(clicked["customdata"][0], tipo, periodo)
     download_csv(chart.drop(columns=["Texto", "ente_id"]),

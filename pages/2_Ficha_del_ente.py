@@ -116,7 +116,8 @@ if chosen:
         fig = charts.small_multiples(long, chosen, by_id, ente_label="Este ente",
                                      peer_label=f"Grupo: {grupo}" + (" (en conteos, la mediana por ente)" if counts
                                                                      else ""))
-        layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60), key="fig_tendencia_ente")
+        layout.show_figure(layout.style_figure(fig, height=230 * len(chosen) + 60, legend_title="Comparación"),
+                           key="fig_tendencia_ente")
         layout.preliminary_months_note(sorted(set(long["Mes"])))
         download_csv(long, f"tendencia_{ente_id}.csv", key="csv_tendencia_ente")
 

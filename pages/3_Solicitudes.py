@@ -1,7 +1,7 @@
 """Solicitudes: response times in business-day bands and types of final answer, by ente."""
 from __future__ import annotations
 
-import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from common.formatting import periodo_label
@@ -36,8 +36,8 @@ if bands.empty:
 else:
     totals = solicitudes.band_totals(bands)
     layout.summary(solicitudes.band_summary(totals, tipo, periodo))
-    fig = px.bar(totals, x="Días hábiles", y="Solicitudes", text="Porcentaje (%)",
-                 color_discrete_sequence=["#7b1e3a"])
+    fig = go.Figure(go.Bar(x=totals["Días hábiles"], y=totals["Solicitudes"], text=totals["Porcentaje (%)"],
+                           marker_color="#7b1e3a"))
     fig.update_traces(texttemplate="%{y:,} (%{text:.1f} %)", textposition="outside", cliponaxis=False,
                       hovertemplate="%{x} días hábiles: %{y:,} solicitudes (%{text:.1f} %)<extra></extra>")
     fig.update_layout(xaxis_title="Días hábiles para responder", yaxis_title="Solicitudes respondidas",
@@ -58,8 +58,8 @@ if types.empty or int(types["con_respuesta_final"].sum()) == 0:
 else:
     totals_t = solicitudes.type_totals(types)
     layout.summary(solicitudes.type_summary(totals_t, tipo, periodo))
-    fig = px.bar(totals_t, x="Solicitudes", y="Tipo de respuesta", orientation="h", text="Porcentaje (%)",
-                 color_discrete_sequence=["#1f5f8b"])
+    fig = go.Figure(go.Bar(x=totals_t["Solicitudes"], y=totals_t["Tipo de respuesta"], orientation="h",
+                           text=totals_t["Porcentaje (%)"], marker_color="#1f5f8b"))
     fig.update_traces(texttemplate="%{x:,} (%{text:.1f} %)", textposition="outside", cliponaxis=False,
                       hovertemplate="%{y}: %{x:,} solicitudes (%{text:.1f} %)<extra></extra>")
     fig.update_layout(xaxis_title="Solicitudes con respuesta final", yaxis_title="",

@@ -1,7 +1,7 @@
 """Plazos en riesgo: open requests overdue or due within N business days of the cut-off date."""
 from __future__ import annotations
 
-import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from common.formatting import chart_text, fecha_es, md_escape, num, short_name
@@ -59,11 +59,16 @@ chart = chart[chart["Solicitudes"] > 0]
 chart["Etiqueta"] = [chart_text(s if s else short_name(n, 22)) for s, n in zip(chart["Siglas"], chart["Ente"])]
 chart["Ente"] = chart["Ente"].map(chart_text)
 order = [chart_text(s if s else short_name(n, 22)) for s, n in zip(shown["Siglas"], shown["Ente"])]
-fig = px.bar(chart, x="Solicitudes", y="Etiqueta", color="Urgencia", orientation="h", hover_name="Ente",
-             color_discrete_map=plazos.COLORS, category_orders={"Etiqueta": order, "Urgencia": columns},
-             hover_data={"Etiqueta": False})
-fig.update_layout(xaxis_title="Solicitudes abiertas", yaxis_title="", barmode="stack", legend_title_text="Urgencia",
-                  xaxis=layout.count_axis(shown["Total"].max()))
+fig = go.Figure()  # one stacked bar per urgency, in the urgency order (plotly express cost ~0.2 s per view)
+for urgencia in columns:
+    part = chart[chart["Urgencia"] == urgencia]
+    if not part.empty:
+        fig.add_bar(x=part["Solicitudes"], y=part["Etiqueta"], orientation="h", name=urgencia,
+                    marker_color=plazos.COLORS.get(urgencia), hovertext=part["Ente"],
+                    hovertemplate="%{hovertext}: %{x:,} solicitudes<extra>%{fullData.name}</extra>")
+fig.update_layout(xaxis_title="Solicitudes abiertas", barmode="stack", legend_title_text="Urgencia",
+                  xaxis=layout.count_axis(shown["Total"].max()),
+                  yaxis=dict(title="", categoryorder="array", categoryarray=order[::-1]))  # most urgent on top
 layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(shown) + 160)), key="fig_plazos")
 show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]}, widths={"Ente": 200})
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")

@@ -45,10 +45,32 @@ layout.summary(view.heatmap_summary(data.totals, review))
 if data.totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
     st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(data.totals['entes'])} (el CSV "
                "del mapa es el de estos entes); la tabla del índice, abajo, incluye a todos.")
-layout.show_figure(layout.style_figure(view.heatmap_figure(data.heatmap),
-                                       height=max(360, 24 * data.entes_en_mapa + 160), legend=False), key="fig_mapa")
-st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
-           "en blanco: no se evaluó en esta verificación.")
+# A phone gets the list first (a map of 48 columns is unreadable on 390 px); both forms are always offered, since
+# the server cannot know the screen's width, only whether the browser says it is a phone.
+mapa_tab, lista_tab = st.tabs(["Mapa", "Lista de lo que falla"],
+                              default="Lista de lo que falla" if layout.on_phone() else "Mapa")
+mes = f"{review['fecha'].year}-{review['fecha'].month:02d}"  # the review's month: the Ficha opens on it
+with mapa_tab:
+    st.caption("Un clic en una celda abre la ficha de ese ente en el mes de la verificación.")
+    event = layout.show_figure(layout.style_figure(view.heatmap_figure(data.heatmap),
+                                                   height=max(360, 24 * data.entes_en_mapa + 160), legend=False),
+                               key="fig_mapa", clickable=True)
+    st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
+               "en blanco: no se evaluó en esta verificación.")
+    point = layout.clicked_point(event)
+    if point and point.get("customdata"):
+        layout.open_ficha(point["customdata"][0], "mes", mes)
+with lista_tab:
+    if data.fallas.empty:
+        st.info("Ningún ente del mapa tiene fracciones incumplidas en esta verificación.", icon=":material/info:")
+    else:
+        st.caption("Cada fracción que un ente del mapa no cumple del todo, el ente con menor índice primero. "
+                   "Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
+        row = selected_row(show_table(data.fallas, key="tabla_fallas", selectable=True, hidden=["ente_id"],
+                                      numbers={"Puntaje (%)": 1, "Índice del ente (%)": 1},
+                                      widths={"Ente": 90, "Fracción": 70, "Puntaje (%)": 80, "Obligación": 260}))
+        if row is not None:
+            layout.open_ficha(data.fallas["ente_id"].iloc[row], "mes", mes)
 view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
               label="Descargar el mapa (CSV)")
 
@@ -59,7 +81,7 @@ st.caption("Un clic en una fila abre la ficha de ese ente en el mes de la verifi
 row = selected_row(show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, view.VARIACION: 1},
                               selectable=True, hidden=["ente_id"]))
 if row is not None:
-    layout.open_ficha(data.entes["ente_id"].iloc[row], "mes", f"{review['fecha'].year}-{review['fecha'].month:02d}")
+    layout.open_ficha(data.entes["ente_id"].iloc[row], "mes", mes)
 view.download(data.entes_csv, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
 
 # ---- most failed fracciones -------------------------------------------------------------------------------
@@ -91,7 +113,8 @@ else:
     trend = view.trend_frame(own, read.trend("gobierno", "GEQROO", [INDICADOR], "mes"),
                              read_verificacion.in_force_for_ente(ente_id))
     layout.summary(view.trend_summary(trend, nombre))
-    layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente")), key="fig_tendencia_ente")
+    layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente"), legend_title="Comparación"),
+                       key="fig_tendencia_ente")
     st.caption("Cada mes es el índice de una sola verificación, la vigente: la última del ente del primer tipo con una "
                "vigente (vinculante, luego diagnóstica, mensual y seguimiento); nunca mezcla tipos. Un mes sin "
                "verificación conserva ese resultado hasta la siguiente de su tipo y a lo más 12 meses. La columna "

@@ -2,7 +2,9 @@
 and modality, and public events."""
 from __future__ import annotations
 
+import pandas as pd
 import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from common.formatting import md_escape, num, periodo_corto, periodo_label
@@ -14,6 +16,7 @@ from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read, read_capacitacion
 
 COBERTURA, PERSONAS = "pct_personal_capacitado", "personas_capacitadas"
+CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the 25 highest and lowest; the table below has all
 
 corte = layout.start_page(
     "Capacitación",
@@ -48,11 +51,17 @@ else:
     chart = table[table["Plantilla"].fillna(0) > 0][["Ente", "Siglas", "Personal capacitado (%)",
                                                       "Institución 100 % capacitada"]].copy()
     chart["Etiqueta"] = chart["Siglas"].where(chart["Siglas"] != "", chart["Ente"])
+    if len(chart) > 2 * CHART_ENDS:  # thousands of bars are unreadable and slow to draw (as in the Ranking)
+        st.caption(f"La gráfica muestra los {CHART_ENDS} entes con mayor cobertura y los {CHART_ENDS} con menor de "
+                   f"{num(len(chart))}; la tabla, abajo, los incluye a todos.")
+        chart = pd.concat([chart.head(CHART_ENDS), chart.tail(CHART_ENDS)])
+    # the bars in the table's order (highest coverage on top: plotly express draws the first category on top),
+    # whatever colour group each falls in
     fig = px.bar(chart, x="Personal capacitado (%)", y="Etiqueta", orientation="h",
-                 color="Institución 100 % capacitada",
+                 color="Institución 100 % capacitada", category_orders={"Etiqueta": chart["Etiqueta"].tolist()},
                  color_discrete_map={"Sí": "#1a9850", "No": "#7b1e3a", "Sin plantilla": "#bdc3c7"})
-    fig.add_vline(x=meta, line_dash="dot", line_color="#1a9850", annotation_text=f"Meta {num(meta)} %")
-    fig.update_layout(yaxis=dict(autorange="reversed", title=""), xaxis=dict(range=[0, 105], ticksuffix=" %"))
+    layout.goal_line(fig, meta, f"Meta: {num(meta)} %", color="#444")
+    fig.update_layout(yaxis=dict(title=""), xaxis=dict(range=[0, 105], ticksuffix=" %"))
     layout.show_figure(layout.style_figure(fig, height=max(320, 22 * len(chart) + 80)), key="fig_cobertura")
     download_csv(chart.drop(columns=["Etiqueta"]), f"capacitacion_cobertura_grafica_{periodo}.csv",
                  key="csv_cobertura_grafica", label="Descargar datos de la gráfica (CSV)", periodo=periodo)
@@ -85,9 +94,10 @@ else:
         layout.summary(f"En {periodo_corto('mes', r['Mes'])} la cobertura de los últimos 12 meses era de "
                        f"{num(r['Personal capacitado en 12 meses (%)'], 1)} %: cuenta a las personas capacitadas "
                        "en los 12 meses que terminan con cada mes, así que no se reinicia en enero.")
-    fig = px.line(long, x="Mes", y="Personal capacitado en 12 meses (%)", markers=True,
-                  color_discrete_sequence=["#7b1e3a"])
-    fig.update_layout(xaxis=dict(type="category", title="Mes"), yaxis=dict(ticksuffix=" %", rangemode="tozero"))
+    fig = go.Figure(go.Scatter(x=long["Mes"], y=long["Personal capacitado en 12 meses (%)"], mode="lines+markers",
+                               line_color="#7b1e3a", hovertemplate="%{x}: %{y:.1f} %<extra></extra>"))
+    fig.update_layout(xaxis=dict(type="category", title="Mes"),
+                      yaxis=dict(title="Personal capacitado en 12 meses", ticksuffix=" %", rangemode="tozero"))
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_tendencia_capacitacion")
     download_csv(long, f"capacitacion_tendencia_{clave}.csv", key="csv_tendencia_capacitacion")
 
@@ -99,7 +109,9 @@ if courses.empty:
 else:
     ctable = view.courses_table(courses)
     layout.summary(view.courses_summary(ctable, tipo, periodo))
+    by_theme = ctable.groupby("Tema")["Cursos"].sum().sort_values(ascending=False, kind="stable")
     fig = px.bar(ctable, x="Cursos", y="Tema", color="Modalidad", orientation="h",
+                 category_orders={"Tema": by_theme.index.tolist()},  # the theme with most courses on top
                  color_discrete_sequence=["#7b1e3a", "#1f5f8b", "#f2b701", "#8a9bb0"])
     fig.update_layout(yaxis=dict(title=""), xaxis=layout.count_axis(ctable.groupby("Tema")["Cursos"].sum().max()))
     layout.show_figure(layout.style_figure(fig, height=360), key="fig_cursos")
@@ -116,8 +128,12 @@ if events.empty:
 else:
     etable = view.events_table(events)
     layout.summary(view.events_summary(etable, tipo, periodo))
-    fig = px.bar(etable, x="Sector", y="Asistentes", text="Asistentes", color_discrete_sequence=["#1f5f8b"])
+    fig = go.Figure(go.Bar(x=etable["Sector"], y=etable["Asistentes"], marker_color="#1f5f8b",
+                           hovertemplate="%{x}: %{y:,} asistentes<extra></extra>"))
     fig.update_traces(texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
-    fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()), xaxis_title="")
+    fig.update_layout(yaxis=layout.count_axis(etable["Asistentes"].max()) | {"title": "Asistentes"},
+                      xaxis=dict(title="", categoryorder="array",  # the sector with most attendees first
+                                 categoryarray=etable.groupby("Sector")["Asistentes"].sum()
+                                 .sort_values(ascending=False, kind="stable").index.tolist()))
     layout.show_figure(layout.style_figure(fig, height=340, legend=False), key="fig_eventos")
     download_csv(etable, f"capacitacion_eventos_{periodo}.csv", key="csv_eventos", periodo=periodo)

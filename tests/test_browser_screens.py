@@ -118,3 +118,44 @@ def test_no_page_overflows_sideways_on_a_phone(server, browser):
     finally:
         page.close()
     assert found == {}
+
+
+def test_a_cell_of_the_verification_map_opens_its_ficha_on_the_reviews_month(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.set_default_timeout(90_000)
+    try:
+        page.goto(server + "/Verificacion")
+        settled(page)
+        cells = page.locator(".js-plotly-plot .scatterlayer .point")
+        cells.first.wait_for(state="attached")
+        # The markers are invisible: a click on the cell reaches them. On a loaded machine the chart can be drawn
+        # before its click handler is attached, so a click that changed nothing is repeated (a few times at most).
+        for _ in range(4):
+            cells.nth(3).click(force=True)
+            try:
+                page.wait_for_url("**/Ficha_del_ente**", timeout=20_000)
+                break
+            except Exception:  # Playwright's TimeoutError: still on Verificación
+                settled(page)
+        page.wait_for_url("**/Ficha_del_ente**")
+        settled(page)
+        assert "tipo=mes" in page.url and "periodo=20" in page.url and "ente=" in page.url
+    finally:
+        page.close()
+
+
+PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+               "Version/17.5 Mobile/15E148 Safari/604.1")
+
+
+def test_a_phone_sees_the_verification_map_as_a_list_first(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, user_agent=PHONE_AGENT)
+    page.set_default_timeout(90_000)
+    try:
+        page.goto(server + "/Verificacion")
+        settled(page)
+        lista = page.get_by_role("tab", name="Lista de lo que falla")
+        assert lista.get_attribute("aria-selected") == "true"
+        assert page.get_by_role("tab", name="Mapa").get_attribute("aria-selected") == "false"
+    finally:
+        page.close()

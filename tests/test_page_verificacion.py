@@ -66,6 +66,29 @@ def test_heatmap_shows_no_aplica_as_na_not_zero(page_db):
     assert np.isnan(z[s][c]) and na["text"][s][c] == ""          # applies to SEFIPLAN, not evaluated
 
 
+def test_a_cell_of_the_map_carries_its_entes_id_and_opens_its_ficha(page_db):
+    at = run_page(PAGE, {"verificacion": "VM-1", "ente": "CGC"})
+    chart = next(c for c in at.get("plotly_chart") if "heatmap" in c.proto.spec)
+    spec = json.loads(chart.proto.spec)
+    score, *_, cells = spec["data"]
+    rows, cols = list(score["y"]), list(score["x"])
+    # one invisible marker per cell, in row order: the row's ente id is what a click sends back
+    assert cells["type"] == "scatter" and len(cells["x"]) == len(rows) * len(cols)
+    assert {cells["y"][i]: cells["customdata"][i][0] for i in range(len(cells["y"]))} == {
+        "CGC": "CGC", "SEFIPLAN": "SEFIPLAN"}
+    from streamlit.proto.PlotlyChart_pb2 import PlotlyChart
+    assert list(chart.proto.selection_mode) == [PlotlyChart.SelectionMode.POINTS]  # a click reruns the page
+
+
+def test_the_map_as_a_list_of_what_fails_per_ente(page_db):
+    at = run_page(PAGE, {"verificacion": "VM-1"})
+    fallas = table_with(at, "Índice del ente (%)")
+    # VM-1 fails (below 100): SEFIPLAN fr. II 50 (index 75, first: lowest), CGC fr. I 80 (index 80)
+    assert fallas[["Ente", "Fracción", "Puntaje (%)", "Índice del ente (%)"]].values.tolist() == [
+        ["SEFIPLAN", "91-II", 50.0, 75.0], ["CGC", "91-I", 80.0, 80.0]]
+    assert [t.label for t in at.tabs] == ["Mapa", "Lista de lo que falla"]
+
+
 def test_index_tables_and_summaries(page_db):
     at = run_page(PAGE, {"verificacion": "VM-1", "ente": "CGC"})
     entes = table_with(at, "Índice (%)")
@@ -110,6 +133,12 @@ def test_ficha_block(page_db):
     assert metric_value(at, "Índice de cumplimiento (verificación mensual)") == "60.0 %"
     assert metric_value(at, "Fracciones incumplidas hoy") == "1"
     assert "verificación mensual VM-2 del" in all_text(at)
+    # what fails leads to its detail: the Verificación page on this ente, whose «Lo que falla ahora» lists it
+    (link,) = [link for link in at.get("page_link") if link.proto.label.endswith("observaciones en Verificación")]
+    assert link.proto.page.endswith("Verificacion") and link.proto.query_string == "ente=CGC"
+    detail = run_page(PAGE, {"ente": "CGC"})
+    assert detail.selectbox(key="f_ente").value == "CGC"
+    assert table_with(detail, "Observaciones del verificador")["Fracción"].tolist() == ["Art. 91 fr. I"]
 
 
 def test_page_without_verifications(tmp_path, monkeypatch):

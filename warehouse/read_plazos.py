@@ -5,14 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import streamlit as st
 
 from indicators.plazos import Plazo, calcular_plazo
-from warehouse.read import query, with_read_only
+from warehouse.read import file_signature, query, with_read_only
 
 
 def deadline(presentada: dt.datetime | dt.date, tipo_solicitud: str, *, ambito: str = "estatal",
              ampliacion: bool = False, prevencion: dt.date | None = None, desahogo: dt.date | None = None) -> Plazo:
-    """Raises indicators.plazos.PlazoError (a Spanish message) when the dates or the catalog do not allow it."""
+    """Raises indicators.plazos.PlazoError (a Spanish message) when the dates or the catalog do not allow it.
+    Cached until the warehouse file changes: the calculator shows the same inputs on every view of its page."""
+    return _deadline(presentada, tipo_solicitud, ambito, ampliacion, prevencion, desahogo, file_signature())
+
+
+@st.cache_data(max_entries=500, ttl=24 * 3600, show_spinner=False)
+def _deadline(presentada, tipo_solicitud: str, ambito: str, ampliacion: bool, prevencion, desahogo,
+              signature) -> Plazo:
+    del signature  # only part of the cache key: a rebuilt warehouse gives a new one
     return with_read_only(lambda con: calcular_plazo(con, presentada, tipo_solicitud, ambito=ambito,
                                                      ampliacion=ampliacion, prevencion=prevencion, desahogo=desahogo))
 

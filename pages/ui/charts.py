@@ -45,7 +45,8 @@ def _escaped(value):
 
 def escape_figure(fig: go.Figure) -> go.Figure:
     """Escapes, in place, every label and hover text of `fig` that came from data or catalogs: the traces' data
-    (categories, texts, hover texts, custom data, names) and the layout's titles, tick texts and annotations."""
+    (categories, texts, hover texts, custom data, names) and the layout's titles, tick texts, category orders and
+    annotations."""
     for trace in fig.data:
         for prop in _DATA_PROPS:
             value = getattr(trace, prop, None)
@@ -60,6 +61,8 @@ def escape_figure(fig: go.Figure) -> go.Figure:
                  if (a := getattr(fig.layout, name, None)) is not None and hasattr(a, "ticktext")]:
         if axis.ticktext is not None and (fixed := _escaped(axis.ticktext)) is not None:
             axis.ticktext = fixed
+        if axis.categoryarray is not None and (fixed := _escaped(axis.categoryarray)) is not None:
+            axis.categoryarray = fixed  # the same categories as the escaped data, or the order would not apply
         if axis.title and axis.title.text and (fixed := _escaped(axis.title.text)) is not None:
             axis.title.text = fixed
     return fig

@@ -84,8 +84,8 @@ def ente_comparison(ente_id: str, mes: date, key: str) -> None:
     if data.empty:
         return
     if data["diferencia"].notna().any():
-        layout.show_figure(layout.style_figure(dumbbell(data), height=max(260, 34 * min(10, len(data)) + 120)),
-                           key=f"fig_{key}")
+        layout.show_figure(layout.style_figure(dumbbell(data), height=max(260, 34 * min(10, len(data)) + 120),
+                                               legend_title="Quién evalúa"), key=f"fig_{key}")
     table = comparison_table(data)
     show_table(table, key=f"tabla_{key}", numbers={c: 1 for c in table.columns if "(%)" in c or "(1 a 5)" in c
                                                    or "puntos" in c})

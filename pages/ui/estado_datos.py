@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -118,26 +119,24 @@ def rejects_summary(rejects: pd.DataFrame, total: int, limit: int) -> str:
 
 
 def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, corte: date | None) -> pd.DataFrame:
-    """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date."""
-
-    has = monthly[monthly["recibidas"] > 0].groupby("ente_id")["mes"].apply(set)
+    """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date.
+    Built column by column (thousands of entes at national scale: a loop over entes and months took seconds)."""
+    has = monthly.loc[monthly["recibidas"] > 0, ["ente_id", "mes"]].drop_duplicates()
     # entes in force during the year, plus any with data that year
     vig = entes[(entes["vigente_hasta"].isna()) |
                 (pd.to_datetime(entes["vigente_hasta"]).dt.year >= anio)]
-    ids = list(dict.fromkeys([*vig["ente_id"], *has.index]))
-    info = entes.set_index("ente_id")
-    rows = []
-    for ente_id in ids:
-        months = has.get(ente_id, set())
-        row = {"Siglas": info.at[ente_id, "siglas"] if ente_id in info.index else "",
-               "Ente": info.at[ente_id, "nombre_oficial"] if ente_id in info.index else ente_id}
-        for m in range(1, 13):
-            future = corte is not None and date(anio, m, 1) > corte
-            row[MESES_CORTOS[m - 1].capitalize()] = "n/a" if future else ("✓" if m in months else "")
-        row["Meses con datos"] = len(months)
-        row["Grupo de pares"] = info.at[ente_id, "grupo_pares"] if ente_id in info.index else ""
-        rows.append(row)
-    out = pd.DataFrame(rows)
+    ids = pd.Index(list(dict.fromkeys([*vig["ente_id"], *sorted(has["ente_id"].unique())])), dtype=object)
+    info = entes.drop_duplicates("ente_id").set_index("ente_id").reindex(ids)
+    known = ids.isin(entes["ente_id"])
+    grid = np.zeros((len(ids), 12), dtype=bool)
+    grid[ids.get_indexer(has["ente_id"]), has["mes"].to_numpy(dtype="int64") - 1] = True
+    out = pd.DataFrame({"Siglas": np.where(known, info["siglas"].to_numpy(dtype=object), ""),
+                        "Ente": np.where(known, info["nombre_oficial"].to_numpy(dtype=object), ids.to_numpy())})
+    for m in range(1, 13):
+        future = corte is not None and date(anio, m, 1) > corte
+        out[MESES_CORTOS[m - 1].capitalize()] = "n/a" if future else np.where(grid[:, m - 1], "✓", "")
+    out["Meses con datos"] = grid.sum(axis=1).astype("int64")
+    out["Grupo de pares"] = np.where(known, info["grupo_pares"].to_numpy(dtype=object), "")
     out["Siglas"] = out["Siglas"].fillna("")
     return out.sort_values("Ente").reset_index(drop=True)
 

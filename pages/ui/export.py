@@ -21,6 +21,10 @@ def with_provenance(df: pd.DataFrame, periodo: str | None = None, datos_al=None)
 
 def download_csv(df: pd.DataFrame, filename: str, *, key: str, label: str = "Descargar CSV",
                  periodo: str | None = None) -> None:
-    """One download button per chart or table, giving exactly the frame shown, with its periodo and datos_al."""
-    data = csv_bytes(with_provenance(df, periodo, read.cutoff_date()))
-    st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")
+    """One download button per chart or table, giving exactly the frame shown, with its periodo and datos_al.
+    The file is written when the button is clicked (deferred), not on every view: most views download nothing, and
+    at national scale writing every table's CSV on each run was a large share of the page's server time. The click
+    does not rerun the page."""
+    frame, datos_al = df.copy(), read.cutoff_date()  # the frame as shown now, whatever the page does to df later
+    st.download_button(label, data=lambda: csv_bytes(with_provenance(frame, periodo, datos_al)), file_name=filename,
+                       mime="text/csv", key=key, icon=":material/download:", on_click="ignore")

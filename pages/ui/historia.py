@@ -42,7 +42,7 @@ def _bars_by_source(series: pd.DataFrame, title: str, key: str) -> None:
     fig.update_layout(xaxis=dict(title="Trimestre", type="category", categoryorder="array", categoryarray=order,
                                  range=[-0.5, len(order) - 0.5]),
                       yaxis=dict(title=title, **layout.count_axis(series["valor"].max())), barmode="stack")
-    layout.show_figure(layout.style_figure(fig, height=360).update_layout(legend_title_text="Fuente"), key=key)
+    layout.show_figure(layout.style_figure(fig, height=360, legend_title="Fuente"), key=key)
 
 
 def render_government_history() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -57,6 +58,10 @@ UNDECLARED_AUDIENCE = "coordinacion"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
                  "locale": plotly_es.LOCALE, "locales": plotly_es.LOCALES}
 TODOS = "todos"
+# Every chart is styled in the browser by Streamlit's theme (st.plotly_chart's theme="streamlit"), like the rest of
+# the page. A plotly template built in Python for each figure (plotly express applies the default one, style_figure
+# used to set plotly_white) cost about 0.1 s of server time per chart and was most of each chart's bytes.
+px.defaults.template = go.layout.Template()
 
 
 def page_of(path: str) -> Page:
@@ -295,14 +300,30 @@ def period_filters(periods_for, corte: date | None, containers=None, *, radio: b
 
 # ---- charts ---------------------------------------------------------------------------------------------
 
-def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True) -> go.Figure:
-    """Common look: Spanish-friendly separators (12,345.6), horizontal legend on top, compact margins."""
+def style_figure(fig: go.Figure, *, height: int = 420, legend: bool = True, legend_title: str | None = None
+                 ) -> go.Figure:
+    """Common look: Spanish-friendly separators (12,345.6), horizontal legend on top with its title (the one plotly
+    express gave it, e.g. the colour's column, or legend_title), compact margins."""
     fig.update_layout(
-        template="plotly_white", height=height, separators=".,", showlegend=bool(legend),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""),
+        height=height, separators=".,", showlegend=bool(legend),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
         margin=dict(l=10, r=10, t=40, b=10), hoverlabel=dict(namelength=-1),
         font=dict(family="Source Sans Pro, sans-serif", size=13),
     )
+    if legend_title is not None:
+        fig.update_layout(legend_title_text=legend_title)
+    return fig
+
+
+def goal_line(fig: go.Figure, value: float, label: str, *, axis: str = "x", color: str = "#1a9850") -> go.Figure:
+    """The goal (meta) as a dotted line across the plot, named in the legend rather than by a label on the plot,
+    where it would sit on top of bars or points."""
+    line = dict(color=color, width=1.5, dash="dot")
+    if axis == "x":
+        fig.add_vline(x=value, line=line)
+    else:
+        fig.add_hline(y=value, line=line)
+    fig.add_scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip", showlegend=True)
     return fig
 
 
@@ -314,6 +335,12 @@ def show_figure(fig: go.Figure, key: str, *, clickable: bool = False):
                                selection_mode="points")
     st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key)
     return None
+
+
+def on_phone() -> bool:
+    """Whether the browser says it is a phone ('Mobi' in its User-Agent, the test MDN recommends): the server
+    cannot read the screen's width, so a page offers both forms of a wide view and opens this one first."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
 def clicked_point(event) -> dict | None:

@@ -46,12 +46,13 @@ def ente_short(siglas, nombre) -> str:
 
 def heatmap_grid(mapa: pd.DataFrame) -> dict:
     """The cells of the ente × fracción map, ready to draw (plain lists and arrays, so they can be cached):
-    rows (entes), cols (fracciones), score z, cell text and hover, and the masks of the 'no aplica' and
-    'sin evaluar' layers."""
+    rows (entes) and the ente id of each, cols (fracciones), score z, cell text and hover, the 'no aplica' and
+    'sin evaluar' layers, and the cells' markers that carry the click."""
     mapa = mapa.assign(col=[fraccion_label(a, f) for a, f in zip(mapa["articulo"], mapa["fraccion"])],
                        fila=[ente_short(s, n) for s, n in zip(mapa["siglas"], mapa["nombre"])])
     cols = list(dict.fromkeys(mapa.sort_values(["articulo", "orden"])["col"]))
-    rows = list(dict.fromkeys(mapa["fila"]))
+    first_of_row = mapa.drop_duplicates("fila")
+    rows, ente_ids = first_of_row["fila"].tolist(), first_of_row["ente_id"].tolist()
     score = mapa.pivot_table(index="fila", columns="col", values="puntaje", aggfunc="first").reindex(
         index=rows, columns=cols).to_numpy(dtype=float)
     estado = mapa.pivot_table(index="fila", columns="col", values="estado", aggfunc="first").reindex(
@@ -60,12 +61,18 @@ def heatmap_grid(mapa: pd.DataFrame) -> dict:
     heads = [f" · fr. {c} ({names.get(c, '')}): " for c in cols]
     cells = [list(zip(s, e)) for s, e in zip(score.tolist(), estado.tolist())]  # plain floats, no pandas lookups
     return {  # text arrays as numpy object arrays: plotly validates them much faster than lists of lists
-        "rows": rows, "cols": cols, "z": score,
+        "rows": rows, "ente_ids": ente_ids, "cols": cols, "z": score,
         "text": _object_grid([[_cell_text(s, e) for s, e in row] for row in cells], len(cols)),
         "hover": _object_grid([[f"{r}{h}" + _cell_hover(s, e) for h, (s, e) in zip(heads, row)]
                                for r, row in zip(rows, cells)], len(cols)),
-        "layers": {value: (estado == value).tolist() for value in ("no_aplica", "sin_evaluar")
-                   if (estado == value).any()},
+        # the grey 'no aplica' (with N/A) and blank 'sin evaluar' layers: 1 where the cell is in that state
+        "layers": {value: {"z": np.where(estado == value, 1.0, np.nan),
+                           "text": np.where(estado == value, label, "").astype(object)}
+                   for value, label in (("no_aplica", "N/A"), ("sin_evaluar", "")) if (estado == value).any()},
+        # one invisible marker per cell, row by row (heatmap_figure): the cell's fracción, ente and ente id
+        "cells": {"x": np.array(cols * len(rows), dtype=object),
+                  "y": np.repeat(np.array(rows, dtype=object), len(cols)),
+                  "ente": np.repeat(np.array(ente_ids, dtype=object), len(cols)).reshape(-1, 1)},
     }
 
 
@@ -78,20 +85,25 @@ def _object_grid(cells: list[list[str]], n_cols: int) -> np.ndarray:
 
 def heatmap_figure(grid: dict) -> go.Figure:
     """Ente × fracción (heatmap_grid): score colored red→green; 'no aplica' grey with 'N/A' (never a 0); not
-    evaluated blank."""
-    cols, rows, hover = grid["cols"], grid["rows"], grid["hover"]
+    evaluated blank. Plotly sends no click of a heatmap cell to Streamlit (a heatmap has no selectable points), so
+    an invisible marker sits on every cell, carrying the hover text and the row's ente id: a click on any cell of
+    an ente's row selects its marker (layout.clicked_point) and the page opens that ente's Ficha."""
+    cols, rows = grid["cols"], grid["rows"]
     fig = go.Figure()
     fig.add_heatmap(z=grid["z"], x=cols, y=rows, zmin=0, zmax=100, colorscale=SCORE_COLORS, xgap=1, ygap=1,
-                    text=grid["text"], texttemplate="%{text}", textfont=dict(size=9), hovertext=hover,
-                    hoverinfo="text", colorbar=dict(title="Puntaje", ticksuffix=" %"), name="Puntaje")
-    for value, color, label in (("no_aplica", NA_COLOR, "N/A"), ("sin_evaluar", SIN_EVALUAR_COLOR, "")):
-        mask = grid["layers"].get(value)
-        if mask:
-            z = [[1 if m else None for m in row] for row in mask]
-            fig.add_heatmap(z=z, x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False, xgap=1,
-                            ygap=1, text=[[label if m else "" for m in row] for row in mask],
-                            texttemplate="%{text}", textfont=dict(size=9, color="#424242"),
-                            hovertext=hover, hoverinfo="text", name=ESTADOS[value])
+                    text=grid["text"], texttemplate="%{text}", textfont=dict(size=9), hoverinfo="skip",
+                    colorbar=dict(title="Puntaje", ticksuffix=" %"), name="Puntaje")
+    for value, color in (("no_aplica", NA_COLOR), ("sin_evaluar", SIN_EVALUAR_COLOR)):
+        layer = grid["layers"].get(value)
+        if layer is not None:
+            fig.add_heatmap(z=layer["z"], x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False,
+                            xgap=1, ygap=1, text=layer["text"], texttemplate="%{text}",
+                            textfont=dict(size=9, color="#424242"), hoverinfo="skip", name=ESTADOS[value])
+    cells = grid["cells"]  # numpy arrays, built once per review (plotly validates lists of thousands slowly)
+    fig.add_scatter(x=cells["x"], y=cells["y"], customdata=cells["ente"], hovertext=grid["hover"].ravel(),
+                    hoverinfo="text", mode="markers", name="Abrir la ficha", showlegend=False,
+                    marker=dict(symbol="square", size=12, opacity=0),
+                    selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)))
     fig.update_xaxes(type="category", side="top", tickangle=-90, tickfont=dict(size=10))
     fig.update_yaxes(type="category", autorange="reversed", tickfont=dict(size=11))
     return fig
@@ -121,6 +133,24 @@ def heatmap_export(mapa: pd.DataFrame) -> pd.DataFrame:
         "Observaciones": mapa["observaciones"].fillna(""),
         "Motivo (no aplica)": mapa["motivo_aplicabilidad"].where(mapa["estado"] == "no_aplica", ""),
     })
+
+
+def failing_list(mapa: pd.DataFrame, entes: pd.DataFrame) -> pd.DataFrame:
+    """The map as a list, for a phone: one row per fracción an ente of the map fails (below full compliance),
+    the ente with the lowest index first and, within it, the lowest score first. ente_id is hidden on screen (a
+    row opens the ente's Ficha)."""
+    fails = mapa[(mapa["estado"] == "evaluada") & mapa["incumplida"].fillna(False).astype(bool)]
+    indice = entes.set_index("ente_id")["Índice (%)"]
+    fails = fails.assign(indice=fails["ente_id"].map(indice)).sort_values(["indice", "nombre", "puntaje",
+                                                                            "articulo", "orden"])
+    return pd.DataFrame({
+        "Ente": [ente_short(s, n) for s, n in zip(fails["siglas"], fails["nombre"])],
+        "Fracción": [fraccion_label(a, f) for a, f in zip(fails["articulo"], fails["fraccion"])],
+        "Puntaje (%)": fails["puntaje"].round(1),
+        "Obligación": fails["obligacion"],
+        "Índice del ente (%)": fails["indice"].round(1),
+        "ente_id": fails["ente_id"],
+    }).reset_index(drop=True)
 
 
 def heatmap_summary(totals: dict[str, int], review) -> str:
@@ -268,6 +298,7 @@ class ReviewView:
     totals: dict[str, int]          # heatmap_totals over every ente of the review
     heatmap: dict                   # heatmap_grid of the entes shown in the map
     entes_en_mapa: int
+    fallas: pd.DataFrame            # failing_list: the map as a list of what fails per ente
     mapa_csv: bytes                 # the CSV files are built here, once, not on every rerun
     entes: pd.DataFrame             # entes_table
     entes_csv: bytes
@@ -292,7 +323,8 @@ def _review_view(verificacion: str, max_entes: int, top: int, signature) -> Revi
     fracciones = fracciones_table(read_verificacion.by_fraccion(verificacion))
     return ReviewView(
         totals=read_verificacion.heatmap_totals(verificacion), heatmap=heatmap_grid(mapa),
-        entes_en_mapa=int(mapa["ente_id"].nunique()), mapa_csv=csv_bytes(heatmap_export(mapa)),
+        entes_en_mapa=int(mapa["ente_id"].nunique()), fallas=failing_list(mapa, entes),
+        mapa_csv=csv_bytes(heatmap_export(mapa)),
         entes=entes, entes_csv=csv_bytes(entes), fracciones=fracciones,
         fracciones_top_csv=csv_bytes(fracciones.head(top)), fracciones_csv=csv_bytes(fracciones))
 
