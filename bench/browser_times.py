@@ -67,9 +67,15 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def returning_visitor(opener) -> bool:
+    return type(opener).__name__ == "BrowserContext"
+
+
 def view(browser, url: str, pids: list[int], width: int) -> tuple[float, float]:
-    """(seconds until the app settles, server CPU seconds) of one view in a new browser session."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    """(seconds until the app settles, server CPU seconds) of one view in a new browser session. `browser` is a
+    Browser (a new context each view: a first visitor, who downloads Streamlit's scripts) or a BrowserContext (a new
+    tab of the same context: a returning visitor, whose browser has them cached)."""
+    page = browser.new_page(**({} if returning_visitor(browser) else {"viewport": {"width": width, "height": 900}}))
     try:
         cpu0, t0 = cpu_seconds(pids), time.perf_counter()
         page.goto(url, wait_until="commit")
@@ -81,7 +87,8 @@ def view(browser, url: str, pids: list[int], width: int) -> tuple[float, float]:
         page.close()
 
 
-def measure(db: Path, views: int = 3, width: int = 1440, query: str = "", only: list[str] | None = None) -> dict:
+def measure(db: Path, views: int = 3, width: int = 1440, query: str = "", only: list[str] | None = None,
+            returning: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     log = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench_navegador_{os.getpid()}.log"
@@ -90,14 +97,15 @@ def measure(db: Path, views: int = 3, width: int = 1440, query: str = "", only: 
         pids = server_pids(int(base.rsplit(":", 1)[1]))
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            opener = browser.new_context(viewport={"width": width, "height": 900}) if returning else browser
             try:
-                view(browser, base + url_of(BASELINE), pids, width)  # warm-up: imports, fonts, plotly
+                view(opener, base + url_of(BASELINE), pids, width)  # warm-up: imports, fonts, plotly
                 for path, page in PAGES.items():
                     if only and page.label not in only and path != BASELINE:
                         continue
                     url = base + url_of(path) + query
-                    first = view(browser, url, pids, width)
-                    warm = [view(browser, url, pids, width) for _ in range(views)]
+                    first = view(opener, url, pids, width)
+                    warm = [view(opener, url, pids, width) for _ in range(views)]
                     out[page.label] = {"primera": round(first[0], 3),
                                        "caliente": round(statistics.median(t for t, _ in warm), 3),
                                        "cpu_servidor": round(statistics.median(c for _, c in warm), 3)}
@@ -106,7 +114,8 @@ def measure(db: Path, views: int = 3, width: int = 1440, query: str = "", only: 
     base_time = out[PAGES[BASELINE].label]["caliente"] or 1e-9
     for figures in out.values():
         figures["relativo"] = round(figures["caliente"] / base_time, 2)
-    return {"almacen": str(db), "ancho": width, "vistas": views, "paginas": out}
+    return {"almacen": str(db), "ancho": width, "vistas": views,
+            "visitante": "que vuelve" if returning else "nuevo", "paginas": out}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,13 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ancho", type=int, default=1440, help="ancho de la ventana en píxeles (1440; 390 = teléfono)")
     parser.add_argument("--consulta", default="", help="filtros para todas las páginas, p. ej. '?tipo=mes&periodo=2025-10'")
     parser.add_argument("--paginas", default=None, help="solo estas páginas, por su nombre, separadas por comas")
+    parser.add_argument("--vuelve", action="store_true",
+                        help="visitante que vuelve: cada vista en una pestaña nueva del mismo navegador (con los "
+                             "scripts de Streamlit en su caché); sin esta opción, cada vista es un navegador nuevo")
     parser.add_argument("--out", default=None, help="también escribe el JSON en este archivo")
     args = parser.parse_args(argv)
     if not Path(args.db).exists():
         print(f"ERROR: no existe el almacén {args.db}; constrúyalo con: python -m etl build", file=sys.stderr)
         return 1
     only = [p.strip() for p in args.paginas.split(",")] if args.paginas else None
-    result = measure(Path(args.db), args.vistas, args.ancho, args.consulta, only)
+    result = measure(Path(args.db), args.vistas, args.ancho, args.consulta, only, args.vuelve)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
