@@ -59,7 +59,10 @@ def choose(page, key: str, option: str) -> None:
 def evaluate(page, encontrada: str, actualizada: str, comprension: str, comentario: str = "") -> None:
     from playwright.sync_api import expect
     for group, option in (("encontrada", encontrada), ("actualizada", actualizada), ("comprension", comprension)):
-        page.locator(f"[class*='st-key-eval_{group}_']").get_by_text(option, exact=True).click()
+        # after a change of obligation, the previous form stays drawn (stale) until the rerun ends: wait for one
+        radios = page.locator(f"[class*='st-key-eval_{group}_']")
+        expect(radios).to_have_count(1)
+        radios.get_by_text(option, exact=True).click()
     if comentario:
         page.locator("[class*='st-key-eval_comentario_'] textarea").fill(comentario)
     button = page.get_by_role("button", name="Enviar evaluación")
