@@ -68,14 +68,34 @@ def raise_problems(path: Path, problems: list[str], error: type[TableroError]) -
         raise error(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
 
 
-def load_typed(path: Path, model: type[T], error: type[TableroError]) -> T:
-    """The file as its dataclass; raises `error` listing every problem when it cannot be read or does not fit."""
+def read_checked(path: Path, model: type) -> tuple[dict, list[str]]:
+    """The file's tables ({} when it cannot be read) and every problem `check` finds in them, for a loader that adds
+    the rules of its own domain before raising."""
     problems: list[str] = []
     data = read_toml(path, problems)
-    if data is not None:
-        problems += check(data, model, path.name)
+    if data is None:
+        return {}, problems
+    return data, problems + check(data, model, path.name)
+
+
+def load_typed(path: Path, model: type[T], error: type[TableroError]) -> T:
+    """The file as its dataclass; raises `error` listing every problem when it cannot be read or does not fit."""
+    data, problems = read_checked(path, model)
     raise_problems(path, problems, error)
     return build(data, model)
+
+
+def repeated_ids(data: Mapping, key: str, model: type, where: str) -> list[str]:
+    """The tables of [[key]] whose id (the first field of `model`) an earlier one already has."""
+    label = fields(model)[0].name
+    seen: set = set()
+    problems = []
+    for entry_where, entry in entries(data, key, model, where):
+        value = entry.get(label)
+        if isinstance(value, str) and value in seen:
+            problems.append(f"{entry_where}: {label} «{value}» repetido; cada [[{key}]] necesita uno propio")
+        seen.add(value if isinstance(value, str) else None)
+    return problems
 
 
 # ---- the walk ---------------------------------------------------------------------------------------------------
