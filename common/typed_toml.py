@@ -1,7 +1,7 @@
 """TOML files declared as data, checked against typed objects (the dbt-semantic-interfaces way).
 
 A file's shape is a dataclass whose fields are its keys: a scalar (str, int, float, bool; `X | None` when it may be
-left out), a list of scalars, a nested dataclass ([tabla]), a list of dataclasses ([[tabla]]) or a dict of them
+left out; `str | int` when either is fine), a list of scalars, a nested dataclass ([tabla]), a list of dataclasses ([[tabla]]) or a dict of them
 ([tabla.nombre]). A field without a default must be written. `check` walks a file against its dataclass and returns
 every problem at once, each in Spanish naming the file, the entry and the key and saying how to fix it; the loaders
 add the rules of their own domain to the same list and raise one error with all of them.
@@ -144,10 +144,12 @@ def _value_problems(value: Any, kind: Any, key: str, where: str) -> list[str]:
                 _table_problems(v, item, f"{where}, [{key}.{name}]") if isinstance(v, dict)
                 else [_wrong(where, f"{key}.{name}", f"una tabla [{key}.{name}]", v)])]
         return [p for name, v in value.items() for p in _value_problems(v, item, f"{key}.{name}", where)]
-    return [] if _fits(value, kind) else [_wrong(where, key, _WORDS[kind], value)]
+    return [] if _fits(value, kind) else [_wrong(where, key, _word(kind), value)]
 
 
-def _fits(value: Any, kind: type) -> bool:
+def _fits(value: Any, kind: Any) -> bool:
+    if _is_union(kind):  # a scalar written either way (an article: "91" or 91)
+        return any(_fits(value, k) for k in typing.get_args(kind))
     # bool is an int in Python: true/false where a number goes (or a number where true/false goes) is a mistake.
     if isinstance(value, bool):
         return kind is bool
@@ -158,6 +160,10 @@ def _fits(value: Any, kind: type) -> bool:
 
 def _wrong(where: str, key: str, expected: str, value: Any) -> str:
     return f"{where}: «{key}» debe ser {expected}; se encontró {value!r}"
+
+
+def _word(kind: Any) -> str:
+    return " o ".join(_WORDS[k] for k in typing.get_args(kind)) if _is_union(kind) else _WORDS[kind]
 
 
 def _plural(kind: type) -> str:
@@ -178,10 +184,14 @@ def _required(f: Field) -> bool:
     return f.default is MISSING and f.default_factory is MISSING
 
 
+def _is_union(kind: Any) -> bool:
+    return typing.get_origin(kind) in (typing.Union, types.UnionType)
+
+
 def _without_none(kind: Any) -> Any:
-    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+    if _is_union(kind):
         args = [a for a in typing.get_args(kind) if a is not type(None)]
-        return args[0] if len(args) == 1 else kind
+        return args[0] if len(args) == 1 else typing.Union[tuple(args)]
     return kind
 
 

@@ -18,6 +18,7 @@ class Curso:
     calificacion_minima: float = 8.0
     en_linea: bool | None = None
     temas: tuple[str, ...] = ()
+    aula: str | int | None = None   # "B-2" or 12
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ id = "ARCOP"
 horas = 4
 calificacion_minima = 7
 en_linea = true
+aula = 12
 
 [aviso.cierre]
 texto = "Las inscripciones cierran el viernes."
@@ -68,7 +70,7 @@ def test_a_valid_file_becomes_its_objects_with_the_values_as_written(tmp_path):
     programa = load(tmp_path, VALID)
     assert programa == Programa(
         nombre="Capacitación 2025",
-        curso=[Curso("LGTAIP", 10, temas=("obligaciones", "plazos")), Curso("ARCOP", 4, 7, True)],
+        curso=[Curso("LGTAIP", 10, temas=("obligaciones", "plazos")), Curso("ARCOP", 4, 7, True, aula=12)],
         aviso={"cierre": Aviso("Las inscripciones cierran el viernes.")})
     # 7 is kept an int where a float is declared: a loader moved onto the checker returns what it returned before.
     assert type(programa.curso[1].calificacion_minima) is int
@@ -77,7 +79,7 @@ def test_a_valid_file_becomes_its_objects_with_the_values_as_written(tmp_path):
 def test_an_unknown_key_names_the_entry_and_the_keys_it_may_use(tmp_path):
     assert problems(tmp_path, VALID.replace("horas = 4", "horas = 4\nhora = 4")) == [
         "programa.toml, curso 2 (ARCOP): clave desconocida «hora»; use solo id, horas, calificacion_minima, "
-        "en_linea, temas"]
+        "en_linea, temas, aula"]
     assert problems(tmp_path, VALID + "\n[extra]\nx = 1\n") == [
         "programa.toml: clave de primer nivel desconocida «extra»; use solo nombre, [[curso]], [aviso]"]
 
@@ -95,6 +97,8 @@ def test_a_wrong_type_says_what_was_expected_and_what_was_found(tmp_path):
     assert problems(tmp_path, VALID.replace("horas = 4", "horas = true").replace("en_linea = true", "en_linea = 1")) \
         == ["programa.toml, curso 2 (ARCOP): «horas» debe ser un número entero; se encontró True",
             "programa.toml, curso 2 (ARCOP): «en_linea» debe ser true o false; se encontró 1"]
+    assert problems(tmp_path, VALID.replace("aula = 12", "aula = 1.5")) == [
+        "programa.toml, curso 2 (ARCOP): «aula» debe ser un texto entre comillas o un número entero; se encontró 1.5"]
     assert problems(tmp_path, VALID.replace('"plazos"]', "3]")) == [
         "programa.toml, curso 1 (LGTAIP): «temas» debe ser una lista de textos entre comillas; se encontró 3"]
 
@@ -106,7 +110,7 @@ def test_every_problem_of_every_entry_is_reported_together(tmp_path):
         "programa.toml: clave de primer nivel desconocida «extra»; use solo nombre, [[curso]], [aviso]",
         "programa.toml, curso 1 (LGTAIP): falta «horas»",
         "programa.toml, curso 2 (ARCOP): clave desconocida «sala»; use solo id, horas, calificacion_minima, "
-        "en_linea, temas",
+        "en_linea, temas, aula",
         "programa.toml, curso 2 (ARCOP): «en_linea» debe ser true o false; se encontró 'si'",
         "programa.toml, [aviso.cierre]: clave desconocida «textos»; use solo texto",
         "programa.toml, [aviso.cierre]: falta «texto»",
