@@ -98,6 +98,12 @@ def repeated_ids(data: Mapping, key: str, model: type, where: str) -> list[str]:
     return problems
 
 
+def is_number(value: object) -> bool:
+    """An int or a float, not true/false: for a loader's own rules, which compare only values of the right type
+    (a wrong one is already among `check`'s problems)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 # ---- the walk ---------------------------------------------------------------------------------------------------
 
 def _table_problems(table: Mapping, model: type, where: str, top: bool = False) -> list[str]:
@@ -154,7 +160,7 @@ def _fits(value: Any, kind: Any) -> bool:
     if isinstance(value, bool):
         return kind is bool
     if kind is float:
-        return isinstance(value, (int, float))
+        return is_number(value)
     return isinstance(value, kind)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from common.errors import DefinitionError
-from common.typed_toml import build, entries, raise_problems, read_checked, repeated_ids
+from common.typed_toml import build, entries, is_number, raise_problems, read_checked, repeated_ids
 
 DEFINITIONS_PATH = Path(__file__).resolve().parent / "indicadores.toml"
 
@@ -107,10 +107,6 @@ class _CatalogFile:
     indicador: list[Indicador] = field(default_factory=list)
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _problems_of(entry: dict, where: str) -> list[str]:
     """What the types alone do not say (keys and types: common/typed_toml.py). A value of the wrong type is
     reported there and left out of the comparisons here."""
@@ -130,7 +126,7 @@ def _problems_of(entry: dict, where: str) -> list[str]:
     for key in ("numerador", "denominador"):
         if base and isinstance(entry.get(key), str) and entry[key] not in base.columns:
             problems.append(f"{where}: {key} '{entry[key]}' no es una columna de {entry.get('base', 'base_solicitud_mes')}")
-    if tipo == "percentil" and not (_is_number(entry.get("percentil")) and 0 < entry["percentil"] < 1):
+    if tipo == "percentil" and not (is_number(entry.get("percentil")) and 0 < entry["percentil"] < 1):
         problems.append(f"{where}: percentil debe estar entre 0 y 1")
     if tipo == "percentil" and base and not base.histogram:
         problems.append(f"{where}: la base de un percentil necesita un histograma")
@@ -142,7 +138,7 @@ def _problems_of(entry: dict, where: str) -> list[str]:
     verde, amarillo = entry.get("umbral_verde"), entry.get("umbral_amarillo")
     if (verde is None) != (amarillo is None):
         problems.append(f"{where}: declare ambos umbrales (verde y amarillo) o ninguno")
-    elif _is_number(verde) and _is_number(amarillo):
+    elif is_number(verde) and is_number(amarillo):
         if entry.get("direccion") == "mayor_es_mejor" and verde < amarillo:
             problems.append(f"{where}: con 'mayor_es_mejor' el umbral verde debe ser ≥ el amarillo")
         if entry.get("direccion") == "menor_es_mejor" and verde > amarillo:

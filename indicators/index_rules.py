@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common.errors import DefinitionError
-from common.typed_toml import build, entries, raise_problems, read_checked, repeated_ids
+from common.typed_toml import build, entries, is_number, raise_problems, read_checked, repeated_ids
 
 RULES_PATH = Path(__file__).resolve().parent / "indice.toml"
 
@@ -52,10 +52,6 @@ class _IndexFile:
 TIPOS_INDICE = {"ambos": "información pública y ARCOP juntas"}
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _rule_problems(data: dict, known_indicators: set[str] | None, name: str) -> list[str]:
     """What the types alone do not say (keys and types: common/typed_toml.py)."""
     problems = []
@@ -65,7 +61,7 @@ def _rule_problems(data: dict, known_indicators: set[str] | None, name: str) -> 
                         f"ambos tipos juntos; use uno de {sorted(TIPOS_INDICE)}")
     dims = entries(data, "dimension", Dimension, name)
     for where, d in dims:
-        if _is_number(d.get("peso")) and d["peso"] < 0:
+        if is_number(d.get("peso")) and d["peso"] < 0:
             problems.append(f"{where}: el peso debe ser un número mayor o igual que 0 (0: no entra en el índice)")
         comps = entries(d, "componentes", Componente, where)
         for cw, c in comps:
@@ -76,7 +72,7 @@ def _rule_problems(data: dict, known_indicators: set[str] | None, name: str) -> 
                 problems.append(f"{cw}: 'cero' y 'cien' deben ser distintos")
         if not comps:
             problems.append(f"{where}: necesita al menos un componente")
-    if dims and not any(_is_number(d.get("peso")) and d["peso"] > 0 for _w, d in dims):
+    if dims and not any(is_number(d.get("peso")) and d["peso"] > 0 for _w, d in dims):
         problems.append(f"{name}: al menos una dimensión debe tener peso mayor que 0")
     return problems + repeated_ids(data, "dimension", Dimension, name)
 

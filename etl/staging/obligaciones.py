@@ -16,7 +16,7 @@ import duckdb
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.names import normalize_fraccion
-from common.typed_toml import entries, read_checked
+from common.typed_toml import entries, is_number, read_checked
 from etl import sql
 
 TIPOS_OBLIGACION = {"comun", "especifica"}
@@ -121,10 +121,6 @@ def _read_obligations(catalog_dir: Path, versions: set[str], problems: list[str]
     return obligations
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weights:
     """The weights of verificacion_ponderacion.toml; every problem (keys and types: common/typed_toml.py) is
     appended to `problems` and the defaults stand in for what is wrong."""
@@ -132,7 +128,7 @@ def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weig
     problems += found
     sus, adj = data.get("sustantivos", Weights.sustantivos), data.get("adjetivos", Weights.adjetivos)
     umbral = data.get("umbral_cumplimiento", Weights.umbral_cumplimiento)
-    if not all(_is_number(v) for v in (sus, adj, umbral)):
+    if not all(is_number(v) for v in (sus, adj, umbral)):
         return Weights()
     sus, adj, umbral = float(sus), float(adj), float(umbral)
     if sus < 0 or adj < 0 or abs(sus + adj - 1) > 1e-9:
@@ -143,7 +139,7 @@ def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weig
     for where, entry in entries(data, "peso_fraccion", _PesoFraccion, path.name):
         key = (str(entry.get("ley_version")), str(entry.get("articulo")), normalize_fraccion(entry.get("fraccion")))
         peso = entry.get("peso")
-        if not _is_number(peso):
+        if not is_number(peso):
             continue  # reported with the types
         if key not in obligations:
             problems.append(f"{where}: la fracción {key} no está en los catálogos de obligaciones.")
