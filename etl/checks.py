@@ -24,6 +24,12 @@ def check(con) -> None:
     if negative:
         raise BuildError(f"Comprobación fallida: {negative} días hábiles o valores de indicadores negativos donde su "
                          "unidad no lo admite.")
+    twice = con.execute("""SELECT count(*) FROM (SELECT 1 FROM indice_fraccion
+                            GROUP BY verificacion_id, ente_id, ley_version, articulo, fraccion HAVING count(*) > 1)
+                         """).fetchall()[0][0]
+    if twice:
+        raise BuildError(f"Comprobación fallida: {twice} fracciones con dos puntajes en una misma verificación del mismo "
+                         "ente (indice_fraccion).")
     orphans = con.execute("SELECT count(*) FROM solicitud s ANTI JOIN ente e USING (ente_id)").fetchall()[0][0]
     if orphans:
         raise BuildError(f"Comprobación fallida: {orphans} solicitudes con un ente fuera del catálogo.")

@@ -16,8 +16,13 @@ tipos_indice and is still in force, so 245 / 4 = 61.25 (no longer the pool (245 
 Incumplidas at the end of March are the standing state: I solved by VM (100), III still failing (70 → never
 re-evaluated), IV failing again in VM (50) → 2 (III, IV); not 3 + 1 = 4 failures pooled over both reviews.
 """
+import shutil
+
+import duckdb
 import pytest
 
+from common.errors import BuildError
+from etl.checks import check
 from helpers import build, query, write
 
 CRITERIOS = """verificacion,tipo_verificacion,periodo_evaluado,fecha_verificacion,ente,articulo,fraccion,criterio,tipo_criterio,valor,observacion
@@ -92,3 +97,18 @@ def test_law_version_and_review_metadata(db):
     assert query(db, "SELECT verificacion_id, tipo, periodo_evaluado, fecha::VARCHAR, ley_version FROM verificacion "
                      "ORDER BY fecha") == [("VD-2024", "diagnostica", "2023-T4", "2024-02-15", "LTAIPQROO2016"),
                                           ("VM-2024-03", "mensual", "2024-02", "2024-03-12", "LTAIPQROO2016")]
+
+
+def test_a_fraccion_scored_twice_in_one_review_stops_the_swap(db, tmp_path):
+    """indice_fraccion has one row per review × ente × fracción (no primary key: etl/checks.py checks it). Staging
+    never makes a second one; a copy with SEFIPLAN's fr. II of VD-2024 written twice must not be served."""
+    copy = shutil.copy(db, tmp_path / "copia.duckdb")
+    con = duckdb.connect(str(copy))
+    try:
+        check(con)  # the built warehouse passes
+        con.execute("INSERT INTO indice_fraccion SELECT * FROM indice_fraccion "
+                    "WHERE verificacion_id = 'VD-2024' AND ente_id = 'SEFIPLAN' AND fraccion = 'II'")
+        with pytest.raises(BuildError, match="1 fracciones con dos puntajes"):
+            check(con)
+    finally:
+        con.close()

@@ -92,9 +92,12 @@ CREATE TABLE indice_fraccion (
     puntaje           DOUBLE NOT NULL,    -- 0–100
     peso_fraccion     DOUBLE NOT NULL,
     incumplida        BOOLEAN NOT NULL,   -- puntaje < umbral_cumplimiento
-    observaciones     VARCHAR,            -- reviewer notes of the fracción, joined
-    PRIMARY KEY (verificacion_id, ente_id, ley_version, articulo, fraccion)
+    observaciones     VARCHAR             -- reviewer notes of the fracción, joined
 );
+-- One row per (verificacion_id, ente_id, ley_version, articulo, fraccion): staging makes it so (a fracción is scored
+-- by criteria or by percentage, never both; a result seen again is one) and etl/checks.py checks it before the swap.
+-- Not a PRIMARY KEY: its index cost the build more CPU than computing the scores (4.6 M rows at national scale,
+-- README Rendimiento), and no query reads through it.
 CREATE TABLE indice_ente (
     verificacion_id        VARCHAR NOT NULL,
     ente_id                VARCHAR NOT NULL,

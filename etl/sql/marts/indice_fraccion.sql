@@ -42,7 +42,6 @@ puntajes AS (
 SELECT p.*, o.clave_historica, o.peso AS peso_fraccion, p.puntaje < $umbral AS incumplida
 FROM puntajes p
 JOIN obligacion o USING (ley_version, articulo, fraccion)
--- In primary-key order: the key's index is built one row at a time, from sorted keys in about half the time it
--- takes from shuffled ones (the sort costs less than it saves). The row order, which sums over this table follow
--- (indice_ente), no longer depends on the query plan either.
+-- In key order: the row order, which sums over this table follow (indice_ente), never depends on the query plan,
+-- and a page reading one review skips the rest by the blocks' min/max.
 ORDER BY verificacion_id, ente_id, ley_version, articulo, fraccion;

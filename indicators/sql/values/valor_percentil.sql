@@ -3,7 +3,8 @@
 -- n/2 + 1 (1, 2, 2, 3, 9, 10 → 2.5), an odd count has one middle rank; any other percentile takes the nearest rank,
 -- ceil(p × n), for both: the smallest number of days reached by at least p of the answered requests. p × n is taken
 -- as DECIMAL so that 0.9 × 70 is 63, not 63.000000001 (which would move the rank to 64).
--- {agg}, {hist}: the aggregate and histogram of its base; {denominador}: a column of {agg} (identifiers).
+-- {agg}, {hist}: the aggregate and histogram of its base; {denominador}: a column of {agg} (identifiers); {tipo}:
+-- empty, or the type-of-request column when writing indicador_valor_tipo (indicators/compute.py).
 INSERT INTO {destino} BY NAME
 WITH rangos AS (
     SELECT *, ceil($p::DECIMAL(9, 6) * total) AS bajo,
@@ -17,5 +18,5 @@ percentil AS (
 )
 SELECT a.nivel, a.clave, a.nombre, a.grupo_pares, a.tipo_periodo, a.periodo, a.periodo_inicio, $id AS indicador,
        p.valor, NULL AS numerador, a.{denominador} AS denominador, a.{denominador} >= $minimo AS suficiente,
-       $fuente AS fuente
+       $fuente AS fuente{tipo}
 FROM {agg} a LEFT JOIN percentil p USING (nivel, clave, tipo_periodo, periodo);
