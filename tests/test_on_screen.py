@@ -118,3 +118,13 @@ def test_an_ente_named_in_the_url_is_offered_without_searching():
 def test_a_small_catalog_gets_the_plain_picker():
     at = run(picker_script, entes=31)
     assert len(at.selectbox(key="f_ente").options) == 32 and not at.text_input
+
+
+def test_the_readme_says_the_numbers_the_code_uses():
+    from pathlib import Path
+
+    from pages.ui.on_screen import PICKER_OPTIONS, TABLE_ROWS
+
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert f"una tabla larga muestra sus {TABLE_ROWS} primeras filas" in readme
+    assert f"el selector de ente ofrece {PICKER_OPTIONS} entes" in readme
