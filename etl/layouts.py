@@ -4,13 +4,13 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from common.errors import LayoutNotFound
+from common.errors import DefinitionError, LayoutNotFound
 from common.names import strip_accents
+from common.typed_toml import build, raise_problems, read_checked
 from etl.sources import folder_of
 
 LAYOUTS_FILE = Path(__file__).with_name("layouts.toml")
@@ -77,38 +77,59 @@ class Match:
         return (len(self.columns), self.distinctive)
 
 
-CANONICAL_KEYS = frozenset({"required", "fields", "personal", "repeated"})
+@dataclass(frozen=True)
+class _CanonicalSpec:
+    """A [canonical.X] table of layouts.toml as written."""
+    required: list[str]
+    fields: list[str]
+    personal: list[str] = field(default_factory=list)
+    repeated: list[str] = field(default_factory=list)
 
 
-def _canonical(name: str, spec: dict) -> Canonical:
-    """A [canonical.X] table of layouts.toml; a key we do not know, or a listed field that is not one of its
-    fields, is a mistake in the file that would otherwise be ignored silently."""
-    problems = [f"clave desconocida '{key}'" for key in sorted(set(spec) - CANONICAL_KEYS)]
-    for key in ("required", "repeated"):
-        problems += [f"'{f}' de {key} no está en fields" for f in spec.get(key, ()) if f not in spec["fields"]]
-    if problems:
-        raise ValueError(f"layouts.toml, [canonical.{name}]: " + "; ".join(problems))
-    return Canonical(name, tuple(spec["required"]), tuple(spec["fields"]), tuple(spec.get("personal", ())),
-                     tuple(spec.get("repeated", ())))
+@dataclass(frozen=True)
+class _LayoutSpec:
+    """A [layout.X] table of layouts.toml as written."""
+    fuente: str
+    columns: dict[str, list[str]]
+    descripcion: str | None = None
+    formats: list[str] = field(default_factory=lambda: ["csv", "xlsx", "json"])
+    distinctive: list[str] = field(default_factory=list)
+    multiline: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _LayoutsFile:
+    canonical: dict[str, _CanonicalSpec] = field(default_factory=dict)
+    layout: dict[str, _LayoutSpec] = field(default_factory=dict)
+
+
+def _listed_problems(data: dict, name: str) -> list[str]:
+    """A field listed in required or repeated that is not one of the canonical's fields would be ignored silently."""
+    problems = []
+    for canonical, spec in data.get("canonical", {}).items():
+        known = spec.get("fields", []) if isinstance(spec, dict) else []
+        for key in ("required", "repeated"):
+            listed = spec.get(key, []) if isinstance(spec, dict) else []
+            problems += [f"{name}, [canonical.{canonical}]: «{f}» de {key} no está en fields; añádalo a fields o "
+                         f"quítelo de {key}" for f in listed if isinstance(listed, list) and f not in known]
+    return problems
 
 
 @functools.lru_cache(maxsize=4)
 def load_layouts(path: Path = LAYOUTS_FILE) -> Layouts:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    canonicals = {name: _canonical(name, spec) for name, spec in data.get("canonical", {}).items()}
+    data, problems = read_checked(path, _LayoutsFile)
+    if isinstance(data.get("canonical"), dict):
+        problems += _listed_problems(data, path.name)
+    raise_problems(path, problems, DefinitionError)
+    spec = build(data, _LayoutsFile)
+    canonicals = {name: Canonical(name, tuple(c.required), tuple(c.fields), tuple(c.personal), tuple(c.repeated))
+                  for name, c in spec.canonical.items()}
     layouts = tuple(
-        Layout(
-            key=key,
-            fuente=spec["fuente"],
-            descripcion=spec.get("descripcion", key),
-            formats=tuple(spec.get("formats", ("csv", "xlsx", "json"))),
-            distinctive=tuple(spec.get("distinctive", ())),
-            columns={field: tuple(aliases) for field, aliases in spec["columns"].items()},
-            multiline=tuple(spec.get("multiline", ())),
-        )
-        for key, spec in data.get("layout", {}).items()
-    )
+        Layout(key=key, fuente=lay.fuente, descripcion=key if lay.descripcion is None else lay.descripcion, formats=tuple(lay.formats),
+               distinctive=tuple(lay.distinctive),
+               columns={name: tuple(aliases) for name, aliases in lay.columns.items()},
+               multiline=tuple(lay.multiline))
+        for key, lay in spec.layout.items())
     return Layouts(canonicals, layouts)
 
 

@@ -20,21 +20,20 @@ The texts of the actions are data (indicators/acciones.toml), one per index comp
 from __future__ import annotations
 
 import math
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from common.errors import DefinitionError
 from common.formatting import format_value, num
+from common.typed_toml import raise_problems, read_checked
 from indicators import sql
 from indicators.index import VERIFICATION
 from indicators.index_rules import Componente
 from indicators.periods import period_bounds, tipo_de
 
 TEXTS_PATH = Path(__file__).resolve().parent / "acciones.toml"
-_KEYS = {"texto", "donde", "pagina"}
 
 
 @dataclass(frozen=True)
@@ -67,16 +66,23 @@ class Textos:
     fraccion: dict[str, str]
 
 
+@dataclass(frozen=True)
+class _Texto:
+    texto: str
+    donde: str
+    pagina: str
+
+
+@dataclass(frozen=True)
+class _TextsFile:
+    fraccion: _Texto
+    indicador: dict[str, _Texto] = field(default_factory=dict)
+
+
 def load_texts(path: Path = TEXTS_PATH) -> Textos:
     """acciones.toml, every problem reported at once."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    problems = [f"clave desconocida '{k}'" for k in data if k not in ("indicador", "fraccion")]
-    entries = [(f"indicador.{i}", e) for i, e in data.get("indicador", {}).items()] + [("fraccion", data.get("fraccion", {}))]
-    for where, entry in entries:
-        problems += [f"{where}: clave desconocida '{k}'" for k in entry if k not in _KEYS]
-        problems += [f"{where}: falta '{k}'" for k in sorted(_KEYS) if k not in entry]
-    if problems:
-        raise DefinitionError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
+    data, problems = read_checked(path, _TextsFile)
+    raise_problems(path, problems, DefinitionError)
     return Textos(data.get("indicador", {}), data["fraccion"])
 
 

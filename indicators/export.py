@@ -6,11 +6,13 @@ import os
 import re
 import shutil
 import tempfile
-import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from common.errors import DefinitionError
+from common.typed_toml import load_typed
 from indicators import sql
 
 DICTIONARY = Path(__file__).resolve().parent / "diccionario_exportacion.toml"
@@ -71,10 +73,17 @@ def export_columns(db_path: Path, conjunto: str = "indicadores") -> list[str]:
         return [row[0] for row in con.execute(f"DESCRIBE {sql(selection)}", {"desde": None, "hasta": None}).fetchall()]
 
 
+@dataclass(frozen=True)
+class _Dictionary:
+    licencia: str
+    columnas: dict[str, str]
+    columnas_ciudadanos: dict[str, str]
+
+
 def data_dictionary(conjunto: str = "indicadores") -> tuple[str, dict[str, str]]:
     """(license line, {column: Spanish description}) of diccionario_exportacion.toml for one open-data file."""
-    data = tomllib.loads(DICTIONARY.read_text(encoding="utf-8"))
-    return data["licencia"], dict(data[CONJUNTOS[conjunto][2]])
+    dictionary = load_typed(DICTIONARY, _Dictionary, DefinitionError)
+    return dictionary.licencia, dict(getattr(dictionary, CONJUNTOS[conjunto][2]))
 
 
 def _quote(path: Path) -> str:

@@ -1,11 +1,11 @@
 """The rules of the Índice de Desempeño en Transparencia (indice.toml), as typed objects validated all at once."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from common.errors import DefinitionError
+from common.typed_toml import build, entries, is_number, raise_problems, read_checked, repeated_ids
 
 RULES_PATH = Path(__file__).resolve().parent / "indice.toml"
 
@@ -40,46 +40,50 @@ class IndexRules:
         return next(d for d in self.dimensiones if d.id == dim_id)
 
 
-_TOP = {"version", "nombre", "dimension", "tipo_solicitud"}
+@dataclass(frozen=True)
+class _IndexFile:
+    version: str
+    nombre: str
+    tipo_solicitud: str
+    dimension: list[Dimension]
+
+
 # The index is computed from indicador_valor, which holds both types of request together.
 TIPOS_INDICE = {"ambos": "información pública y ARCOP juntas"}
-_DIM = {"id", "nombre", "peso", "componentes"}
-_COMP = {"indicador", "peso", "cero", "cien"}
 
 
-def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULES_PATH) -> IndexRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    problems = [f"clave desconocida '{k}'" for k in data if k not in _TOP]
-    problems += [f"falta '{k}'" for k in ("version", "nombre", "dimension", "tipo_solicitud") if k not in data]
-    if "tipo_solicitud" in data and data["tipo_solicitud"] not in TIPOS_INDICE:
-        problems.append(f"tipo_solicitud «{data['tipo_solicitud']}» no válido: el índice lee las solicitudes con "
+def _rule_problems(data: dict, known_indicators: set[str] | None, name: str) -> list[str]:
+    """What the types alone do not say (keys and types: common/typed_toml.py)."""
+    problems = []
+    tipo = data.get("tipo_solicitud")
+    if isinstance(tipo, str) and tipo not in TIPOS_INDICE:
+        problems.append(f"{name}: tipo_solicitud «{tipo}» no válido: el índice lee las solicitudes con "
                         f"ambos tipos juntos; use uno de {sorted(TIPOS_INDICE)}")
-    dims: list[Dimension] = []
-    for n, d in enumerate(data.get("dimension", []), start=1):
-        where = f"dimensión {n} ({d.get('id', 'sin id')})"
-        problems += [f"{where}: clave desconocida '{k}'" for k in d if k not in _DIM]
-        problems += [f"{where}: falta '{k}'" for k in sorted(_DIM) if k not in d]
-        if not isinstance(d.get("peso", 0), (int, float)) or d.get("peso", 0) < 0:
+    dims = entries(data, "dimension", Dimension, name)
+    for where, d in dims:
+        if is_number(d.get("peso")) and d["peso"] < 0:
             problems.append(f"{where}: el peso debe ser un número mayor o igual que 0 (0: no entra en el índice)")
-        comps = []
-        for c in d.get("componentes", []):
-            cw = f"{where}, componente {c.get('indicador', '?')}"
-            problems += [f"{cw}: clave desconocida '{k}'" for k in c if k not in _COMP]
-            problems += [f"{cw}: falta '{k}'" for k in sorted(_COMP) if k not in c]
-            if known_indicators is not None and c.get("indicador") not in known_indicators:
+        comps = entries(d, "componentes", Componente, where)
+        for cw, c in comps:
+            if known_indicators is not None and isinstance(c.get("indicador"), str) \
+                    and c["indicador"] not in known_indicators:
                 problems.append(f"{cw}: el indicador no existe en el catálogo")
             if c.get("cero") == c.get("cien"):
                 problems.append(f"{cw}: 'cero' y 'cien' deben ser distintos")
-            if not problems or all(k in c for k in _COMP):
-                comps.append(Componente(c.get("indicador"), float(c.get("peso", 0)), float(c.get("cero", 0)),
-                                        float(c.get("cien", 1))))
         if not comps:
             problems.append(f"{where}: necesita al menos un componente")
-        dims.append(Dimension(d.get("id"), d.get("nombre", ""), float(d.get("peso", 0) or 0), tuple(comps)))
-    if dims and not any(d.peso > 0 for d in dims):
-        problems.append("al menos una dimensión debe tener peso mayor que 0")
-    ids = [d.id for d in dims]
-    problems += [f"dimensión '{i}' repetida" for i in set(ids) if ids.count(i) > 1]
-    if problems:
-        raise DefinitionError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
-    return IndexRules(str(data["version"]), data["nombre"], tuple(dims), data["tipo_solicitud"])
+    if dims and not any(is_number(d.get("peso")) and d["peso"] > 0 for _w, d in dims):
+        problems.append(f"{name}: al menos una dimensión debe tener peso mayor que 0")
+    return problems + repeated_ids(data, "dimension", Dimension, name)
+
+
+def load_index_rules(known_indicators: set[str] | None = None, path: Path = RULES_PATH) -> IndexRules:
+    data, problems = read_checked(path, _IndexFile)
+    problems += _rule_problems(data, known_indicators, path.name)
+    raise_problems(path, problems, DefinitionError)
+    rules = build(data, _IndexFile)
+    # Weights and scores as floats whatever way they were written (40 or 40.0).
+    dims = tuple(Dimension(d.id, d.nombre, float(d.peso), tuple(
+        Componente(c.indicador, float(c.peso), float(c.cero), float(c.cien)) for c in d.componentes))
+        for d in rules.dimension)
+    return IndexRules(rules.version, rules.nombre, dims, rules.tipo_solicitud)

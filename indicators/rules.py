@@ -2,14 +2,13 @@
 Metodología page shows them and tests/test_readme.py holds the README to them."""
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from common.errors import DefinitionError
+from common.typed_toml import build, raise_problems, read_checked, repeated_ids
 
 RULES_PATH = Path(__file__).resolve().parent / "reglas.toml"
-_KEYS = {"id", "titulo", "texto"}
 
 
 @dataclass(frozen=True)
@@ -19,16 +18,13 @@ class Regla:
     texto: str
 
 
+@dataclass(frozen=True)
+class _RulesFile:
+    regla: list[Regla] = field(default_factory=list)
+
+
 def load_rules(path: Path = RULES_PATH) -> list[Regla]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    problems = [f"clave de primer nivel desconocida '{k}'" for k in data if k != "regla"]
-    seen: set[str] = set()
-    for n, r in enumerate(data.get("regla", []), start=1):
-        problems += [f"regla {n}: clave desconocida '{k}'" for k in r if k not in _KEYS]
-        problems += [f"regla {n}: falta '{k}'" for k in sorted(_KEYS) if not r.get(k)]
-        if r.get("id") in seen:
-            problems.append(f"regla {n}: id '{r.get('id')}' repetido")
-        seen.add(r.get("id"))
-    if problems:
-        raise DefinitionError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
-    return [Regla(r["id"], r["titulo"], " ".join(r["texto"].split())) for r in data.get("regla", [])]
+    data, problems = read_checked(path, _RulesFile)
+    problems += repeated_ids(data, "regla", Regla, path.name)
+    raise_problems(path, problems, DefinitionError)
+    return [Regla(r.id, r.titulo, " ".join(r.texto.split())) for r in build(data, _RulesFile).regla]

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from common.errors import CatalogError
 from common.paths import catalogos_dir
+from common.typed_toml import build, raise_problems, read_checked
 
 LIMITS_FILE = "evaluacion_ciudadana.toml"
 # Quintana Roo keeps UTC−5 all year (no daylight saving time since 2015).
@@ -43,25 +43,24 @@ class Limits:
     por_dia_fraccion_direccion: int = 3     # of one ente-fracción from one address on one day
 
 
+@dataclass(frozen=True)
+class _LimitsFile:
+    limites: Limits = field(default_factory=Limits)
+
+
 def load_limits(path: Path | None = None) -> Limits:
     """The limits of the catalog folder (TABLERO_CATALOGOS or data/catalogos/); the defaults when the file is
     absent. Raises LimitsError listing every problem."""
     path = path or catalogos_dir() / LIMITS_FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.is_file():
         return Limits()
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LimitsError(f"{path.name}: no se puede leer ({exc}); corrija el formato TOML.") from exc
-    known = {f.name for f in fields(Limits)}
+    data, problems = read_checked(path, _LimitsFile)
     section = data.get("limites", {})
-    problems = [f"clave de primer nivel desconocida «{k}» (use [limites])" for k in data if k != "limites"]
-    problems += [f"[limites]: clave desconocida «{k}»; use una de {sorted(known)}" for k in section if k not in known]
-    problems += [f"[limites] {k} = {v!r}: debe ser un número entero mayor que 0" for k, v in section.items()
-                 if k in known and (not isinstance(v, int) or isinstance(v, bool) or v < 1)]
-    if problems:
-        raise LimitsError(f"{path.name} tiene errores:\n- " + "\n- ".join(problems))
-    return Limits(**section)
+    if isinstance(section, dict):
+        problems += [f"{path.name}, [limites]: «{k}» debe ser un número entero mayor que 0; se encontró {v!r}"
+                     for k, v in section.items() if isinstance(v, int) and not isinstance(v, bool) and v < 1]
+    raise_problems(path, problems, LimitsError)
+    return build(data, _LimitsFile).limites
 
 
 def local_day(moment: datetime) -> date:

@@ -124,8 +124,8 @@ def test_action_texts_reject_unknown_keys(tmp_path):
                    'pagina = "p"\nenlace = "z"\n', encoding="utf-8")
     with pytest.raises(Exception) as err:
         load_texts(bad)
-    assert "indicador.pct_en_plazo: falta 'pagina'" in str(err.value)
-    assert "fraccion: clave desconocida 'enlace'" in str(err.value)
+    assert "acciones.toml, [indicador.pct_en_plazo]: falta «pagina»" in str(err.value)
+    assert "acciones.toml, [fraccion]: clave desconocida «enlace»; use solo texto, donde, pagina" in str(err.value)
 
 
 def test_fracciones_add_up_to_the_verification_gain_in_every_period_of_the_sample(tablero_db):

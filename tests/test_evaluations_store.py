@@ -130,7 +130,8 @@ def test_the_limits_file_is_checked_whole(tmp_path):
         load_limits(path)
     text = str(err.value)
     assert "clave de primer nivel desconocida «otra»" in text and "clave desconocida «por_minuto»" in text
-    assert "por_hora_sesion = 0: debe ser un número entero mayor que 0" in text
+    assert "evaluacion_ciudadana.toml, [limites]: «por_hora_sesion» debe ser un número entero mayor que 0; " \
+        "se encontró 0" in text
     assert load_limits(tmp_path / "no_existe.toml") == Limits()
     assert load_limits() == Limits(10, 30, 1, 3)   # the catalog's file says the defaults
 

@@ -116,3 +116,30 @@ def test_explanation_does_not_depend_on_row_order():
     assert "(sin datos suficientes en este periodo: Índice (antes 40.0 %), Zeta (antes 50.0 %))" in text
     # three effects of 2.0 points: told in a fixed order (dimension, then indicator id)
     assert text.index("Media pasó") < text.index("Beta pasó") < text.index("Gamma pasó")
+
+
+def test_the_index_rules_report_every_problem_at_once(tmp_path):
+    from common.errors import DefinitionError
+    from indicators.index_rules import load_index_rules
+    path = tmp_path / "indice.toml"
+    path.write_text('version = 1.3\nnombre = "IDT"\ntipo_solicitud = "arcop"\n\n'
+                    '[[dimension]]\nid = "solicitudes"\nnombre = "Solicitudes"\npeso = 0\ncomponentes = [\n'
+                    '  { indicador = "pct_en_plazo", peso = 50, cero = 50, cien = 50 },\n'
+                    '  { indicador = "no_existe", peso = 50, cero = 0, cien = 100, meta = 1 },\n]\n\n'
+                    '[[dimension]]\nid = "solicitudes"\nnombre = "Otra"\npeso = 0\ncomponentes = []\n',
+                    encoding="utf-8")
+    with pytest.raises(DefinitionError) as err:
+        load_index_rules({"pct_en_plazo"}, path)
+    where = "indice.toml, dimension 1 (solicitudes)"
+    assert str(err.value).split("\n- ") == [
+        "indice.toml tiene errores:",
+        "indice.toml: «version» debe ser un texto entre comillas; se encontró 1.3",
+        f"{where}, componentes 2 (no_existe): clave desconocida «meta»; use solo indicador, peso, cero, cien",
+        "indice.toml: tipo_solicitud «arcop» no válido: el índice lee las solicitudes con ambos tipos juntos; use uno "
+        "de ['ambos']",
+        f"{where}, componentes 1 (pct_en_plazo): 'cero' y 'cien' deben ser distintos",
+        f"{where}, componentes 2 (no_existe): el indicador no existe en el catálogo",
+        "indice.toml, dimension 2 (solicitudes): necesita al menos un componente",
+        "indice.toml: al menos una dimensión debe tener peso mayor que 0",
+        "indice.toml, dimension 2 (solicitudes): id «solicitudes» repetido; cada [[dimension]] necesita uno propio",
+    ]

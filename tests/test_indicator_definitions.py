@@ -43,7 +43,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
     with pytest.raises(DefinitionError) as err:
         load_one(tmp_path, drop=("denominador",), numerador="no_existe", direccion="hacia_arriba", colour="rojo")
     message = str(err.value)
-    for expected in ("campo desconocido 'colour'", "direccion 'hacia_arriba'", "necesita 'denominador'",
+    for expected in ("clave desconocida «colour»", "direccion 'hacia_arriba'", "necesita 'denominador'",
                      "numerador 'no_existe'"):
         assert expected in message
 

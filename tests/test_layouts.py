@@ -1,6 +1,7 @@
 """etl/layouts.toml is checked when loaded: a misspelt key or field would otherwise be ignored silently."""
 import pytest
 
+from common.errors import DefinitionError
 from etl.layouts import load_layouts
 
 LAYOUT = """
@@ -32,11 +33,11 @@ fields = ["folio", "fecha_solicitud"]
 repetidos = ["fecha_solicitud"]
 repeated = ["fecha"]
 """)
-    with pytest.raises(ValueError) as err:
+    with pytest.raises(DefinitionError) as err:
         load_layouts(path)
     message = str(err.value)
-    assert "[canonical.solicitudes]" in message and "clave desconocida 'repetidos'" in message
-    assert "'ente' de required no está en fields" in message and "'fecha' de repeated no está en fields" in message
+    assert "layouts.toml, [canonical.solicitudes]: clave desconocida «repetidos»" in message
+    assert "«ente» de required no está en fields" in message and "«fecha» de repeated no está en fields" in message
 
 
 def test_the_shipped_layouts_load():

@@ -107,3 +107,18 @@ def test_the_100_rule_is_configurable(tmp_path, monkeypatch):
     assert value(db, "pct_institucion_100_capacitada", "SEFIPLAN", "2024") == pytest.approx((100.0, 1, 1))
     assert value(db, "pct_institucion_100_capacitada", "SEFIPLAN", "2024-03") == pytest.approx((0.0, 0, 1))
     assert query(db, "SELECT valor FROM capacitacion_regla WHERE clave = 'pct_personal_minimo'") == [(50.0,)]
+
+
+def test_the_training_rules_report_every_problem_at_once(tmp_path):
+    from common.errors import CatalogError
+    from etl.staging.capacitacion import load_rules
+    (tmp_path / "capacitacion.toml").write_text('[institucion_100]\npct_personal_minimo = "cien"\npct_ut = 100\n\n'
+                                                '[aprobacion]\ncalificacion_minima = 8\n', encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_rules(tmp_path)
+    assert str(err.value).split("\n- ") == [
+        "capacitacion.toml tiene errores:",
+        "capacitacion.toml, [institucion_100]: clave desconocida «pct_ut»; use solo pct_personal_minimo, pct_ut_minimo",
+        "capacitacion.toml, [institucion_100]: «pct_personal_minimo» debe ser un número; se encontró 'cien'",
+        "capacitacion.toml, [institucion_100]: falta «pct_ut_minimo»",
+    ]

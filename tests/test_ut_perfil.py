@@ -110,7 +110,7 @@ def test_unknown_keys_and_wrong_types_are_all_reported(tmp_path):
     assert problems == [
         "perfil_ut.toml: clave de primer nivel desconocida «extra»; use solo [[nivel]]",
         "perfil_ut.toml, nivel 1 (Uno): clave desconocida «personal_minmo»; use solo nivel, solicitudes_desde, "
-        "solicitudes_hasta, personal_minimo, perfil_titular, equipo, confirmado, fuente",
+        "personal_minimo, perfil_titular, equipo, confirmado, fuente, solicitudes_hasta",
         "perfil_ut.toml, nivel 1 (Uno): «personal_minimo» debe ser un número entero; se encontró 'uno'",
         "perfil_ut.toml, nivel 2 (Dos): «confirmado» debe ser true o false; se encontró 'no'",
     ]

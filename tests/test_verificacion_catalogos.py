@@ -65,6 +65,6 @@ def test_every_catalog_problem_is_reported_at_once(tmp_path, monkeypatch):
     with pytest.raises(BuildError) as err:
         build(tmp_path / "in", tmp_path)
     message = str(err.value)
-    for expected in ("deben ser ≥ 0 y sumar 1", "clave desconocida 'color'", "ente_id 'NO_EXISTE'",
+    for expected in ("deben ser ≥ 0 y sumar 1", "verificacion_ponderacion.toml: clave de primer nivel desconocida «color»", "ente_id 'NO_EXISTE'",
                      "LGTAIP2025 art. 65 fr. XLVII no está"):
         assert expected in message

@@ -5,13 +5,15 @@ Courses are staged first: attendance to a course that is not among the loaded co
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
 
+from common.errors import CatalogError
 from common.names import normalize_name
 from common.paths import catalogos_dir
+from common.typed_toml import load_typed
 from etl import sql
 from etl.staging.catalogs import load_value_map
 from etl.staging.ente_names import build_ente_map
@@ -25,15 +27,28 @@ STAGES = {"curso": ("stg_curso", "curso"), "asistencia": ("stg_asistencia", "asi
 MAPPED_COLUMNS = {"modalidad": "raw_curso", "tema": "raw_curso", "publico": "raw_curso", "sector": "raw_evento"}
 
 
+@dataclass(frozen=True)
+class _Institucion100:
+    pct_personal_minimo: float
+    pct_ut_minimo: float
+
+
+@dataclass(frozen=True)
+class _Aprobacion:
+    calificacion_minima: float
+
+
+@dataclass(frozen=True)
+class _RulesFile:
+    institucion_100: _Institucion100
+    aprobacion: _Aprobacion
+
+
 def load_rules(catalog_dir: Path | None = None) -> dict[str, float]:
-    """The configurable thresholds, flat: pct_personal_minimo, pct_ut_minimo, calificacion_minima."""
-    catalog_dir = catalog_dir or catalogos_dir()
-    data = tomllib.loads((catalog_dir / RULES_FILE).read_text(encoding="utf-8"))
-    rules = {**data.get("institucion_100", {}), **data.get("aprobacion", {})}
-    expected = {"pct_personal_minimo", "pct_ut_minimo", "calificacion_minima"}
-    if set(rules) != expected:
-        raise ValueError(f"{RULES_FILE}: se esperaban exactamente {sorted(expected)}; se encontró {sorted(rules)}")
-    return {k: float(v) for k, v in rules.items()}
+    """The configurable thresholds, flat: pct_personal_minimo, pct_ut_minimo, calificacion_minima. Raises
+    CatalogError listing every problem of capacitacion.toml."""
+    rules = load_typed((catalog_dir or catalogos_dir()) / RULES_FILE, _RulesFile, CatalogError)
+    return {k: float(v) for k, v in {**asdict(rules.institucion_100), **asdict(rules.aprobacion)}.items()}
 
 
 def build_training_value_map(con: duckdb.DuckDBPyConnection, catalog_dir: Path | None = None) -> None:

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +16,10 @@ import duckdb
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.names import normalize_fraccion
+from common.typed_toml import entries, is_number, read_checked
 from etl import sql
 
 TIPOS_OBLIGACION = {"comun", "especifica"}
-WEIGHT_KEYS = {"sustantivos", "adjetivos", "umbral_cumplimiento", "peso_fraccion", "tipos_indice", "meses_vigencia"}
 TIPOS_VERIFICACION = ("diagnostica", "vinculante", "seguimiento", "mensual")
 Key = tuple[str, str, str]  # (ley_version, articulo, fraccion)
 
@@ -34,6 +33,25 @@ class Weights:
     # which type of review the month's compliance index stands on (first with a result in force), and for how long
     tipos_indice: tuple[str, ...] = ("vinculante", "diagnostica", "mensual", "seguimiento")
     meses_vigencia: int = 12
+
+
+@dataclass(frozen=True)
+class _PesoFraccion:
+    ley_version: str
+    articulo: str | int
+    fraccion: str | int   # 22 reads as XXII (common/names.py)
+    peso: float
+
+
+@dataclass(frozen=True)
+class _WeightsFile:
+    """verificacion_ponderacion.toml as written; Weights is what the build uses."""
+    sustantivos: float = Weights.sustantivos
+    adjetivos: float = Weights.adjetivos
+    umbral_cumplimiento: float = Weights.umbral_cumplimiento
+    peso_fraccion: list[_PesoFraccion] = field(default_factory=list)
+    tipos_indice: list[str] = field(default_factory=lambda: list(Weights.tipos_indice))
+    meses_vigencia: int = Weights.meses_vigencia
 
 
 def load_obligation_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) -> Weights:
@@ -104,30 +122,29 @@ def _read_obligations(catalog_dir: Path, versions: set[str], problems: list[str]
 
 
 def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weights:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        problems.append(f"{path.name}: no se puede leer ({exc}).")
+    """The weights of verificacion_ponderacion.toml; every problem (keys and types: common/typed_toml.py) is
+    appended to `problems` and the defaults stand in for what is wrong."""
+    data, found = read_checked(path, _WeightsFile)
+    problems += found
+    sus, adj = data.get("sustantivos", Weights.sustantivos), data.get("adjetivos", Weights.adjetivos)
+    umbral = data.get("umbral_cumplimiento", Weights.umbral_cumplimiento)
+    if not all(is_number(v) for v in (sus, adj, umbral)):
         return Weights()
-    problems += [f"{path.name}: clave desconocida '{k}'" for k in data if k not in WEIGHT_KEYS]
-    try:
-        sus, adj = float(data.get("sustantivos", 0.8)), float(data.get("adjetivos", 0.2))
-        umbral = float(data.get("umbral_cumplimiento", 100))
-    except (TypeError, ValueError):
-        problems.append(f"{path.name}: sustantivos, adjetivos y umbral_cumplimiento deben ser números.")
-        return Weights()
+    sus, adj, umbral = float(sus), float(adj), float(umbral)
     if sus < 0 or adj < 0 or abs(sus + adj - 1) > 1e-9:
         problems.append(f"{path.name}: los pesos de sustantivos ({sus}) y adjetivos ({adj}) deben ser ≥ 0 y sumar 1.")
     if not 0 < umbral <= 100:
         problems.append(f"{path.name}: umbral_cumplimiento ({umbral}) debe estar entre 0 (excluido) y 100.")
     per_fraccion: dict[Key, float] = {}
-    for n, entry in enumerate(data.get("peso_fraccion", []), start=1):
+    for where, entry in entries(data, "peso_fraccion", _PesoFraccion, path.name):
         key = (str(entry.get("ley_version")), str(entry.get("articulo")), normalize_fraccion(entry.get("fraccion")))
         peso = entry.get("peso")
+        if not is_number(peso):
+            continue  # reported with the types
         if key not in obligations:
-            problems.append(f"{path.name}, peso_fraccion {n}: la fracción {key} no está en los catálogos de obligaciones.")
-        elif not isinstance(peso, (int, float)) or peso <= 0:
-            problems.append(f"{path.name}, peso_fraccion {n}: el peso debe ser un número mayor que 0.")
+            problems.append(f"{where}: la fracción {key} no está en los catálogos de obligaciones.")
+        elif peso <= 0:
+            problems.append(f"{where}: el peso debe ser un número mayor que 0.")
         else:
             per_fraccion[key] = float(peso)
     tipos, meses = _read_standing(path.name, data, problems)
@@ -135,15 +152,19 @@ def read_weights(path: Path, obligations: set[Key], problems: list[str]) -> Weig
 
 
 def _read_standing(name: str, data: dict, problems: list[str]) -> tuple[tuple[str, ...], int]:
-    """tipos_indice (known types, each once, in priority order) and meses_vigencia (1 to 36 months)."""
+    """tipos_indice (known types, each once, in priority order) and meses_vigencia (1 to 36 months); a value of the
+    wrong type is reported with the types and the default stands in."""
     tipos = data.get("tipos_indice", list(Weights.tipos_indice))
     meses = data.get("meses_vigencia", Weights.meses_vigencia)
-    if not isinstance(tipos, list) or not tipos or any(t not in TIPOS_VERIFICACION for t in tipos) \
-            or len(set(tipos)) != len(tipos):
+    if not isinstance(tipos, list) or not all(isinstance(t, str) for t in tipos):
+        tipos = list(Weights.tipos_indice)
+    elif not tipos or any(t not in TIPOS_VERIFICACION for t in tipos) or len(set(tipos)) != len(tipos):
         problems.append(f"{name}: tipos_indice debe ser una lista sin repetir de {', '.join(TIPOS_VERIFICACION)} "
                         f"(se leyó {tipos!r}).")
         tipos = list(Weights.tipos_indice)
-    if isinstance(meses, bool) or not isinstance(meses, int) or not 1 <= meses <= 36:
+    if isinstance(meses, bool) or not isinstance(meses, int):
+        meses = Weights.meses_vigencia
+    elif not 1 <= meses <= 36:
         problems.append(f"{name}: meses_vigencia debe ser un número entero de meses entre 1 y 36 (se leyó {meses!r}).")
         meses = Weights.meses_vigencia
     return tuple(tipos), meses

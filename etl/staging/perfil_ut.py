@@ -3,11 +3,12 @@ validated all at once, loaded into the warehouse's perfil_ut table. The tier of 
 (indicators/sql/bases/base_ut_mes.sql) from its requests of the last 12 months."""
 from __future__ import annotations
 
-import tomllib
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, field, fields
 from pathlib import Path
 
 import duckdb
+
+from common.typed_toml import build, check, entries, read_toml
 
 PERFIL_FILE = "perfil_ut.toml"
 
@@ -24,24 +25,18 @@ class NivelUT:
     solicitudes_hasta: int | None = None   # inclusive; None: no upper bound (the last tier)
 
 
-_TYPES = {"nivel": str, "solicitudes_desde": int, "solicitudes_hasta": int, "personal_minimo": int,
-          "perfil_titular": str, "equipo": str, "confirmado": bool, "fuente": str}
-_REQUIRED = [f.name for f in fields(NivelUT) if f.name != "solicitudes_hasta"]
+@dataclass(frozen=True)
+class _PerfilFile:
+    nivel: list[NivelUT] = field(default_factory=list)
+
+
 _COLUMNS = [f.name for f in fields(NivelUT)]
 
 
-def _entry_problems(entry: dict, where: str) -> list[str]:
-    problems = [f"{where}: clave desconocida «{k}»; use solo {', '.join(_TYPES)}" for k in entry if k not in _TYPES]
-    problems += [f"{where}: falta «{k}»" for k in _REQUIRED if k not in entry]
-    for key, kind in _TYPES.items():
-        value = entry.get(key)
-        # bool is an int in Python: a true/false where a number goes (or the reverse) is a mistake to report.
-        if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
-            word = {str: "un texto entre comillas", int: "un número entero", bool: "true o false"}[kind]
-            problems.append(f"{where}: «{key}» debe ser {word}; se encontró {value!r}")
-    if isinstance(entry.get("personal_minimo"), int) and entry["personal_minimo"] < 1:
-        problems.append(f"{where}: «personal_minimo» debe ser al menos 1")
-    return problems
+def _entry_problems(data: dict, where: str) -> list[str]:
+    """What the types alone do not say: a tier needs at least one person."""
+    return [f"{w}: «personal_minimo» debe ser al menos 1" for w, entry in entries(data, "nivel", NivelUT, where)
+            if isinstance(entry.get("personal_minimo"), int) and entry["personal_minimo"] < 1]
 
 
 def _sequence_problems(tiers: list[NivelUT], name: str) -> list[str]:
@@ -65,24 +60,17 @@ def _sequence_problems(tiers: list[NivelUT], name: str) -> list[str]:
 
 def read_tiers(path: Path, problems: list[str]) -> list[NivelUT]:
     """The tiers of `path` in order; every problem found is appended to `problems` (in Spanish, with how to fix)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        problems.append(f"{path.name}: no existe; cópielo de data/catalogos/ del proyecto")
+    data = read_toml(path, problems)
+    if data is None:
         return []
-    except tomllib.TOMLDecodeError as err:
-        problems.append(f"{path.name}: no es TOML válido ({err}); revise comillas y corchetes")
-        return []
-    found = [f"{path.name}: clave de primer nivel desconocida «{k}»; use solo [[nivel]]" for k in data if k != "nivel"]
-    entries = data.get("nivel", [])
-    if not entries:
+    found = check(data, _PerfilFile, path.name)
+    if not data.get("nivel"):
         found.append(f"{path.name}: no declara ningún [[nivel]]")
-    for n, entry in enumerate(entries, start=1):
-        found += _entry_problems(entry, f"{path.name}, nivel {n} ({entry.get('nivel', 'sin nombre')})")
+    found += _entry_problems(data, path.name)
     if found:
         problems += found
         return []
-    tiers = [NivelUT(**entry) for entry in entries]
+    tiers = build(data, _PerfilFile).nivel
     sequence = _sequence_problems(tiers, path.name)
     problems += sequence
     return [] if sequence else tiers
