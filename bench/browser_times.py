@@ -10,12 +10,16 @@ Playwright. For every page of pages/ui/layout.py PAGES it measures:
 - cpu_servidor: the server's CPU seconds (user + system, the streamlit process and its children, from /proc) per
   warm view, the median: what a page view costs the server;
 - relativo: caliente as a ratio to the lightest page's (Metodología) in the same run, so runs on machines of
-  different speed can be compared.
+  different speed can be compared;
+- relativo_piso: caliente as a ratio to the floor's, a bare Streamlit page (bench/piso.py: a title and a sentence)
+  served by a second server with the same settings in the same run, measured the same way before the pages and
+  once after each page (its median): 1.0 would be a page that costs nothing beyond Streamlit itself.
 
 Prints one JSON object; figures go to README «Rendimiento», never into tests.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import statistics
@@ -33,6 +37,7 @@ from common.cli import SpanishParser  # noqa: E402
 from pages.ui.layout import PAGES  # noqa: E402
 
 BASELINE = "pages/8_Metodologia.py"
+FLOOR = "bench/piso.py"
 SETTLED = "() => { const a = document.querySelector('[data-testid=stApp]'); " \
           "return a && a.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1'); }"
 
@@ -91,31 +96,43 @@ def measure(db: Path, views: int = 3, width: int = 1440, query: str = "", only: 
             returning: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
-    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench_navegador_{os.getpid()}.log"
+    logs = Path(os.environ.get("TMPDIR", "/tmp"))
     out: dict[str, dict] = {}
-    with running_app(db, log, env={"TABLERO_MODO": "local"}) as base:
+    floor: list[tuple[float, float]] = []
+    with contextlib.ExitStack() as stack:
+        base = stack.enter_context(running_app(db, logs / f"bench_navegador_{os.getpid()}.log",
+                                               env={"TABLERO_MODO": "local"}))
+        floor_base = stack.enter_context(running_app(db, logs / f"bench_navegador_piso_{os.getpid()}.log",
+                                                     script=FLOOR))
         pids = server_pids(int(base.rsplit(":", 1)[1]))
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            opener = browser.new_context(viewport={"width": width, "height": 900}) if returning else browser
-            try:
-                view(opener, base + url_of(BASELINE), pids, width)  # warm-up: imports, fonts, plotly
-                for path, page in PAGES.items():
-                    if only and page.label not in only and path != BASELINE:
-                        continue
-                    url = base + url_of(path) + query
-                    first = view(opener, url, pids, width)
-                    warm = [view(opener, url, pids, width) for _ in range(views)]
-                    out[page.label] = {"primera": round(first[0], 3),
-                                       "caliente": round(statistics.median(t for t, _ in warm), 3),
-                                       "cpu_servidor": round(statistics.median(c for _, c in warm), 3)}
-            finally:
-                browser.close()
+        floor_pids = server_pids(int(floor_base.rsplit(":", 1)[1]))
+        p = stack.enter_context(sync_playwright())
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        opener = browser.new_context(viewport={"width": width, "height": 900}) if returning else browser
+        view(opener, floor_base + "/", floor_pids, width)  # warm-up of the floor's server and scripts
+        floor += [view(opener, floor_base + "/", floor_pids, width) for _ in range(views)]
+        view(opener, base + url_of(BASELINE), pids, width)  # warm-up: imports, fonts, plotly
+        for path, page in PAGES.items():
+            if only and page.label not in only and path != BASELINE:
+                continue
+            url = base + url_of(path) + query
+            first = view(opener, url, pids, width)
+            warm = [view(opener, url, pids, width) for _ in range(views)]
+            floor.append(view(opener, floor_base + "/", floor_pids, width))  # the floor across the whole run
+            out[page.label] = {"primera": round(first[0], 3),
+                               "caliente": round(statistics.median(t for t, _ in warm), 3),
+                               "cpu_servidor": round(statistics.median(c for _, c in warm), 3)}
     base_time = out[PAGES[BASELINE].label]["caliente"] or 1e-9
+    floor_time = statistics.median(t for t, _ in floor) or 1e-9
     for figures in out.values():
         figures["relativo"] = round(figures["caliente"] / base_time, 2)
+        figures["relativo_piso"] = round(figures["caliente"] / floor_time, 2)
     return {"almacen": str(db), "ancho": width, "vistas": views,
-            "visitante": "que vuelve" if returning else "nuevo", "paginas": out}
+            "visitante": "que vuelve" if returning else "nuevo",
+            "piso": {"caliente": round(floor_time, 3), "cpu_servidor": round(statistics.median(c for _, c in floor), 3),
+                     "vistas": len(floor)},
+            "paginas": out}
 
 
 def main(argv: list[str] | None = None) -> int:

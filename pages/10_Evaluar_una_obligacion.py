@@ -10,6 +10,7 @@ from pages.ui import enlaces
 from pages.ui import evaluar as form
 from pages.ui import layout
 from pages.ui.export import download_csv
+from pages.ui.on_screen import ente_picker
 from pages.ui.tables import show_table
 from participacion.abuse import local_day
 from participacion.access_log import utc_now
@@ -23,8 +24,8 @@ entes = read_evaluaciones.entes(hoy)
 if entes.empty:
     layout.no_data("Aún no hay entes en el catálogo del tablero.")
 by_ente = entes.set_index("ente_id")
-ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
-                               format_func=lambda e: by_ente.at[e, "nombre_oficial"])
+ente_id = ente_picker("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
+                      format_func=lambda e: by_ente.at[e, "nombre_oficial"])
 obligations = read_evaluaciones.obligations(ente_id, hoy)
 if obligations.empty:
     layout.no_data("Este ente no tiene obligaciones de transparencia registradas para la ley vigente.")

@@ -12,12 +12,12 @@ from pages.ui import indicadores, layout, ranking
 from pages.ui.export import download_csv
 from pages.ui.indice import render_level_explanation
 from pages.ui.layout import TODOS
+from pages.ui.on_screen import chart_rows, table_rows
 from pages.ui.stats import movement, wilson
 from pages.ui.tables import selected_row, show_table
 from warehouse import read
 
 DEFAULT_INDICADOR = "indice_desempeno"
-CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the first and last 25; the table below has all
 
 corte = layout.start_page("Ranking de entes")
 definitions = read.indicator_definitions()
@@ -66,10 +66,7 @@ if not ranked.empty:
         "Lugar": ranked["lugar"], "Ente": ranked["nombre"], "Siglas": ranked["etiqueta"],
         "Valor": ranked["valor"].round(1), "Semáforo": ranked["semaforo"], "ente_id": ranked["ente_id"],
     })
-    if len(chart) > 2 * CHART_ENDS:  # thousands of bars are unreadable and slow to draw
-        st.caption(f"La gráfica muestra los {CHART_ENDS} primeros y los {CHART_ENDS} últimos lugares de "
-                   f"{len(chart):,} entes ordenados; la tabla del ranking, abajo, los incluye a todos.")
-        chart = pd.concat([chart.head(CHART_ENDS), chart.tail(CHART_ENDS)])
+    chart = chart_rows(chart, noun="entes ordenados", which="los primeros y los últimos lugares")
     chart["Texto"] = [format_value(v, unidad) for v in chart["Valor"]]
     plot = chart.assign(Ente=chart["Ente"].map(chart_text), Siglas=chart["Siglas"].map(chart_text))
     fig = px.bar(plot, x="Valor", y="Siglas", color="Semáforo", orientation="h", text="Texto",
@@ -122,14 +119,18 @@ if not ranked.empty:
         st.caption("El intervalo de 95 % (de Wilson) muestra cuánto podría variar cada porcentaje por el número de "
                    "casos: entes cuyos intervalos se traslapan no son distinguibles con certeza, aunque tengan "
                    "lugares distintos.")
-    row = selected_row(show_table(table, key="tabla_ranking", numbers={"Lugar": 0, f"Valor ({unidad})": value_format,
+    table["ente_id"] = ranked["ente_id"]  # hidden on screen (a row opens the ente's Ficha); a key in the CSV
+    shown = table_rows(table, key="tabla_ranking", noun="entes", which="los primeros y los últimos lugares",
+                       search=["Ente", "Nombre completo"], head=50, tail=50)
+    row = selected_row(show_table(shown, key="tabla_ranking", numbers={"Lugar": 0, f"Valor ({unidad})": value_format,
                                                                        "Numerador": 0, "Denominador": 0,
                                                                        "Intervalo 95 %: inferior": 1,
                                                                        "Intervalo 95 %: superior": 1},
-                                  selectable=True, widths={"Lugar": 52, "Ente": 120, f"Valor ({unidad})": 90}))
+                                  selectable=True, hidden=["ente_id"],
+                                  widths={"Lugar": 52, "Ente": 120, f"Valor ({unidad})": 90}))
     if row is not None:
-        layout.open_ficha(ranked["ente_id"].iloc[row], tipo, periodo)
-    download_csv(table.assign(ente_id=ranked["ente_id"]),
+        layout.open_ficha(shown["ente_id"].iloc[row], tipo, periodo)
+    download_csv(table,
                  f"ranking_{indicador}_{periodo}.csv", key="csv_ranking", periodo=periodo)
 
 if indicador == DEFAULT_INDICADOR:
@@ -155,6 +156,7 @@ if not apart.empty:
         else apart["numerador"], "Denominador": apart["denominador"],
         "Situación": ["Sin datos" if n else "Datos insuficientes" for n in none],
     })
-    show_table(insuf, key="tabla_insuficientes", numbers={f"Valor ({unidad})": value_format, "Numerador": 0,
+    show_table(table_rows(insuf, key="tabla_insuficientes", noun="entes", which="en orden alfabético",
+                          search=["Ente", "Siglas"]), key="tabla_insuficientes", numbers={f"Valor ({unidad})": value_format, "Numerador": 0,
                                                           "Denominador": 0})
     download_csv(insuf, f"ranking_insuficientes_{indicador}_{periodo}.csv", key="csv_insuficientes", periodo=periodo)

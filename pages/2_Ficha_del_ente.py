@@ -11,6 +11,7 @@ from pages.ui import capacitacion, charts, ciudadanos, enlaces, ficha, indicador
 from pages.ui.export import download_csv
 from pages.ui.historia import render_ente_history
 from pages.ui.indice import render_index_block, render_index_metric
+from pages.ui.on_screen import ente_picker
 from pages.ui.tables import ente_label, show_table
 from warehouse import read
 
@@ -25,8 +26,8 @@ entes = read.entes()
 
 c1, c2, c3 = st.columns([4, 2, 2])
 with c1:
-    ente_id = layout.url_selectbox("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
-                                   format_func=ente_label(entes))
+    ente_id = ente_picker("Ente", entes["ente_id"].tolist(), "ente", entes["ente_id"].iloc[0],
+                          format_func=ente_label(entes))
 # Only the periods in which the ente is in force: one that ended is not offered after its end (its successor is).
 selection = layout.period_filters(lambda t: read.ente_periods(ente_id, t), corte, containers=(c2, c3),
                                   radio=False, ente=ente_id)

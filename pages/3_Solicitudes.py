@@ -9,6 +9,7 @@ from indicators.periods import period_bounds
 from pages.ui import layout, solicitudes
 from pages.ui.export import download_csv
 from pages.ui.historia import render_government_history
+from pages.ui.on_screen import table_rows
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
@@ -47,7 +48,8 @@ else:
                  label="Descargar datos de la gráfica (CSV)", periodo=periodo)
     st.markdown("**Por ente**")
     by_ente = solicitudes.band_table(bands)
-    show_table(by_ente, key="tabla_bandas", numbers={c: 0 for c in by_ente.columns[3:]})
+    show_table(table_rows(by_ente, key="tabla_bandas", noun="entes", which="los de más solicitudes respondidas",
+                          search=["Ente", "Siglas"]), key="tabla_bandas", numbers={c: 0 for c in by_ente.columns[3:]})
     download_csv(by_ente, f"tiempos_respuesta_por_ente_{periodo}.csv", key="csv_bandas_ente", periodo=periodo)
 
 # ---- response types ------------------------------------------------------------------------------------
@@ -71,7 +73,8 @@ else:
                  label="Descargar datos de la gráfica (CSV)", periodo=periodo)
     st.markdown("**Por ente**")
     by_ente_t = solicitudes.type_table(types)
-    show_table(by_ente_t, key="tabla_tipos", numbers={c: 0 for c in by_ente_t.columns[3:]})
+    show_table(table_rows(by_ente_t, key="tabla_tipos", noun="entes", which="los de más respuestas finales",
+                          search=["Ente", "Siglas"]), key="tabla_tipos", numbers={c: 0 for c in by_ente_t.columns[3:]})
     download_csv(by_ente_t, f"tipos_respuesta_por_ente_{periodo}.csv", key="csv_tipos_ente", periodo=periodo)
 
 # ---- appeals by cause ---------------------------------------------------------------------------------------

@@ -7,11 +7,11 @@ import streamlit as st
 from common.formatting import chart_text, fecha_es, md_escape, num, short_name
 from pages.ui import calculadora, layout, plazos
 from pages.ui.export import download_csv
+from pages.ui.on_screen import chart_rows, table_rows
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
 CHART_ENTES = 30
-FOLIOS_ON_SCREEN = 1000
 
 corte = layout.start_page("Plazos en riesgo")
 if read.table_counts()["solicitud"] == 0:
@@ -50,10 +50,7 @@ layout.summary(plazos.deadline_summary(per_ente, dias, corte))
 
 layout.subheader("Por ente, por urgencia")
 st.caption("Primero lo que vence pronto (aún a tiempo si se responde ya), luego lo vencido según su antigüedad.")
-shown = per_ente.head(CHART_ENTES)  # thousands of bars (a national warehouse) are unreadable and slow to draw
-if len(per_ente) > CHART_ENTES:
-    st.caption(f"La gráfica muestra los {CHART_ENTES} entes más urgentes de {num(len(per_ente))}; la tabla, abajo, "
-               "los incluye a todos.")
+shown = chart_rows(per_ente, noun="entes", which="los más urgentes", head=CHART_ENTES, tail=0)
 chart = shown.melt(id_vars=["Ente", "Siglas"], value_vars=columns, var_name="Urgencia", value_name="Solicitudes")
 chart = chart[chart["Solicitudes"] > 0]
 chart["Etiqueta"] = [chart_text(s if s else short_name(n, 22)) for s, n in zip(chart["Siglas"], chart["Ente"])]
@@ -70,13 +67,12 @@ fig.update_layout(xaxis_title="Solicitudes abiertas", barmode="stack", legend_ti
                   xaxis=layout.count_axis(shown["Total"].max()),
                   yaxis=dict(title="", categoryorder="array", categoryarray=order[::-1]))  # most urgent on top
 layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(shown) + 160)), key="fig_plazos")
-show_table(per_ente, key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]}, widths={"Ente": 200})
+show_table(table_rows(per_ente, key="tabla_plazos", noun="entes", which="los más urgentes", search=["Ente", "Siglas"]),
+           key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]}, widths={"Ente": 200})
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")
 
 layout.subheader("Folios")
 folios = view.folios
-if len(folios) > FOLIOS_ON_SCREEN:  # tens of thousands of rows (a national warehouse) are sent to every browser
-    st.caption(f"Se muestran los {num(FOLIOS_ON_SCREEN)} folios más urgentes de {num(len(folios))}; el CSV los "
-               "incluye a todos.")
-show_table(folios.head(FOLIOS_ON_SCREEN), key="tabla_folios", numbers={"Días hábiles restantes": 0})
+show_table(table_rows(folios, key="tabla_folios", noun="folios", which="los más urgentes"), key="tabla_folios",
+           numbers={"Días hábiles restantes": 0})
 download_csv(folios, f"plazos_en_riesgo_folios_{corte}.csv", key="csv_folios")

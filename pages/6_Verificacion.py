@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from common.formatting import fecha_es, law_label, md_escape, num
+from common.formatting import fecha_es, law_label, md_escape
 from pages.ui import ciudadanos, enlaces, layout
 from pages.ui import verificacion as view
 from pages.ui.export import download_csv
+from pages.ui.on_screen import ente_picker, say_shown, table_rows
 from pages.ui.tables import selected_row, show_table
 from warehouse import read, read_verificacion
 
@@ -43,8 +44,8 @@ data = view.review_view(verificacion, MAPA_MAX_ENTES)  # frames and CSV bytes, b
 layout.subheader(f"Mapa de cumplimiento por ente y fracción ({law_label(review['ley_version'])})")
 layout.summary(view.heatmap_summary(data.totals, review))
 if data.totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells cannot be read (nor drawn quickly)
-    st.caption(f"El mapa muestra los {MAPA_MAX_ENTES} entes con menor índice de {num(data.totals['entes'])} (el CSV "
-               "del mapa es el de estos entes); la tabla del índice, abajo, incluye a todos.")
+    say_shown("El mapa", data.entes_en_mapa, data.totals["entes"], "entes", "los de menor índice; el CSV del mapa es "
+              "el de estos entes", "la tabla del índice, abajo, y su CSV tienen la lista completa")
 # A phone gets the list first (a map of 48 columns is unreadable on 390 px); both forms are always offered, since
 # the server cannot know the screen's width, only whether the browser says it is a phone.
 mapa_tab, lista_tab = st.tabs(["Mapa", "Lista de lo que falla"],
@@ -66,11 +67,13 @@ with lista_tab:
     else:
         st.caption("Cada fracción que un ente del mapa no cumple del todo, el ente con menor índice primero. "
                    "Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
-        row = selected_row(show_table(data.fallas, key="tabla_fallas", selectable=True, hidden=["ente_id"],
+        fallas = table_rows(data.fallas, key="tabla_fallas", noun="fracciones incumplidas",
+                            which="las de los entes con menor índice", rest="el CSV del mapa tiene todas sus celdas")
+        row = selected_row(show_table(fallas, key="tabla_fallas", selectable=True, hidden=["ente_id"],
                                       numbers={"Puntaje (%)": 1, "Índice del ente (%)": 1},
                                       widths={"Ente": 90, "Fracción": 70, "Puntaje (%)": 80, "Obligación": 260}))
         if row is not None:
-            layout.open_ficha(data.fallas["ente_id"].iloc[row], "mes", mes)
+            layout.open_ficha(fallas["ente_id"].iloc[row], "mes", mes)
 view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
               label="Descargar el mapa (CSV)")
 
@@ -78,10 +81,12 @@ view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_m
 layout.subheader("Índice de cumplimiento por ente")
 layout.summary(view.entes_summary(data.entes))
 st.caption("Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
-row = selected_row(show_table(data.entes, key="tabla_entes", numbers={"Índice (%)": 1, view.VARIACION: 1},
+entes = table_rows(data.entes, key="tabla_entes", noun="entes", which="los de mayor y los de menor índice",
+                   search=["Ente", "Siglas"], head=50, tail=50)
+row = selected_row(show_table(entes, key="tabla_entes", numbers={"Índice (%)": 1, view.VARIACION: 1},
                               selectable=True, hidden=["ente_id"]))
 if row is not None:
-    layout.open_ficha(data.entes["ente_id"].iloc[row], "mes", mes)
+    layout.open_ficha(entes["ente_id"].iloc[row], "mes", mes)
 view.download(data.entes_csv, f"verificacion_indice_entes_{verificacion}.csv", key="csv_entes")
 
 # ---- most failed fracciones -------------------------------------------------------------------------------
@@ -99,7 +104,7 @@ view.download(data.fracciones_csv, f"verificacion_fracciones_{verificacion}.csv"
 layout.subheader("Gráfica mensual de cumplimiento por ente")
 ente_ids, ente_names = view.ente_options()
 with c2:
-    ente_id = layout.url_selectbox("Ente", ente_ids, "ente", ente_ids[0], format_func=ente_names.get)
+    ente_id = ente_picker("Ente", ente_ids, "ente", ente_ids[0], format_func=ente_names.get)
 nombre = ente_names[ente_id]
 catalogo = read.entes().set_index("ente_id")
 if ente_id in catalogo.index:

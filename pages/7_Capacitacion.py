@@ -2,7 +2,6 @@
 and modality, and public events."""
 from __future__ import annotations
 
-import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
@@ -12,11 +11,11 @@ from indicators.periods import period_bounds
 from pages.ui import layout
 from pages.ui import capacitacion as view
 from pages.ui.export import download_csv
+from pages.ui.on_screen import chart_rows, table_rows
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read, read_capacitacion
 
 COBERTURA, PERSONAS = "pct_personal_capacitado", "personas_capacitadas"
-CHART_ENDS = 25  # with more than 2 × 25 entes the chart shows the 25 highest and lowest; the table below has all
 
 corte = layout.start_page(
     "Capacitación",
@@ -51,10 +50,7 @@ else:
     chart = table[table["Plantilla"].fillna(0) > 0][["Ente", "Siglas", "Personal capacitado (%)",
                                                       "Institución 100 % capacitada"]].copy()
     chart["Etiqueta"] = chart["Siglas"].where(chart["Siglas"] != "", chart["Ente"])
-    if len(chart) > 2 * CHART_ENDS:  # thousands of bars are unreadable and slow to draw (as in the Ranking)
-        st.caption(f"La gráfica muestra los {CHART_ENDS} entes con mayor cobertura y los {CHART_ENDS} con menor de "
-                   f"{num(len(chart))}; la tabla, abajo, los incluye a todos.")
-        chart = pd.concat([chart.head(CHART_ENDS), chart.tail(CHART_ENDS)])
+    chart = chart_rows(chart, noun="entes con plantilla", which="los de mayor y los de menor cobertura")
     # the bars in the table's order (highest coverage on top: plotly express draws the first category on top),
     # whatever colour group each falls in
     fig = px.bar(chart, x="Personal capacitado (%)", y="Etiqueta", orientation="h",
@@ -65,7 +61,8 @@ else:
     layout.show_figure(layout.style_figure(fig, height=max(320, 22 * len(chart) + 80)), key="fig_cobertura")
     download_csv(chart.drop(columns=["Etiqueta"]), f"capacitacion_cobertura_grafica_{periodo}.csv",
                  key="csv_cobertura_grafica", label="Descargar datos de la gráfica (CSV)", periodo=periodo)
-    show_table(table, key="tabla_cobertura",
+    show_table(table_rows(table, key="tabla_cobertura", noun="entes", which="los de mayor y los de menor cobertura",
+                          search=["Ente", "Siglas"], head=50, tail=50), key="tabla_cobertura",
                numbers={"Personas capacitadas en 12 meses": 0, "Plantilla": 0, "Personal capacitado (%)": "%",
                         "Personal de la UT capacitado": 0, "Personal de la UT": 0,
                         "Personal de la UT capacitado (%)": "%"})

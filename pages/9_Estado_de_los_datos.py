@@ -9,6 +9,7 @@ from common.formatting import md_escape, num
 from pages.ui import estado_datos, layout
 from pages.ui.export import download_csv
 from pages.ui.layout import TODOS
+from pages.ui.on_screen import table_rows
 from pages.ui.tables import show_table
 from warehouse import read
 
@@ -119,7 +120,8 @@ else:
     layout.summary(estado_datos.reporting_summary(matrix, anio))
     st.caption("✓ = el ente tiene solicitudes recibidas ese mes; vacío = ninguna solicitud registrada. "
                "Los meses posteriores a la fecha de corte aparecen como «n/a».")
-    show_table(matrix, key="tabla_reporte")
+    show_table(table_rows(matrix, key="tabla_reporte", noun="entes", which="los de menos meses con datos",
+                          search=["Ente", "Siglas"]), key="tabla_reporte")
     download_csv(matrix, f"meses_reportados_{anio}.csv", key="csv_reporte")
 
 estado_datos.render_access_log()

@@ -74,10 +74,11 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90, path: st
 
 
 @contextlib.contextmanager
-def running_app(db: Path, log_path: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None):
+def running_app(db: Path, log_path: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None,
+                script: str = "app.py"):
     """Yields the base URL of a real server reading the warehouse `db`; stops it (and its children) afterwards.
     secrets: the server's only secrets.toml (else Streamlit's usual places); env: variables to set, where a value
-    of None removes the variable."""
+    of None removes the variable; script: what the server runs (bench/piso.py: a bare Streamlit page)."""
     port = free_port()
     environment = {**os.environ, "TABLERO_DB": str(db)}
     for name, value in (env or {}).items():
@@ -85,7 +86,7 @@ def running_app(db: Path, log_path: Path, *, secrets: Path | None = None, env: d
     args = ["--secrets.files", str(secrets)] if secrets else []
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
              "--server.headless", "true", "--server.address", "127.0.0.1", *args],
             cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         url = f"http://127.0.0.1:{port}"

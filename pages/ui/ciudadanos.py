@@ -13,6 +13,7 @@ from common.formatting import MESES, format_value, md_escape, num, short_name
 from indicators.comparison import UMBRAL_DESACUERDO, VENTANA_MESES
 from pages.ui import layout
 from pages.ui.export import download_csv
+from pages.ui.on_screen import table_rows
 from pages.ui.tables import show_table
 from warehouse import read_evaluaciones
 
@@ -107,8 +108,7 @@ def government_disagreements(mes: date, key: str, top: int = 15) -> None:
                        f"{UMBRAL_DESACUERDO:g} puntos o más")
         return
     layout.summary(f"En {window_words(mes)}, ciudadanos y verificadores difieren {UMBRAL_DESACUERDO:g} puntos o más en "
-                   f"{num(len(data))} fracciones de {num(data['ente_id'].nunique())} entes; las "
-                   f"{num(min(top, len(data)))} de mayor diferencia")
+                   f"{num(len(data))} fracciones de {num(data['ente_id'].nunique())} entes")
     table = pd.DataFrame({
         "Ente": [s if isinstance(s, str) and s else n for s, n in zip(data["siglas"], data["nombre_oficial"])],
         "Obligación": data["obligacion"], "Artículo y fracción": "Art. " + data["articulo"] + ", fr. " + data["fraccion"],
@@ -117,8 +117,9 @@ def government_disagreements(mes: date, key: str, top: int = 15) -> None:
         "Verificadores: puntaje (%)": data["puntaje_verificacion"].round(1),
         "Diferencia (puntos)": data["diferencia"].round(1),
     })
-    show_table(table.head(top), key=f"tabla_{key}", numbers={"Ciudadanos: encontrada (%)": 1,
-                                                             "Verificadores: puntaje (%)": 1, "Diferencia (puntos)": 1})
+    show_table(table_rows(table, key=f"tabla_{key}", noun="fracciones", which="las de mayor diferencia", head=top),
+               key=f"tabla_{key}", numbers={"Ciudadanos: encontrada (%)": 1, "Verificadores: puntaje (%)": 1,
+                                            "Diferencia (puntos)": 1})
     download_csv(table, f"desacuerdos_ciudadanos_verificadores_{mes:%Y-%m}.csv", key=f"csv_{key}")
 
 

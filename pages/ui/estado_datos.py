@@ -119,8 +119,9 @@ def rejects_summary(rejects: pd.DataFrame, total: int, limit: int) -> str:
 
 
 def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, corte: date | None) -> pd.DataFrame:
-    """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date.
-    Built column by column (thousands of entes at national scale: a loop over entes and months took seconds)."""
+    """Ente × month of `anio`: '✓' when it received requests, '' when none, 'n/a' after the cut-off date; the entes
+    with fewest months with data first (what this page is for; a long table shows its first rows). Built column by
+    column (thousands of entes at national scale: a loop over entes and months took seconds)."""
     has = monthly.loc[monthly["recibidas"] > 0, ["ente_id", "mes"]].drop_duplicates()
     # entes in force during the year, plus any with data that year
     vig = entes[(entes["vigente_hasta"].isna()) |
@@ -138,7 +139,7 @@ def reporting_matrix(monthly: pd.DataFrame, entes: pd.DataFrame, anio: int, cort
     out["Meses con datos"] = grid.sum(axis=1).astype("int64")
     out["Grupo de pares"] = np.where(known, info["grupo_pares"].to_numpy(dtype=object), "")
     out["Siglas"] = out["Siglas"].fillna("")
-    return out.sort_values("Ente").reset_index(drop=True)
+    return out.sort_values(["Meses con datos", "Ente"], kind="stable").reset_index(drop=True)
 
 
 def reporting_summary(matrix: pd.DataFrame, anio: int) -> str:

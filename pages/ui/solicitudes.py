@@ -36,7 +36,8 @@ def band_summary(totals: pd.DataFrame, tipo: str, periodo: str) -> str:
 
 
 def band_table(bands: pd.DataFrame) -> pd.DataFrame:
-    """Ente × band counts, plus total."""
+    """Ente × band counts, plus total; the ente with most answered requests first (a long table shows its first
+    rows)."""
     wide = bands.pivot_table(index="ente_id", columns="banda", values="solicitudes", aggfunc="sum", fill_value=0)
     wide = wide.reindex(columns=list(BANDS), fill_value=0).astype("int64")
     wide.columns = [f"{BANDS[c]} días" for c in wide.columns]
@@ -44,7 +45,8 @@ def band_table(bands: pd.DataFrame) -> pd.DataFrame:
     names = bands.drop_duplicates("ente_id").set_index("ente_id")
     head = pd.DataFrame({"Ente": names["nombre"], "Siglas": names["siglas"].fillna(""),
                          "Grupo de pares": names["grupo_pares"]})
-    return head.join(wide, how="inner").sort_values("Ente").reset_index(drop=True)
+    return (head.join(wide, how="inner").sort_values(["Total respondidas", "Ente"], ascending=[False, True],
+                                                      kind="stable").reset_index(drop=True))
 
 
 def type_totals(types: pd.DataFrame) -> pd.DataFrame:
@@ -94,4 +96,6 @@ def type_table(types: pd.DataFrame) -> pd.DataFrame:
     final = types["con_respuesta_final"].fillna(0).astype("int64")
     out[OTHER_TYPES] = (final - out[list(RESPONSE_TYPES.values())].sum(axis=1)).clip(lower=0)
     out["Total con respuesta final"] = final
-    return out[final > 0].reset_index(drop=True)
+    out = out[final > 0]  # the ente with most final answers first (a long table shows its first rows)
+    return out.sort_values(["Total con respuesta final", "Ente"], ascending=[False, True], kind="stable").reset_index(
+        drop=True)

@@ -7,6 +7,7 @@ import streamlit as st
 from common.formatting import format_value, num
 from pages.ui.gate import ente_restriction
 from pages.ui.layout import TODOS, url_selectbox
+from pages.ui.on_screen import ente_picker
 
 
 TEXT_WIDTHS = {"Ente": 300, "Motivo": "large", "Indicador": 260}
@@ -100,6 +101,6 @@ def group_and_ente_filters(entes: pd.DataFrame, containers) -> tuple[str | None,
                               format_func=lambda g: "Todos los grupos" if g == TODOS else g)
     pool = entes if grupo == TODOS else entes[entes["grupo_pares"] == grupo]
     with containers[1]:
-        ente = url_selectbox("Ente", [TODOS, *pool["ente_id"].tolist()], "ente", TODOS,
-                             format_func=ente_label(entes))
+        ente = ente_picker("Ente", [TODOS, *pool["ente_id"].tolist()], "ente", TODOS,
+                           format_func=ente_label(entes), pinned=(TODOS,))
     return (None if grupo == TODOS else grupo), (None if ente == TODOS else ente)
