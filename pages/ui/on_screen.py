@@ -8,12 +8,11 @@ of them. Small frames (the sample data, a group, one ente) are drawn whole, with
 """
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 import streamlit as st
 
 from common.formatting import md_escape, num
+from common.names import strip_accents
 from pages.ui.layout import url_selectbox
 
 TABLE_ROWS = 100    # rows of a table on screen; its CSV has all
@@ -67,7 +66,7 @@ def table_rows(df: pd.DataFrame, *, key: str, noun: str, which: str, search: lis
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return strip_accents(text.casefold())
 
 
 def _matches(df: pd.DataFrame, columns: list[str], query: str) -> pd.Series:
