@@ -47,33 +47,36 @@ if data.totals["entes"] > MAPA_MAX_ENTES:  # thousands of rows × 48 cells canno
     say_shown("El mapa", data.entes_en_mapa, data.totals["entes"], "entes", "los de menor índice; el CSV del mapa es "
               "el de estos entes", "la tabla del índice, abajo, y su CSV tienen la lista completa")
 # A phone gets the list first (a map of 48 columns is unreadable on 390 px); both forms are always offered, since
-# the server cannot know the screen's width, only whether the browser says it is a phone.
-mapa_tab, lista_tab = st.tabs(["Mapa", "Lista de lo que falla"],
+# the server cannot know the screen's width, only whether the browser says it is a phone. Only the open tab is drawn
+# (a tab switch reruns the page; ?vista= names the tab in the URL): the map is most of what the browser draws.
+mapa_tab, lista_tab = st.tabs(["Mapa", "Lista de lo que falla"], key="vista", bind="query-params",
                               default="Lista de lo que falla" if layout.on_phone() else "Mapa")
 mes = f"{review['fecha'].year}-{review['fecha'].month:02d}"  # the review's month: the Ficha opens on it
 with mapa_tab:
-    st.caption("Un clic en una celda abre la ficha de ese ente en el mes de la verificación.")
-    event = layout.show_figure(layout.style_figure(view.heatmap_figure(data.heatmap),
-                                                   height=max(360, 24 * data.entes_en_mapa + 160), legend=False),
-                               key="fig_mapa", clickable=True)
-    st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
-               "en blanco: no se evaluó en esta verificación.")
-    point = layout.clicked_point(event)
-    if point and point.get("customdata"):
-        layout.open_ficha(point["customdata"][0], "mes", mes)
+    if mapa_tab.open:
+        st.caption("Un clic en una celda abre la ficha de ese ente en el mes de la verificación.")
+        event = layout.show_figure(layout.style_figure(view.heatmap_figure(data.heatmap),
+                                                       height=max(360, 24 * data.entes_en_mapa + 160), legend=False),
+                                   key="fig_mapa", clickable=True)
+        st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
+                   "en blanco: no se evaluó en esta verificación.")
+        point = layout.clicked_point(event)
+        if point and point.get("customdata"):
+            layout.open_ficha(point["customdata"][0], "mes", mes)
 with lista_tab:
-    if data.fallas.empty:
-        st.info("Ningún ente del mapa tiene fracciones incumplidas en esta verificación.", icon=":material/info:")
-    else:
-        st.caption("Cada fracción que un ente del mapa no cumple del todo, el ente con menor índice primero. "
-                   "Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
-        fallas = table_rows(data.fallas, key="tabla_fallas", noun="fracciones incumplidas",
-                            which="las de los entes con menor índice", rest="el CSV del mapa tiene todas sus celdas")
-        row = selected_row(show_table(fallas, key="tabla_fallas", selectable=True, hidden=["ente_id"],
-                                      numbers={"Puntaje (%)": 1, "Índice del ente (%)": 1},
-                                      widths={"Ente": 90, "Fracción": 70, "Puntaje (%)": 80, "Obligación": 260}))
-        if row is not None:
-            layout.open_ficha(fallas["ente_id"].iloc[row], "mes", mes)
+    if lista_tab.open:
+        if data.fallas.empty:
+            st.info("Ningún ente del mapa tiene fracciones incumplidas en esta verificación.", icon=":material/info:")
+        else:
+            st.caption("Cada fracción que un ente del mapa no cumple del todo, el ente con menor índice primero. "
+                       "Un clic en una fila abre la ficha de ese ente en el mes de la verificación.")
+            fallas = table_rows(data.fallas, key="tabla_fallas", noun="fracciones incumplidas",
+                                which="las de los entes con menor índice", rest="el CSV del mapa tiene todas sus celdas")
+            row = selected_row(show_table(fallas, key="tabla_fallas", selectable=True, hidden=["ente_id"],
+                                          numbers={"Puntaje (%)": 1, "Índice del ente (%)": 1},
+                                          widths={"Ente": 90, "Fracción": 70, "Puntaje (%)": 80, "Obligación": 260}))
+            if row is not None:
+                layout.open_ficha(fallas["ente_id"].iloc[row], "mes", mes)
 view.download(data.mapa_csv, f"verificacion_mapa_{verificacion}.csv", key="csv_mapa",
               label="Descargar el mapa (CSV)")
 

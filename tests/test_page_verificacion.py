@@ -51,6 +51,10 @@ def heatmap_traces(at):
     return next(c["data"] for c in charts if any(t.get("type") == "heatmap" for t in c["data"]))
 
 
+def has_map(at) -> bool:
+    return any(t.get("type") == "heatmap" for c in at.get("plotly_chart") for t in json.loads(c.proto.spec)["data"])
+
+
 def test_heatmap_shows_no_aplica_as_na_not_zero(page_db):
     at = run_page(PAGE, {"verificacion": "VM-1", "ente": "CGC"})
     assert not at.exception
@@ -81,12 +85,25 @@ def test_a_cell_of_the_map_carries_its_entes_id_and_opens_its_ficha(page_db):
 
 
 def test_the_map_as_a_list_of_what_fails_per_ente(page_db):
-    at = run_page(PAGE, {"verificacion": "VM-1"})
+    at = run_page(PAGE, {"verificacion": "VM-1", "vista": "Lista de lo que falla"})
+    assert not at.exception
     fallas = table_with(at, "Índice del ente (%)")
     # VM-1 fails (below 100): SEFIPLAN fr. II 50 (index 75, first: lowest), CGC fr. I 80 (index 80)
     assert fallas[["Ente", "Fracción", "Puntaje (%)", "Índice del ente (%)"]].values.tolist() == [
         ["SEFIPLAN", "91-II", 50.0, 75.0], ["CGC", "91-I", 80.0, 80.0]]
     assert [t.label for t in at.tabs] == ["Mapa", "Lista de lo que falla"]
+    assert not has_map(at)                                      # only the open tab is drawn
+
+
+def test_only_the_open_tab_is_drawn_the_map_by_default(page_db):
+    at = run_page(PAGE, {"verificacion": "VM-1"})
+    assert not at.exception
+    assert has_map(at)
+    assert not any("Índice del ente (%)" in d.value.columns for d in at.dataframe)  # the list is not sent
+    at.query_params["vista"] = "Lista de lo que falla"                         # a tab switch reruns the page
+    at.run()
+    assert table_with(at, "Índice del ente (%)") is not None
+    assert not has_map(at)
 
 
 def test_index_tables_and_summaries(page_db):

@@ -29,7 +29,13 @@ def _escaped(value):
     """The same structure (list, tuple, array, nested) with its strings escaped; None when nothing needed it."""
     if isinstance(value, str):
         return plain_label(value) if _MARKUP.search(value) else None
+    if isinstance(value, np.ndarray) and value.dtype.kind != "O":
+        return None  # numbers, dates, booleans: no markup
     if isinstance(value, (list, tuple, np.ndarray)):
+        # a map's thousands of cell texts: one search over all of them when none needs escaping (the usual case)
+        flat = value.ravel().tolist() if isinstance(value, np.ndarray) else value
+        if all(type(v) is str for v in flat) and not _MARKUP.search("".join(flat)):
+            return None
         items = list(value)
         changed = [_escaped(v) for v in items]
         if all(c is None for c in changed):
