@@ -55,14 +55,11 @@ mes = f"{review['fecha'].year}-{review['fecha'].month:02d}"  # the review's mont
 with mapa_tab:
     if mapa_tab.open:
         st.caption("Un clic en una celda abre la ficha de ese ente en el mes de la verificación.")
-        event = layout.show_figure(layout.style_figure(view.heatmap_figure(data.heatmap),
-                                                       height=max(360, 24 * data.entes_en_mapa + 160), legend=False),
-                                   key="fig_mapa", clickable=True)
+        event = layout.show_figure(view.map_figure(verificacion, MAPA_MAX_ENTES), key="fig_mapa", clickable=True)
         st.caption("Verde: cumple; rojo: no cumple; gris con N/A: la fracción no aplica al ente; "
                    "en blanco: no se evaluó en esta verificación.")
-        point = layout.clicked_point(event)
-        if point and point.get("customdata"):
-            layout.open_ficha(point["customdata"][0], "mes", mes)
+        if clicked := view.clicked_ente(data.heatmap, layout.clicked_point(event)):
+            layout.open_ficha(clicked, "mes", mes)
 with lista_tab:
     if lista_tab.open:
         if data.fallas.empty:
@@ -95,8 +92,7 @@ view.download(data.entes_csv, f"verificacion_indice_entes_{verificacion}.csv", k
 # ---- most failed fracciones -------------------------------------------------------------------------------
 layout.subheader("Fracciones más incumplidas en el gobierno")
 layout.summary(view.fracciones_summary(data.fracciones))
-layout.show_figure(layout.style_figure(view.fracciones_figure(data.fracciones), height=420, legend=False),
-                   key="fig_fracciones")
+layout.show_figure(view.fracciones_chart(verificacion, MAPA_MAX_ENTES), key="fig_fracciones")
 view.download(data.fracciones_top_csv, f"verificacion_fracciones_top_{verificacion}.csv", key="csv_fracciones_top",
               label="Descargar datos de la gráfica (CSV)")
 show_table(data.fracciones, key="tabla_fracciones", numbers={"% de entes que incumplen": 1,
@@ -121,8 +117,7 @@ else:
     trend = view.trend_frame(own, read.trend("gobierno", "GEQROO", [INDICADOR], "mes"),
                              read_verificacion.in_force_for_ente(ente_id))
     layout.summary(view.trend_summary(trend, nombre))
-    layout.show_figure(layout.style_figure(view.trend_figure(trend, meta, "Este ente"), legend_title="Comparación"),
-                       key="fig_tendencia_ente")
+    layout.show_figure(view.trend_chart(trend, meta), key="fig_tendencia_ente")
     st.caption("Cada mes es el índice de una sola verificación, la vigente: la última del ente del primer tipo con una "
                "vigente (vinculante, luego diagnóstica, mensual y seguimiento); nunca mezcla tipos. Un mes sin "
                "verificación conserva ese resultado hasta la siguiente de su tipo y a lo más 12 meses. La columna "

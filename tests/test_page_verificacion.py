@@ -70,18 +70,27 @@ def test_heatmap_shows_no_aplica_as_na_not_zero(page_db):
     assert np.isnan(z[s][c]) and na["text"][s][c] == ""          # applies to SEFIPLAN, not evaluated
 
 
-def test_a_cell_of_the_map_carries_its_entes_id_and_opens_its_ficha(page_db):
+def test_a_cell_of_the_map_leads_to_its_entes_ficha(page_db):
     at = run_page(PAGE, {"verificacion": "VM-1", "ente": "CGC"})
-    chart = next(c for c in at.get("plotly_chart") if "heatmap" in c.proto.spec)
+    chart = next(c for c in at.get("plotly_chart") if json.loads(c.proto.spec)["data"][0]["type"] == "heatmap")
     spec = json.loads(chart.proto.spec)
     score, *_, cells = spec["data"]
     rows, cols = list(score["y"]), list(score["x"])
-    # one invisible marker per cell, in row order: the row's ente id is what a click sends back
+    # one invisible marker per cell, row by row, with the cell's hover text; a click selects it and reruns the page
     assert cells["type"] == "scatter" and len(cells["x"]) == len(rows) * len(cols)
-    assert {cells["y"][i]: cells["customdata"][i][0] for i in range(len(cells["y"]))} == {
-        "CGC": "CGC", "SEFIPLAN": "SEFIPLAN"}
+    assert [(cells["y"][i], cells["x"][i]) for i in range(len(cells["x"]))] == [(r, c) for r in rows for c in cols]
+    i = rows.index("CGC") * len(cols) + cols.index("91-XXII")
+    assert cells["hovertext"][i] == "CGC · fr. 91-XXII (Deuda pública): no aplica"
     from streamlit.proto.PlotlyChart_pb2 import PlotlyChart
-    assert list(chart.proto.selection_mode) == [PlotlyChart.SelectionMode.POINTS]  # a click reruns the page
+    assert list(chart.proto.selection_mode) == [PlotlyChart.SelectionMode.POINTS]
+    # what Streamlit returns for a click on that cell (curve = the markers' trace, point = the cell's marker)
+    grid = view.review_view("VM-1", 60).heatmap
+    marker_curve = len(spec["data"]) - 1
+    for r, ente in enumerate(rows):
+        point = {"curve_number": marker_curve, "point_index": r * len(cols) + 2, "x": cols[2], "y": ente}
+        assert view.clicked_ente(grid, point) == ente                  # the rows are CGC and SEFIPLAN by id
+    assert view.clicked_ente(grid, {"curve_number": 0, "point_index": 0}) is None   # not a marker
+    assert view.clicked_ente(grid, None) is None
 
 
 def test_the_map_as_a_list_of_what_fails_per_ente(page_db):

@@ -1,6 +1,7 @@
 """Page frame: config, access gate, Spanish menu, warehouse check, 'Datos al …', URL-backed filters, charts."""
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from datetime import date
@@ -330,13 +331,44 @@ def goal_line(fig: go.Figure, value: float, label: str, *, axis: str = "x", colo
     return fig
 
 
-def show_figure(fig: go.Figure, key: str, *, clickable: bool = False):
-    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup).
-    clickable: a click on a point or bar selects it (clicked_point reads it) and reruns the page."""
+class SharedFigure(NamedTuple):
+    """A figure built, styled and escaped once and shared by every visitor (shared_figure); nothing changes it."""
+    figure: go.Figure
+
+
+_SHARED_BUILDERS: dict[str, object] = {}
+
+
+def shared_figure(build):
+    """Decorator for a figure that is the same for every visitor until the warehouse changes (a review's map, an
+    ente's monthly chart): `build(*args)` makes and styles it; it is escaped and kept once per warehouse file and
+    arguments, shared by every session (st.cache_resource: never copied, so nothing may change it afterwards; show_figure
+    only reads it). Plotly checks every property and every array as a figure is built, styled and escaped: the
+    Verificación map of 2 880 cells cost ~50 ms of server time on each page view, the small charts 5–30 ms each."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    _SHARED_BUILDERS[name] = build
+
+    @functools.wraps(build)
+    def figure(*args) -> SharedFigure:
+        return _shared_figure(name, read.file_signature(), *args)
+    return figure
+
+
+@st.cache_resource(max_entries=64, ttl=24 * 3600, show_spinner=False)
+def _shared_figure(name: str, signature, *args) -> SharedFigure:
+    del signature  # only part of the cache key: a rebuilt warehouse gives a new one
+    return SharedFigure(escape_figure(_SHARED_BUILDERS[name](*args)))
+
+
+def show_figure(fig: go.Figure | SharedFigure, key: str, *, clickable: bool = False):
+    """Every chart is drawn here, with its labels from data escaped (plotly would render them as markup; a
+    SharedFigure was escaped when it was made). clickable: a click on a point or bar selects it (clicked_point reads
+    it) and reruns the page."""
+    fig = fig.figure if isinstance(fig, SharedFigure) else escape_figure(fig)
     if clickable:
-        return st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key, on_select="rerun",
+        return st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, on_select="rerun",
                                selection_mode="points")
-    st.plotly_chart(escape_figure(fig), width="stretch", config=PLOTLY_CONFIG, key=key)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
     return None
 
 

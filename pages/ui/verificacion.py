@@ -17,6 +17,7 @@ import streamlit as st
 
 from common.csv_export import csv_bytes
 from common.formatting import fecha_corta, fecha_es, law_label, md_escape, num, periodo_corto, short_name
+from pages.ui.layout import shared_figure, style_figure
 from pages.ui.tables import ente_label
 from warehouse import read_verificacion
 from warehouse.read import file_signature
@@ -69,10 +70,9 @@ def heatmap_grid(mapa: pd.DataFrame) -> dict:
         "layers": {value: {"z": np.where(estado == value, 1.0, np.nan),
                            "text": np.where(estado == value, label, "").astype(object)}
                    for value, label in (("no_aplica", "N/A"), ("sin_evaluar", "")) if (estado == value).any()},
-        # one invisible marker per cell, row by row (heatmap_figure): the cell's fracción, ente and ente id
-        "cells": {"x": np.array(cols * len(rows), dtype=object),
-                  "y": np.repeat(np.array(rows, dtype=object), len(cols)),
-                  "ente": np.repeat(np.array(ente_ids, dtype=object), len(cols)).reshape(-1, 1)},
+        # one invisible marker per cell, row by row (heatmap_figure): its fracción and ente, as plain lists (plotly
+        # copies a figure's arrays on every view, and lists of text copy faster than numpy arrays of objects)
+        "cells": {"x": cols * len(rows), "y": [r for r in rows for _ in cols]},
     }
 
 
@@ -86,8 +86,8 @@ def _object_grid(cells: list[list[str]], n_cols: int) -> np.ndarray:
 def heatmap_figure(grid: dict) -> go.Figure:
     """Ente × fracción (heatmap_grid): score colored red→green; 'no aplica' grey with 'N/A' (never a 0); not
     evaluated blank. Plotly sends no click of a heatmap cell to Streamlit (a heatmap has no selectable points), so
-    an invisible marker sits on every cell, carrying the hover text and the row's ente id: a click on any cell of
-    an ente's row selects its marker (layout.clicked_point) and the page opens that ente's Ficha."""
+    an invisible marker sits on every cell, carrying the cell's hover text: a click on a cell selects its marker,
+    whose number says the row (clicked_ente) and the page opens that ente's Ficha."""
     cols, rows = grid["cols"], grid["rows"]
     fig = go.Figure()
     fig.add_heatmap(z=grid["z"], x=cols, y=rows, zmin=0, zmax=100, colorscale=SCORE_COLORS, xgap=1, ygap=1,
@@ -99,14 +99,31 @@ def heatmap_figure(grid: dict) -> go.Figure:
             fig.add_heatmap(z=layer["z"], x=cols, y=rows, colorscale=[[0, color], [1, color]], showscale=False,
                             xgap=1, ygap=1, text=layer["text"], texttemplate="%{text}",
                             textfont=dict(size=9, color="#424242"), hoverinfo="skip", name=ESTADOS[value])
-    cells = grid["cells"]  # numpy arrays, built once per review (plotly validates lists of thousands slowly)
-    fig.add_scatter(x=cells["x"], y=cells["y"], customdata=cells["ente"], hovertext=grid["hover"].ravel(),
-                    hoverinfo="text", mode="markers", name="Abrir la ficha", showlegend=False,
+    cells = grid["cells"]
+    fig.add_scatter(x=cells["x"], y=cells["y"], hovertext=grid["hover"].ravel().tolist(), hoverinfo="text",
+                    mode="markers", name="Abrir la ficha", showlegend=False,
                     marker=dict(symbol="square", size=12, opacity=0),
                     selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)))
     fig.update_xaxes(type="category", side="top", tickangle=-90, tickfont=dict(size=10))
     fig.update_yaxes(type="category", autorange="reversed", tickfont=dict(size=11))
     return fig
+
+
+def clicked_ente(grid: dict, point: dict | None) -> str | None:
+    """The ente id of the map's row whose cell a visitor clicked (layout.clicked_point of the map): the markers are
+    the figure's last trace, one per cell, row by row."""
+    markers = 1 + len(grid["layers"])  # the score heatmap, its layers, then the markers
+    if not point or point.get("curve_number") != markers or not isinstance(point.get("point_index"), int):
+        return None
+    row = point["point_index"] // max(len(grid["cols"]), 1)
+    return grid["ente_ids"][row] if 0 <= row < len(grid["ente_ids"]) else None
+
+
+@shared_figure
+def map_figure(verificacion: str, max_entes: int) -> go.Figure:
+    """The review's map as the page draws it, made once per warehouse file (layout.shared_figure)."""
+    data = review_view(verificacion, max_entes)
+    return style_figure(heatmap_figure(data.heatmap), height=max(360, 24 * data.entes_en_mapa + 160), legend=False)
 
 
 def _cell_text(score, estado) -> str:
@@ -186,6 +203,12 @@ def fracciones_figure(table: pd.DataFrame, top: int = 10) -> go.Figure:
     return fig
 
 
+@shared_figure
+def fracciones_chart(verificacion: str, max_entes: int) -> go.Figure:
+    """fracciones_figure of the review as the page draws it, made once per warehouse file."""
+    return style_figure(fracciones_figure(review_view(verificacion, max_entes).fracciones), height=420, legend=False)
+
+
 def fracciones_summary(table: pd.DataFrame) -> str:
     if table.empty or table["Entes que incumplen"].max() == 0:
         return "Ninguna fracción quedó incumplida en esta verificación."
@@ -257,6 +280,12 @@ def trend_figure(trend: pd.DataFrame, meta: float | None, ente: str) -> go.Figur
     fig.update_layout(xaxis=dict(title="Mes (índice de la verificación vigente)", type="category"),
                       yaxis=dict(title="Índice de cumplimiento", range=[0, 105], ticksuffix=" %"))
     return fig
+
+
+@shared_figure
+def trend_chart(trend: pd.DataFrame, meta: float | None) -> go.Figure:
+    """trend_figure of an ente (trend_frame) as the page draws it, made once per warehouse file and ente."""
+    return style_figure(trend_figure(trend, meta, "Este ente"), legend_title="Comparación")
 
 
 def trend_summary(trend: pd.DataFrame, ente: str) -> str:
