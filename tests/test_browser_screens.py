@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -120,18 +121,45 @@ def test_no_page_overflows_sideways_on_a_phone(server, browser):
     assert found == {}
 
 
-def test_a_cell_of_the_verification_map_opens_its_ficha_on_the_reviews_month(server, browser):
+# Where a cell of the Verificación map is on the screen: its row's and column's centre on the map's axes.
+CELL_JS = """([row, col]) => {
+  const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g.data.some(t => t.type === 'heatmap'));
+  const heat = gd.data[0], xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+  return {x: box.left + xa._offset + xa.d2p(heat.x[col]), y: box.top + ya._offset + ya.d2p(heat.y[row])};
+}"""
+
+
+def _newest_review_map(db: Path):
+    """The newest review, its month and its map's cells as the page draws them (heatmap_grid), from the warehouse."""
+    import duckdb
+
+    from pages.ui.verificacion import heatmap_grid
+    with duckdb.connect(str(db), read_only=True) as con:
+        verificacion, fecha = con.execute("SELECT verificacion_id, fecha FROM verificacion "
+                                          "ORDER BY fecha DESC, verificacion_id LIMIT 1").fetchone()
+        mapa = con.execute((ROOT / "warehouse" / "queries" / "verif_mapa.sql").read_text(),
+                           {"verificacion": verificacion, "max_entes": 60}).df()
+    return verificacion, f"{fecha.year}-{fecha.month:02d}", heatmap_grid(mapa)
+
+
+def test_a_cell_of_the_verification_map_opens_its_entes_ficha_on_the_reviews_month(server, browser, tablero_db):
+    verificacion, mes, grid = _newest_review_map(tablero_db)
+    row, col = len(grid["rows"]) - 1, 2                     # a cell of the last row: not the first ente by chance
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.set_default_timeout(90_000)
     try:
-        page.goto(server + "/Verificacion")
+        page.goto(server + f"/Verificacion?verificacion={verificacion}")
         settled(page)
-        cells = page.locator(".js-plotly-plot .scatterlayer .point")
-        cells.first.wait_for(state="attached")
-        # The markers are invisible: a click on the cell reaches them. On a loaded machine the chart can be drawn
-        # before its click handler is attached, so a click that changed nothing is repeated (a few times at most).
+        page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(state="attached")
+        cell = page.evaluate(CELL_JS, [row, col])
+        page.mouse.move(700, 450)
+        page.mouse.wheel(0, cell["y"] - 450)                # bring the cell to the middle of the window
+        page.wait_for_timeout(500)
+        # The markers are invisible: a click on the cell reaches its marker. On a loaded machine the chart can be
+        # drawn before its click handler is attached, so a click that changed nothing is repeated (a few times).
         for _ in range(4):
-            cells.nth(3).click(force=True)
+            cell = page.evaluate(CELL_JS, [row, col])
+            page.mouse.click(cell["x"], cell["y"])
             try:
                 page.wait_for_url("**/Ficha_del_ente**", timeout=20_000)
                 break
@@ -139,7 +167,8 @@ def test_a_cell_of_the_verification_map_opens_its_ficha_on_the_reviews_month(ser
                 settled(page)
         page.wait_for_url("**/Ficha_del_ente**")
         settled(page)
-        assert "tipo=mes" in page.url and "periodo=20" in page.url and "ente=" in page.url
+        query = parse_qs(urlsplit(page.url).query)
+        assert (query["ente"], query["tipo"], query["periodo"]) == ([grid["ente_ids"][row]], ["mes"], [mes])
     finally:
         page.close()
 
