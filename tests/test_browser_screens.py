@@ -122,8 +122,9 @@ def test_no_page_overflows_sideways_on_a_phone(server, browser):
 
 
 # Where a cell of the Verificación map is on the screen: its row's and column's centre on the map's axes.
+MAP_JS = "[...document.querySelectorAll('.js-plotly-plot')].find(g => (g.data || []).some(t => t.type === 'heatmap'))"
 CELL_JS = """([row, col]) => {
-  const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g.data.some(t => t.type === 'heatmap'));
+  const gd = """ + MAP_JS + """;
   const heat = gd.data[0], xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
   return {x: box.left + xa._offset + xa.d2p(heat.x[col]), y: box.top + ya._offset + ya.d2p(heat.y[row])};
 }"""
@@ -150,7 +151,8 @@ def test_a_cell_of_the_verification_map_opens_its_entes_ficha_on_the_reviews_mon
     try:
         page.goto(server + f"/Verificacion?verificacion={verificacion}")
         settled(page)
-        page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(state="attached")
+        # the map's own plot, drawn with its markers (the monthly chart below also has points and may come first)
+        page.wait_for_function(f"(() => {{ const gd = {MAP_JS}; return gd && gd.querySelector('.scatterlayer .point'); }})()")
         cell = page.evaluate(CELL_JS, [row, col])
         page.mouse.move(700, 450)
         page.mouse.wheel(0, cell["y"] - 450)                # bring the cell to the middle of the window
