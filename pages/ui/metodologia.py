@@ -18,7 +18,7 @@ def indicator_text(row: dict) -> str:
     target = f"Meta: {row['Meta']:g}" if pd.notna(row["Meta"]) else f"Sin meta: {row['Sin meta porque']}"
     thresholds = (f" · Verde: {row['Umbral verde']:g} · Amarillo: {row['Umbral amarillo']:g}"
                   if pd.notna(row["Umbral verde"]) else "")
-    return (f"{row['Indicador']} ({row['Id']})\n{row['Descripción']}\nFórmula: {row['Fórmula']}\n"
+    return (f"{row['Indicador']} · {row['Id']}\n{row['Descripción']}\nFórmula: {row['Fórmula']}\n"
             f"Numerador: {row['Numerador']} · Denominador: {row['Denominador']} · Unidad: {row['Unidad']} · "
             f"{row['Dirección']}\n{target}{thresholds} · Denominador mínimo: {row['Denominador mínimo']:g}\n"
             f"Fuente: {row['Fuente']} · Versión {row['Versión']}")
