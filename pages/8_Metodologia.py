@@ -7,6 +7,7 @@ import streamlit as st
 from common.formatting import TIPOS_SOLICITUD, fecha_corta, law_label, md_escape
 from indicators.index_rules import TIPOS_INDICE, load_index_rules
 from pages.ui import layout
+from pages.ui.metodologia import indicators_text, rules_text
 from pages.ui.export import download_csv
 from pages.ui.tables import show_table
 from warehouse import read
@@ -23,10 +24,10 @@ layout.start_page(
 # ---- the rules behind every number ----------------------------------------------------------------------
 layout.subheader("Reglas de cálculo")
 reglas = read.methodology("reglas")
-st.caption("Cada regla detrás de un número, tal como se aplica; se comprueban a mano en las pruebas del tablero.")
-for regla in reglas.to_dict("records"):
-    with st.expander(md_escape(regla["titulo"]), expanded=False):
-        st.text(regla["texto"])  # plain text: never Markdown or HTML
+st.caption(md_escape(f"Cada regla detrás de un número, tal como se aplica; se comprueban a mano en las pruebas del "
+                     f"tablero. Las {len(reglas)} reglas: " + " · ".join(reglas["titulo"]) + "."))
+with st.expander(f"Leer las {len(reglas)} reglas", expanded=False):
+    st.text(rules_text(reglas))  # plain text: never Markdown or HTML
 download_csv(reglas.rename(columns={"titulo": "Regla", "texto": "Qué dice"}), "metodologia_reglas.csv",
              key="csv_metodologia_reglas")
 
@@ -52,15 +53,7 @@ st.caption("Con dirección «mayor es mejor», un valor igual o mayor que el umb
            "el mínimo el valor se muestra como «datos insuficientes» y no se ordena en el ranking.")
 for dimension, part in table.groupby("Dimensión", sort=False):
     with st.expander(md_escape(f"{dimension.replace('_', ' ').capitalize()} ({len(part)} indicadores)"), expanded=False):
-        for row in part.to_dict("records"):
-            st.markdown(f"**{md_escape(row['Indicador'])}** · `{md_escape(row['Id'])}`")
-            target = (f"Meta: {row['Meta']:g}" if pd.notna(row["Meta"]) else f"Sin meta: {row['Sin meta porque']}")
-            thresholds = (f" · Verde: {row['Umbral verde']:g} · Amarillo: {row['Umbral amarillo']:g}"
-                          if pd.notna(row["Umbral verde"]) else "")
-            st.text(f"{row['Descripción']}\nFórmula: {row['Fórmula']}\nNumerador: {row['Numerador']} · "
-                    f"Denominador: {row['Denominador']} · Unidad: {row['Unidad']} · {row['Dirección']}\n"
-                    f"{target}{thresholds} · Denominador mínimo: {row['Denominador mínimo']:g}\n"
-                    f"Fuente: {row['Fuente']} · Versión {row['Versión']}")
+        st.text(indicators_text(part))
 download_csv(table, "metodologia_indicadores.csv", key="csv_metodologia_indicadores",
              label="Descargar el catálogo de indicadores (CSV)")
 

@@ -14,6 +14,21 @@ def test_every_indicator_and_weight_is_documented(app_db):
         assert ind.nombre in text and ind.formula in text and ind.fuente in text, ind.id
     for regla in load_rules():
         assert regla.titulo in text and regla.texto in text, regla.id
+        assert f"{regla.titulo}\n{regla.texto}" in text, regla.id  # the title on its own line above its text
+    # one indicator's whole definition, as written in indicators/indicadores.toml (razón, "%", goal 100, thresholds
+    # 95 and 85, minimum denominator 10); and one without a goal (conteo, neutral)
+    assert ("Respondidas en plazo · pct_en_plazo\nPorcentaje de solicitudes respondidas dentro del plazo legal (con "
+            "ampliación si la hubo), entre las que ya tienen plazo determinado: respondidas, o vencidas sin respuesta al "
+            "corte.\nFórmula: 100 × respondidas en plazo / (respondidas + vencidas sin respuesta)\n"
+            "Numerador: en_plazo · Denominador: con_plazo_determinado · Unidad: % · Mayor es mejor\n"
+            "Meta: 100 · Verde: 95 · Amarillo: 85 · Denominador mínimo: 10\n"
+            "Fuente: Exportaciones de la PNT; plazos de data/catalogos/plazo_legal.csv; días inhábiles de "
+            "data/catalogos/calendario_inhabil.csv · Versión 1.1") in text
+    assert ("Solicitudes recibidas · solicitudes_recibidas\n"
+            "Solicitudes de acceso a la información y de derechos ARCOP recibidas en el periodo (fecha oficial de "
+            "recepción).\nFórmula: Número de solicitudes cuya fecha oficial de recepción cae en el periodo\n"
+            "Numerador: recibidas · Denominador: — · Unidad: solicitudes · Sin dirección\n"
+            "Sin meta: Mide la demanda de información: no hay un volumen mejor que otro. · Denominador mínimo: 0") in text
     for dim in load_index_rules().dimensiones:
         assert f"{dim.nombre} {dim.peso:g}" in text
     tables = "\n".join(df.value.to_csv() for df in at.dataframe)
