@@ -7,8 +7,8 @@ import streamlit as st
 from common.formatting import TIPOS_SOLICITUD, fecha_corta, law_label, md_escape
 from indicators.index_rules import TIPOS_INDICE, load_index_rules
 from pages.ui import layout
-from pages.ui.metodologia import indicators_text, rules_text
 from pages.ui.export import download_csv
+from pages.ui.metodologia import indicators_text, rules_text
 from pages.ui.tables import show_table
 from warehouse import read
 
