@@ -25,65 +25,88 @@ CREATE OR REPLACE TEMP MACRO contraido(t) AS
          ELSE t END;
 
 INSERT INTO indice_explicacion BY NAME
-WITH fracciones AS (
-    SELECT *, ahora - antes > 0 AS subio,
-           fraccion || ' pasó de ' || format('{:.0f}', antes) || ' a ' || format('{:.0f}', ahora) AS texto
-    FROM fraccion_cambio
+WITH repartos AS (   -- only the components that can move the weights: present in one period, or re-weighted
+    SELECT c.ente_id, c.tipo_periodo, c.periodo,
+           -- added in (dimension, indicator) order from 0, as the sentence always added it (a 0 adds nothing)
+           coalesce(list_reduce(list(c.efecto_peso ORDER BY c.dimension, c.indicador) FILTER (WHERE c.efecto_peso <> 0),
+                                lambda s, x: s + x, 0.0::DOUBLE), 0.0) AS reparto,
+           string_agg(e.nombre || ' (antes ' || valor_con_unidad(c.valor_anterior, e.decimales, e.sufijo) || ')', ', '
+                      ORDER BY e.orden, c.dimension, c.indicador) FILTER (WHERE c.valor IS NULL) AS sin_datos,
+           string_agg(e.nombre, ', ' ORDER BY e.orden, c.dimension, c.indicador) FILTER (WHERE c.valor_anterior IS NULL)
+               AS con_datos
+    FROM indice_cambio c JOIN etiqueta_indicador e USING (indicador)
+    WHERE c.efecto_peso <> 0 OR c.valor IS NULL OR c.valor_anterior IS NULL
+    GROUP BY c.ente_id, c.tipo_periodo, c.periodo
 ),
-detalle AS (   -- what the verification component's sentence adds in parentheses: the fracciones that moved its way
-    SELECT ente_id, tipo_periodo, periodo,
-           string_agg(texto, '; ' ORDER BY abs(ahora - antes) DESC, fraccion) FILTER (WHERE subio) AS subieron,
-           string_agg(texto, '; ' ORDER BY abs(ahora - antes) DESC, fraccion) FILTER (WHERE NOT subio) AS bajaron
-    FROM fracciones GROUP BY ALL
-),
-partes AS (
-    SELECT c.ente_id, c.tipo_periodo, c.periodo, c.periodo_anterior, c.indice, c.indice_anterior, c.dimension,
-           c.indicador, c.valor, c.valor_anterior, c.efecto_valor, c.efecto_peso, e.nombre, e.orden,
-           valor_con_unidad(c.valor_anterior, e.decimales, e.sufijo) AS antes_texto,
-           puntos_con_signo(c.efecto_valor) || ' puntos: ' || e.nombre || ' pasó de ' || antes_texto || ' a '
-               || valor_con_unidad(c.valor, e.decimales, e.sufijo)
-               || coalesce(' (' || CASE WHEN c.efecto_valor > 0 THEN d.subieron ELSE d.bajaron END || ')', '')
-               AS texto
+parrafos AS (
+    SELECT c.ente_id, c.tipo_periodo, c.periodo, any_value(c.periodo_anterior) AS periodo_anterior,
+           any_value(c.indice) AS indice, any_value(c.indice_anterior) AS indice_anterior,
+           coalesce(any_value(r.reparto), 0.0) AS reparto, any_value(r.sin_datos) AS sin_datos,
+           any_value(r.con_datos) AS con_datos
     FROM indice_cambio c
-    JOIN etiqueta_indicador e USING (indicador)
-    LEFT JOIN detalle d ON c.indicador = $verificacion AND d.ente_id = c.ente_id
-                       AND d.tipo_periodo = c.tipo_periodo AND d.periodo = c.periodo
+    LEFT JOIN repartos r ON r.ente_id = c.ente_id AND r.tipo_periodo = c.tipo_periodo AND r.periodo = c.periodo
+    GROUP BY c.ente_id, c.tipo_periodo, c.periodo
 ),
-por_ente AS (
-    SELECT ente_id, tipo_periodo, periodo, periodo_anterior, any_value(indice) AS indice,
-           any_value(indice_anterior) AS indice_anterior,
-           -- added in (dimension, indicator) order from 0: the same double as the sum the sentence used to add
-           list_reduce(list(efecto_peso ORDER BY dimension, indicador), lambda s, x: s + x, 0.0::DOUBLE) AS reparto,
-           string_agg(nombre || ' (antes ' || antes_texto || ')', ', ' ORDER BY orden, dimension, indicador)
-               FILTER (WHERE valor IS NULL) AS sin_datos,
-           string_agg(nombre, ', ' ORDER BY orden, dimension, indicador) FILTER (WHERE valor_anterior IS NULL)
-               AS con_datos,
-           list(struct_pack(orden := -abs(efecto_valor), reparto := 0, dimension := dimension,
-                             indicador := indicador, texto := texto))
-               FILTER (WHERE abs(efecto_valor) >= $minimo) AS efectos
-    FROM partes GROUP BY ALL
+efectos AS (   -- what can be told: each component's own effect, and the re-weighting after the components it ties with
+    SELECT ente_id, tipo_periodo, periodo, -abs(efecto_valor) AS orden, 0 AS es_reparto, dimension, indicador,
+           efecto_valor AS efecto
+    FROM indice_cambio WHERE abs(efecto_valor) >= $minimo
+    UNION ALL
+    SELECT ente_id, tipo_periodo, periodo, -abs(reparto), 1, NULL, NULL, reparto
+    FROM parrafos WHERE abs(reparto) >= $minimo
 ),
-contados AS (
-    SELECT p.*, p.indice - p.indice_anterior AS cambio,
-           list_sort(coalesce(p.efectos, []) || CASE WHEN abs(p.reparto) >= $minimo THEN [struct_pack(
-               orden := -abs(p.reparto), reparto := 1, dimension := '', indicador := '',
-               texto := puntos_con_signo(p.reparto) || ' puntos por el reparto de pesos ('
-                        || coalesce(nullif(concat_ws('; ', 'sin datos suficientes en este periodo: ' || p.sin_datos,
-                                                     'con datos ahora y no antes: ' || p.con_datos), ''),
-                                    'cambió qué indicadores tienen datos') || ')')] ELSE [] END)[:$top + 1]
-               AS contados,
-           ta.texto AS antes, tn.texto AS ahora
-    FROM por_ente p
-    JOIN periodo_texto tn ON tn.tipo_periodo = p.tipo_periodo AND tn.periodo = p.periodo
-    JOIN periodo_texto ta ON ta.tipo_periodo = p.tipo_periodo AND ta.periodo = p.periodo_anterior
+contados AS (   -- ranked, then worded
+    SELECT * FROM efectos
+    QUALIFY row_number() OVER (PARTITION BY ente_id, tipo_periodo, periodo
+                               ORDER BY orden, es_reparto, dimension, indicador) <= $top + 1
+),
+fracciones AS (   -- the fracciones that moved the way of the verification component, when it is told
+    SELECT f.ente_id, f.tipo_periodo, f.periodo,
+           string_agg(f.fraccion || ' pasó de ' || format('{:.0f}', f.antes) || ' a ' || format('{:.0f}', f.ahora), '; '
+                      ORDER BY abs(f.ahora - f.antes) DESC, f.fraccion) AS texto
+    FROM contados c
+    JOIN fraccion_cambio f ON f.ente_id = c.ente_id AND f.tipo_periodo = c.tipo_periodo AND f.periodo = c.periodo
+                          AND (f.ahora - f.antes > 0) = (c.efecto > 0)
+    WHERE c.indicador = $verificacion
+    GROUP BY ALL
+),
+frases AS (
+    SELECT c.ente_id, c.tipo_periodo, c.periodo,
+           row_number() OVER (PARTITION BY c.ente_id, c.tipo_periodo, c.periodo
+                              ORDER BY c.orden, c.es_reparto, c.dimension, c.indicador) AS lugar,
+           ' ' || puntos_con_signo(c.efecto) || ' puntos' || CASE
+               WHEN c.es_reparto = 1 THEN ' por el reparto de pesos ('
+                   || coalesce(nullif(concat_ws('; ', 'sin datos suficientes en este periodo: ' || p.sin_datos,
+                                                'con datos ahora y no antes: ' || p.con_datos), ''),
+                               'cambió qué indicadores tienen datos') || ')'
+               ELSE ': ' || e.nombre || ' pasó de ' || valor_con_unidad(i.valor_anterior, e.decimales, e.sufijo)
+                    || ' a ' || valor_con_unidad(i.valor, e.decimales, e.sufijo)
+                    || coalesce(' (' || f.texto || ')', '') END || '.' AS texto
+    FROM contados c
+    LEFT JOIN parrafos p ON c.es_reparto = 1 AND p.ente_id = c.ente_id AND p.tipo_periodo = c.tipo_periodo
+                        AND p.periodo = c.periodo
+    LEFT JOIN indice_cambio i ON i.ente_id = c.ente_id AND i.tipo_periodo = c.tipo_periodo AND i.periodo = c.periodo
+                             AND i.indicador = c.indicador
+    LEFT JOIN etiqueta_indicador e ON e.indicador = c.indicador
+    LEFT JOIN fracciones f ON c.indicador = $verificacion AND f.ente_id = c.ente_id
+                          AND f.tipo_periodo = c.tipo_periodo AND f.periodo = c.periodo
+),
+cuerpo AS (
+    SELECT ente_id, tipo_periodo, periodo,
+           concat(max(texto) FILTER (WHERE lugar = 1), max(texto) FILTER (WHERE lugar = 2),
+                  max(texto) FILTER (WHERE lugar = 3), max(texto) FILTER (WHERE lugar = 4)) AS texto
+    FROM frases GROUP BY ALL
 )
-SELECT ente_id, tipo_periodo, periodo, periodo_anterior, cambio,
+SELECT p.ente_id, p.tipo_periodo, p.periodo, p.periodo_anterior, p.indice - p.indice_anterior AS cambio,
        contraido(CASE WHEN abs(cambio) < $minimo
-                      THEN 'El índice se mantuvo en ' || format('{:.1f}', indice) || ' entre ' || antes || ' y ' || ahora
+                      THEN 'El índice se mantuvo en ' || format('{:.1f}', p.indice) || ' entre ' || ta.texto || ' y '
+                           || tn.texto
                       ELSE 'El índice ' || CASE WHEN cambio > 0 THEN 'subió' ELSE 'bajó' END || ' '
-                           || format('{:.1f}', abs(cambio)) || ' puntos, de ' || format('{:.1f}', indice_anterior)
-                           || ' a ' || format('{:.1f}', indice) || ', entre ' || antes || ' y ' || ahora END
-                 || '.' || list_reduce(list_transform(contados, lambda x: ' ' || x.texto || '.'), lambda a, b: a || b, ''))
-           AS texto
-FROM contados
-ORDER BY ente_id, tipo_periodo, periodo
+                           || format('{:.1f}', abs(cambio)) || ' puntos, de ' || format('{:.1f}', p.indice_anterior)
+                           || ' a ' || format('{:.1f}', p.indice) || ', entre ' || ta.texto || ' y ' || tn.texto END
+                 || '.' || coalesce(c.texto, '')) AS texto
+FROM parrafos p
+JOIN periodo_texto tn ON tn.tipo_periodo = p.tipo_periodo AND tn.periodo = p.periodo
+JOIN periodo_texto ta ON ta.tipo_periodo = p.tipo_periodo AND ta.periodo = p.periodo_anterior
+LEFT JOIN cuerpo c ON c.ente_id = p.ente_id AND c.tipo_periodo = p.tipo_periodo AND c.periodo = p.periodo
+ORDER BY p.ente_id, p.tipo_periodo, p.periodo
