@@ -37,12 +37,14 @@ def store_explanations(con) -> None:
     indice_cambio and fraccion_cambio: hundreds of thousands of paragraphs at national scale, none of them put
     together in Python. Only the words come from here: each indicator's name and how its values are written, and
     each period in Spanish."""
+    labels = indicator_labels(con.execute("SELECT c.indicador, i.nombre, i.unidad FROM (SELECT DISTINCT indicador "
+                                          "FROM indice_cambio) c LEFT JOIN indicador i USING (indicador)").fetchall())
+    if not labels:
+        return  # no ente has two periods in a row yet: nothing changed, nothing to explain
     con.execute("CREATE OR REPLACE TEMP TABLE etiqueta_indicador (indicador VARCHAR, nombre VARCHAR, decimales INTEGER, "
                 "sufijo VARCHAR, orden INTEGER)")
-    con.executemany("INSERT INTO etiqueta_indicador VALUES (?, ?, ?, ?, ?)", indicator_labels(con.execute(
-        "SELECT c.indicador, i.nombre, i.unidad FROM (SELECT DISTINCT indicador FROM indice_cambio) c "
-        "LEFT JOIN indicador i USING (indicador)").fetchall()))
     con.execute("CREATE OR REPLACE TEMP TABLE periodo_texto (tipo_periodo VARCHAR, periodo VARCHAR, texto VARCHAR)")
+    con.executemany("INSERT INTO etiqueta_indicador VALUES (?, ?, ?, ?, ?)", labels)
     periods = con.execute("SELECT DISTINCT tipo_periodo, periodo FROM indice_cambio UNION "
                           "SELECT DISTINCT tipo_periodo, periodo_anterior FROM indice_cambio").fetchall()
     con.executemany("INSERT INTO periodo_texto VALUES (?, ?, ?)", [(t, p, periodo_es(t, p)) for t, p in periods])
