@@ -2,65 +2,39 @@
 
 The change of an ente's index between two periods is the sum of the changes of its components' contributions
 (indice_componente.contribucion = dimension weight × component weight × score, weights normalized over what is
-present), so the parts shown always add up to the change.
+present), so the parts shown always add up to the change. An ente's paragraph is composed in SQL
+(indicators/sql/index/explicacion.sql: hundreds of thousands of them at national scale) with the labels made here;
+a group's or the government's (a few hundred) here, in the same words.
 """
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from common.formatting import decimals_for, periodo_es, sentence
 from common.names import strip_accents
-from common.formatting import format_value, periodo_es, sentence
 
-TOP = 3           # components named in a sentence
+TOP = 3            # effects told in a paragraph
 NEGLIGIBLE = 0.05  # points: smaller contributions are not worth a sentence
 
 
-class Part(NamedTuple):
-    """One component's change (a tuple: the index builds millions of them)."""
-    dimension: str
-    indicador: str
-    valor_anterior: float | None
-    valor: float | None
-    delta: float              # total change of this component's contribution
-    efecto_valor: float = 0.0  # part due to its own score moving
-    efecto_peso: float = 0.0   # part due to re-weighting (something without data in one of the periods)
-
-
-@functools.lru_cache(maxsize=None)  # a handful of indicator names, sorted hundreds of thousands of times
+@functools.lru_cache(maxsize=None)
 def _alphabetical(text: str) -> str:
     return strip_accents(text).casefold()
 
 
+def indicator_labels(rows: Iterable[tuple[str, str | None, str | None]]) -> list[tuple[str, str, int, str, int]]:
+    """What index/explicacion.sql needs to word each indicator, from (indicador, nombre, unidad) rows: its name (its
+    id when it has none), the decimals and suffix of its values (as format_value writes them) and its place in
+    alphabetical order as a reader expects it (Índice among the I's, not after Z as code points would put it)."""
+    rows = [(ind, ind if nombre is None else nombre, unidad or "") for ind, nombre, unidad in rows]
+    places = {key: n for n, key in enumerate(sorted({_alphabetical(nombre) for _, nombre, _ in rows}), start=1)}
+    return [(ind, nombre, decimals_for(unidad), " %" if unidad == "%" else "", places[_alphabetical(nombre)])
+            for ind, nombre, unidad in rows]
+
+
 def _signed(points: float) -> str:
     return ("+" if points >= 0 else "−") + f"{abs(points):.1f}"
-
-
-def part_sentence(part: Part, names: dict[str, str], units: dict[str, str]) -> str:
-    """The effect of a component's own score: '−6.2 puntos: Respondidas en plazo pasó de 95.0 % a 80.0 %'."""
-    name, unit = names.get(part.indicador, part.indicador), units.get(part.indicador, "")
-    return (f"{_signed(part.efecto_valor)} puntos: {name} pasó de {format_value(part.valor_anterior, unit)} "
-            f"a {format_value(part.valor, unit)}")
-
-
-def reweighting_sentence(parts: list[Part], names: dict[str, str], units: dict[str, str]) -> str | None:
-    """Components with data in only one of the periods move every weight: one sentence says so."""
-    total = sum(p.efecto_peso for p in parts)
-    if abs(total) < NEGLIGIBLE:
-        return None
-    # In alphabetical order (Índice among the I's), never in the order rows happened to arrive.
-    listed = sorted(parts, key=lambda p: _alphabetical(names.get(p.indicador, p.indicador)))
-    gone = [f"{names.get(p.indicador, p.indicador)} (antes {format_value(p.valor_anterior, units.get(p.indicador, ''))})"
-            for p in listed if p.valor is None]
-    new = [names.get(p.indicador, p.indicador) for p in listed if p.valor_anterior is None]
-    why = []
-    if gone:
-        why.append("sin datos suficientes en este periodo: " + ", ".join(gone))
-    if new:
-        why.append("con datos ahora y no antes: " + ", ".join(new))
-    reason = "; ".join(why) or "cambió qué indicadores tienen datos"
-    return f"{_signed(total)} puntos por el reparto de pesos ({reason})"
 
 
 def _head(subject: str, tipo: str, periodo: str, periodo_anterior: str, indice: float, indice_anterior: float) -> str:
@@ -71,33 +45,6 @@ def _head(subject: str, tipo: str, periodo: str, periodo_anterior: str, indice: 
         return f"{subject} se mantuvo en {indice:.1f} entre {antes} y {ahora}"
     verb = "subió" if change > 0 else "bajó"
     return f"{subject} {verb} {abs(change):.1f} puntos, de {indice_anterior:.1f} a {indice:.1f}, entre {antes} y {ahora}"
-
-
-def explain(tipo: str, periodo: str, periodo_anterior: str, indice: float, indice_anterior: float,
-            parts: Iterable[Part], names: dict[str, str], units: dict[str, str],
-            details: dict[str, list[tuple[float, str]]] | None = None) -> str:
-    """One paragraph: the change, then the components that moved it most, largest first."""
-    head = _head("El índice", tipo, periodo, periodo_anterior, indice, indice_anterior)
-    # In a fixed order first, so that equal effects are told in the same order whatever order the rows came in.
-    parts = sorted(parts, key=lambda p: (p.dimension, p.indicador))
-    # Ranked, then worded: only the TOP + 1 largest effects are told.
-    items: list[tuple[float, Part | None]] = [(p.efecto_valor, p) for p in parts if abs(p.efecto_valor) >= NEGLIGIBLE]
-    reweight = reweighting_sentence(parts, names, units)
-    if reweight:
-        items.append((sum(p.efecto_peso for p in parts), None))
-    ranked = sorted(items, key=lambda item: -abs(item[0]))[:TOP + 1]
-    texts = [sentence(head) + "."]
-    for _, p in ranked:
-        if p is None:
-            text = reweight
-        else:
-            text = part_sentence(p, names, units)
-            # Details (e.g. fracciones) that moved the same way as the component, so they explain it.
-            extra = [t for d, t in (details or {}).get(p.indicador, []) if (d > 0) == (p.efecto_valor > 0)]
-            if extra:
-                text += " (" + "; ".join(extra) + ")"
-        texts.append(sentence(text) + ".")
-    return " ".join(texts)
 
 
 NAMED = 3  # entes named in a list of those that entered or left a mean

@@ -1,14 +1,13 @@
 """Computes the Índice de Desempeño en Transparencia and its explanations inside the warehouse being built."""
 from __future__ import annotations
 
-from itertools import groupby
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
+from common.formatting import periodo_es
 from indicators import sql
-from indicators.explain import Part, explain, explain_level
+from indicators.explain import NEGLIGIBLE, TOP, explain_level, indicator_labels
 from indicators.index_rules import load_index_rules
 
 VERIFICATION = "indice_cumplimiento_obligaciones"
@@ -28,56 +27,28 @@ def compute_index(con: duckdb.DuckDBPyConnection) -> None:
         for d in rules.dimensiones for c in d.componentes])
     con.execute(sql("index/indice.sql"))
     con.execute(sql("index/indice_cambio.sql"))
-    _store_explanations(con)
+    con.execute("CREATE OR REPLACE TEMP TABLE fraccion_cambio AS " + sql("index/indice_fracciones_cambio.sql"))
+    store_explanations(con)
     _store_level_explanations(con)
 
 
-BATCH = 50_000  # explanations written per Arrow batch: memory stays flat however many entes and periods there are
-
-
-def _explanation_rows(con):
-    """The rows of index/explicacion_filas.sql, read in chunks: millions of components for thousands of entes never
-    sit in Python at once."""
-    con.execute("CREATE OR REPLACE TEMP TABLE fraccion_cambio AS " + sql("index/indice_fracciones_cambio.sql"))
-    result = con.execute(sql("index/explicacion_filas.sql"), {"verificacion": VERIFICATION})
-    while chunk := result.fetchmany(100_000):
-        yield from chunk
-
-
-def _store_explanations(con) -> None:
-    names, units = {}, {}
-    for ind, nombre, unidad in con.execute("SELECT indicador, nombre, unidad FROM indicador").fetchall():
-        names[ind], units[ind] = nombre, unidad
-    out = []
-    writer = con.cursor()  # the read below streams on `con`: a query there would end it
-    try:
-        for key, group in groupby(_explanation_rows(con), key=lambda r: r[:6]):
-            ente, tipo, periodo, anterior, indice, indice_anterior = key
-            group = list(group)
-            parts = [Part(*r[6:13]) for r in group]
-            moved = next((r[13] for r in group if r[13]), [])
-            details = {VERIFICATION: [(f["ahora"] - f["antes"], f"{f['fraccion']} pasó de {f['antes']:.0f} a {f['ahora']:.0f}")
-                                      for f in moved]}
-            text = explain(tipo, periodo, anterior, indice, indice_anterior, parts, names, units, details)
-            out.append((ente, tipo, periodo, anterior, indice - indice_anterior, text))
-            if len(out) >= BATCH:
-                _write_explanations(writer, out)
-        _write_explanations(writer, out)
-    finally:
-        writer.close()
-
-
-def _write_explanations(con, out: list[tuple]) -> None:
-    """Appends the batch as one Arrow insert (executemany would cost a round trip per row) and empties it."""
-    if not out:
-        return
-    table = pa.table(list(zip(*out)), names=["ente_id", "tipo_periodo", "periodo", "periodo_anterior", "cambio", "texto"])
-    con.register("explicaciones", table)
-    try:
-        con.execute("INSERT INTO indice_explicacion BY NAME SELECT * FROM explicaciones")
-    finally:
-        con.unregister("explicaciones")
-    out.clear()
+def store_explanations(con) -> None:
+    """«¿Por qué cambió?» of every ente and period with a previous one, composed in SQL (index/explicacion.sql) from
+    indice_cambio and fraccion_cambio: hundreds of thousands of paragraphs at national scale, none of them put
+    together in Python. Only the words come from here: each indicator's name and how its values are written, and
+    each period in Spanish."""
+    labels = indicator_labels(con.execute("SELECT c.indicador, i.nombre, i.unidad FROM (SELECT DISTINCT indicador "
+                                          "FROM indice_cambio) c LEFT JOIN indicador i USING (indicador)").fetchall())
+    if not labels:
+        return  # no ente has two periods in a row yet: nothing changed, nothing to explain
+    con.execute("CREATE OR REPLACE TEMP TABLE etiqueta_indicador (indicador VARCHAR, nombre VARCHAR, decimales INTEGER, "
+                "sufijo VARCHAR, orden INTEGER)")
+    con.execute("CREATE OR REPLACE TEMP TABLE periodo_texto (tipo_periodo VARCHAR, periodo VARCHAR, texto VARCHAR)")
+    con.executemany("INSERT INTO etiqueta_indicador VALUES (?, ?, ?, ?, ?)", labels)
+    periods = con.execute("SELECT DISTINCT tipo_periodo, periodo FROM indice_cambio UNION "
+                          "SELECT DISTINCT tipo_periodo, periodo_anterior FROM indice_cambio").fetchall()
+    con.executemany("INSERT INTO periodo_texto VALUES (?, ?, ?)", [(t, p, periodo_es(t, p)) for t, p in periods])
+    con.execute(sql("index/explicacion.sql"), {"verificacion": VERIFICATION, "minimo": NEGLIGIBLE, "top": TOP})
 
 
 def _store_level_explanations(con) -> None:

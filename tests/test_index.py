@@ -102,14 +102,30 @@ def test_government_mean_of_entes(con):
 def test_explanation_does_not_depend_on_row_order():
     # The index reads components in whatever order DuckDB's threads return them; ties and the list of
     # components without data must come out the same every time (alphabetical list, fixed tie order).
-    from indicators.explain import Part, explain
+    import duckdb
+    from indicators.index import store_explanations
     names = {"a": "Zeta", "b": "Índice", "c": "Media", "d": "Beta", "e": "Gamma"}
-    units = dict.fromkeys(names, "%")
-    parts = [Part("s", "a", 50.0, None, 1.0, 0.0, 1.0), Part("s", "b", 40.0, None, 1.0, 0.0, 1.0),
-             Part("s", "c", 10.0, 20.0, 2.0, 2.0, 0.0), Part("v", "d", 30.0, 40.0, 2.0, 2.0, 0.0),
-             Part("v", "e", 60.0, 80.0, -2.0, -2.0, 0.0)]
-    texts = {explain("mes", "2026-10", "2026-09", 70.0, 64.0, order, names, units)
-             for order in (parts, parts[::-1], parts[2:] + parts[:2])}
+    # dimension, indicador, valor_anterior, valor, delta, efecto_valor, efecto_peso
+    parts = [("s", "a", 50.0, None, 1.0, 0.0, 1.0), ("s", "b", 40.0, None, 1.0, 0.0, 1.0),
+             ("s", "c", 10.0, 20.0, 2.0, 2.0, 0.0), ("v", "d", 30.0, 40.0, 2.0, 2.0, 0.0),
+             ("v", "e", 60.0, 80.0, -2.0, -2.0, 0.0)]
+    texts = set()
+    for order in (parts, parts[::-1], parts[2:] + parts[:2]):
+        con = duckdb.connect()
+        con.execute("CREATE TABLE indicador (indicador VARCHAR, nombre VARCHAR, unidad VARCHAR)")
+        con.executemany("INSERT INTO indicador VALUES (?, ?, '%')", list(names.items()))
+        con.execute("CREATE TABLE indice_cambio (ente_id VARCHAR, tipo_periodo VARCHAR, periodo VARCHAR, "
+                    "periodo_anterior VARCHAR, indice DOUBLE, indice_anterior DOUBLE, dimension VARCHAR, "
+                    "indicador VARCHAR, valor_anterior DOUBLE, valor DOUBLE, delta DOUBLE, efecto_valor DOUBLE, "
+                    "efecto_peso DOUBLE)")
+        con.executemany("INSERT INTO indice_cambio VALUES ('SEFIPLAN', 'mes', '2026-10', '2026-09', 70, 64, "
+                        "?, ?, ?, ?, ?, ?, ?)", order)
+        con.execute("CREATE TABLE fraccion_cambio (ente_id VARCHAR, tipo_periodo VARCHAR, periodo VARCHAR, "
+                    "fraccion VARCHAR, antes DOUBLE, ahora DOUBLE)")
+        con.execute("CREATE TABLE indice_explicacion (ente_id VARCHAR, tipo_periodo VARCHAR, periodo VARCHAR, "
+                    "periodo_anterior VARCHAR, cambio DOUBLE, texto VARCHAR)")
+        store_explanations(con)
+        texts |= {t for t, in con.execute("SELECT texto FROM indice_explicacion").fetchall()}
     assert len(texts) == 1
     text = texts.pop()
     # alphabetical as a reader expects it: Índice before Zeta (not after it, as code points would put it)

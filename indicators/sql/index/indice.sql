@@ -11,21 +11,22 @@ WITH comp AS (
     WHERE v.nivel IN ('ente', 'linaje') AND v.valor IS NOT NULL AND v.suficiente AND v.fuente = 'registros'
       AND r.peso_dimension > 0   -- a dimension of weight 0 is shown in Metodología but does not enter the index
 ),
-weighted AS (
-    SELECT *,
-           peso / sum(peso::DECIMAL(38, 10)) OVER (PARTITION BY ente_id, tipo_periodo, periodo, dimension) AS peso_componente_norm
-    FROM comp
-),
-dims AS (   -- the weight of each dimension present, normalized over the dimensions present
-    SELECT ente_id, tipo_periodo, periodo, dimension,
-           any_value(peso_dimension) / sum(any_value(peso_dimension)::DECIMAL(38, 10)) OVER (PARTITION BY ente_id, tipo_periodo, periodo)
-               AS peso_dimension_norm
+dims AS (   -- each dimension present: its weight, and the weight of its components present
+    SELECT ente_id, tipo_periodo, periodo, dimension, any_value(peso_dimension) AS peso_dimension,
+           sum(peso::DECIMAL(38, 10)) AS peso_componentes
     FROM comp GROUP BY ente_id, tipo_periodo, periodo, dimension
+),
+dims_norm AS (   -- the weight of each dimension present, normalized over the dimensions present
+    SELECT d.*, d.peso_dimension / t.peso_dimensiones AS peso_dimension_norm
+    FROM dims d
+    JOIN (SELECT ente_id, tipo_periodo, periodo, sum(peso_dimension::DECIMAL(38, 10)) AS peso_dimensiones
+          FROM dims GROUP BY ALL) t USING (ente_id, tipo_periodo, periodo)
 )
-SELECT w.ente_id, w.tipo_periodo, w.periodo, w.periodo_inicio, w.dimension, w.indicador, w.valor, w.puntaje,
-       d.peso_dimension_norm, w.peso_componente_norm,
-       d.peso_dimension_norm * w.peso_componente_norm * w.puntaje AS contribucion
-FROM weighted w JOIN dims d USING (ente_id, tipo_periodo, periodo, dimension);
+-- Sums per group joined back, not window sums: the same numbers without sorting a million components.
+SELECT c.ente_id, c.tipo_periodo, c.periodo, c.periodo_inicio, c.dimension, c.indicador, c.valor, c.puntaje,
+       d.peso_dimension_norm, c.peso / d.peso_componentes AS peso_componente_norm,
+       d.peso_dimension_norm * (c.peso / d.peso_componentes) * c.puntaje AS contribucion
+FROM comp c JOIN dims_norm d USING (ente_id, tipo_periodo, periodo, dimension);
 
 INSERT INTO indice_desempeno BY NAME
 WITH todas AS (SELECT DISTINCT dimension FROM indice_regla WHERE peso_dimension > 0),
