@@ -92,9 +92,7 @@ frases AS (
                           AND f.tipo_periodo = c.tipo_periodo AND f.periodo = c.periodo
 ),
 cuerpo AS (
-    SELECT ente_id, tipo_periodo, periodo,
-           concat(max(texto) FILTER (WHERE lugar = 1), max(texto) FILTER (WHERE lugar = 2),
-                  max(texto) FILTER (WHERE lugar = 3), max(texto) FILTER (WHERE lugar = 4)) AS texto
+    SELECT ente_id, tipo_periodo, periodo, string_agg(texto, '' ORDER BY lugar) AS texto   -- each starts with ' '
     FROM frases GROUP BY ALL
 )
 SELECT p.ente_id, p.tipo_periodo, p.periodo, p.periodo_anterior, p.indice - p.indice_anterior AS cambio,
