@@ -29,8 +29,10 @@ st.caption(md_escape(
     f"Solicitudes en proceso y sin respuesta al {fecha_es(corte)} cuya fecha límite ya pasó o llega en los "
     f"próximos {dias} días hábiles. No se muestra el texto de ninguna solicitud."))
 
-with st.expander("Calculadora de plazos de una solicitud"):
-    calculadora.render_calculator("calc_riesgo", corte)
+calculator = layout.lazy_expander("Calculadora de plazos de una solicitud", "calculadora")
+if calculator.open:
+    with calculator:
+        calculadora.render_calculator("calc_riesgo", corte)
 
 view = plazos.plazos_view(corte, dias, grupo, ente)
 if view is None:
