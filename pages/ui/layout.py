@@ -86,8 +86,8 @@ def menu(visitor) -> None:
     """Spanish navigation menu in the sidebar (the automatic one is off in .streamlit/config.toml): only the
     pages this visitor may open."""
     with st.sidebar:
-        st.markdown(f"**{md_escape(APP_TITLE)}**")
-        st.caption("Gobierno del Estado de Quintana Roo")
+        # One element for both lines: every element costs each page view in the browser.
+        st.markdown(f"**{md_escape(APP_TITLE)}**  \n:gray[:small[Gobierno del Estado de Quintana Roo]]")
         for path, page in _menu_entries():
             if can_open(visitor, page.audiencia):
                 st.page_link(path, label=page.label, icon=page.icon)
