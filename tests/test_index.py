@@ -134,6 +134,19 @@ def test_explanation_does_not_depend_on_row_order():
     assert text.index("Media pasó") < text.index("Beta pasó") < text.index("Gamma pasó")
 
 
+def test_the_rule_says_what_a_paragraph_tells_as_the_code_does():
+    # Metodología (the rule) and README state the numbers explain.py passes to the SQL that writes every paragraph
+    from pathlib import Path
+    from indicators.explain import NAMED, NEGLIGIBLE, TOP
+    from indicators.rules import load_rules
+    rule = next(r.texto for r in load_rules() if r.id == "por_que_cambio")
+    readme = Path(__file__).resolve().parent.parent.joinpath("README.md").read_text(encoding="utf-8")
+    readme = " ".join(readme[readme.index("- **Por qué cambió el índice**"):][:700].split())
+    for text in (rule, readme):
+        assert f"menos de {NEGLIGIBLE} puntos" in text and f"los {TOP + 1} efectos más grandes" in text
+        assert f"{NEGLIGIBLE} puntos o más" in text and f"hasta {NAMED} " in text
+
+
 def test_two_rows_for_one_ente_and_period_fail_the_build_before_the_swap(tmp_path):
     # indice_desempeno and indice_explicacion hold one row per ente and period: a check before the swap keeps it
     # (etl/checks.py), not a PRIMARY KEY, and says in Spanish which entes and periods came twice.
