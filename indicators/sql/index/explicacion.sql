@@ -4,10 +4,17 @@
 -- first: each component's own effect, and the re-weighting as one more effect told after the components it ties
 -- with. Ties and lists come out in a fixed order whatever order the rows are in: effects by (dimension, indicator),
 -- the indicators without data in one of the periods alphabetically as a reader expects (Índice among the I's).
--- The words are the paragraphs' own (frases.sql: the head sentence, signed points, values with their unit) and the
+-- The words are the paragraphs' own (frases.sql: the head sentence, signed points, contractions) and the
 -- project's Spanish labels, which index.py writes in two small tables: etiqueta_indicador (name, decimals and unit
 -- suffix of each value, place in alphabetical order) and periodo_texto ('octubre de 2026', 'el tercer trimestre de
 -- 2026').
+
+-- An indicator's value as format_value writes it: '91.2 %', '1,234', '—' when missing.
+CREATE OR REPLACE TEMP MACRO valor_con_unidad(x, decimales, sufijo) AS
+    CASE WHEN x IS NULL OR isnan(x) THEN '—'
+         WHEN decimales = 0 THEN format('{:,.0f}', x) || sufijo
+         ELSE format('{:,.1f}', x) || sufijo END;
+
 INSERT INTO indice_explicacion BY NAME
 WITH repartos AS (   -- only the components that can move the weights: present in one period, or re-weighted
     SELECT c.ente_id, c.tipo_periodo, c.periodo,

@@ -1,7 +1,7 @@
 -- The words of «¿Por qué cambió?», written once for every paragraph: an ente's (explicacion.sql) and a group's or
--- the government's (explicacion_nivel.sql) say the change of their index in the same head sentence and tell each
--- effect with the same signed points. The periods come already in Spanish (periodo_texto, filled by index.py with
--- common/formatting.periodo_es).
+-- the government's (explicacion_nivel.sql) say the change of their index in the same head sentence, tell each
+-- effect with the same signed points and are contracted the same way. The periods come already in Spanish
+-- (periodo_texto, filled by index.py with common/formatting.periodo_es).
 -- Numbers are written by format('{:.1f}'), which gives the digits of Python's f'{x:.1f}' (both round the exact
 -- binary value, ties to even; checked equal up to 1e36, far above any value or effect here).
 
@@ -17,12 +17,6 @@ CREATE OR REPLACE TEMP MACRO frase_cambio(sujeto, indice, indice_anterior, antes
 -- '+1.3', '−4.0' (a true minus sign): the points an effect moved the index.
 CREATE OR REPLACE TEMP MACRO puntos_con_signo(x) AS
     CASE WHEN x >= 0 THEN '+' ELSE '−' END || format('{:.1f}', abs(x));
-
--- An indicator's value as format_value writes it: '91.2 %', '1,234', '—' when missing.
-CREATE OR REPLACE TEMP MACRO valor_con_unidad(x, decimales, sufijo) AS
-    CASE WHEN x IS NULL OR isnan(x) THEN '—'
-         WHEN decimales = 0 THEN format('{:,.0f}', x) || sufijo
-         ELSE format('{:,.1f}', x) || sufijo END;
 
 -- 'de el' → 'del', 'a el' → 'al' (common.formatting.contract) when a name brings them; a word character is a letter,
 -- a digit or '_', as Python's \b reads it. Two passes: one match can use up the space the next one starts with.
