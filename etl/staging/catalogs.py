@@ -7,12 +7,12 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.links import https_problem, pnt_id_problem
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
 from etl import sql
-from etl.staging.bulk import insert_rows
 from etl.staging.perfil_ut import PERFIL_FILE, load_tiers
 
 CALENDAR_START = dt.date(2000, 1, 1)
@@ -221,8 +221,8 @@ def _load_calendar(con, path: Path, problems: list[str]) -> None:
         d = _date(r.get("fecha", ""), f"{path.name}, fila {i}", problems)
         if d:
             holidays[d] = (d, r.get("motivo") or "Día inhábil", r.get("ambito"), r.get("fuente"), is_yes(r.get("confirmado", "")))
-    con.executemany("INSERT INTO calendario_inhabil (fecha, motivo, ambito, fuente, confirmado) VALUES (?, ?, ?, ?, ?)",
-                    sorted(holidays.values()))
+    insert_rows(con, "calendario_inhabil", ["fecha", "motivo", "ambito", "fuente", "confirmado"],
+                sorted(holidays.values()))
     con.execute(sql("catalogs/calendario.sql"), {"inicio": CALENDAR_START, "fin": CALENDAR_END})
 
 
@@ -307,7 +307,7 @@ def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
                 problems.append(f"{name}, fila {i}: «{c}» no es un conteo que {key} pueda alimentar; use los de "
                                 f"{sorted(allowed)}.")
             records.append((r.get(key), r.get("nombre") or r.get(key), counts, r.get("fundamento") or None))
-        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", records)  # table: a constant of this loop
+        insert_rows(con, table, [key, "nombre", "entra_en", "fundamento"], records)  # table: a constant of this loop
         classes[mapped] = {r[0] for r in records} if (catalog_dir / name).exists() else None
     for missing in sorted(set(BUILT_IN_CATEGORIES) - (classes["respuesta.csv"] or set(BUILT_IN_CATEGORIES))):
         problems.append(f"categoria_respuesta.csv: falta la categoría «{missing}», que el tablero da a las solicitudes "
@@ -322,7 +322,8 @@ def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
                                 "agréguelo allí con los conteos en que entra.")
             values.append((kind, i - 1, r.get("valor"), r.get(key), r.get("fuente") or None,
                            r.get("fundamento") or None))
-    con.executemany("INSERT INTO catalogo_valor_solicitud VALUES (?, ?, ?, ?, ?, ?)", values)
+    insert_rows(con, "catalogo_valor_solicitud", ["catalogo", "orden", "valor", "clase", "fuente", "fundamento"],
+                values)
 
 
 def _load_appeal_causes(con, path: Path, problems: list[str]) -> None:
