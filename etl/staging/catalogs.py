@@ -160,8 +160,7 @@ def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str
             if nxt not in seen:
                 seen.add(nxt)
                 frontier += successors.get(nxt, [])
-    con.executemany("INSERT INTO ente_sucesion (ente_id, sucesor_id, fecha, tipo, fuente) VALUES (?, ?, ?, ?, ?)",
-                    records)
+    insert_rows(con, "ente_sucesion", ["ente_id", "sucesor_id", "fecha", "tipo", "fuente"], records)
     con.execute("""UPDATE ente SET sucesor_id = s.sucesor_id
                    FROM (SELECT ente_id, any_value(sucesor_id) AS sucesor_id FROM ente_sucesion
                          GROUP BY ente_id HAVING count(*) = 1) s
@@ -193,8 +192,7 @@ def _load_suspensions(con, path: Path, problems: list[str]) -> None:
             continue
         records.append((desde, hasta, r["alcance"], r["motivo"], r.get("fuente") or None,
                         is_yes(r.get("confirmado", ""))))
-    con.executemany("INSERT INTO suspension_plazos (desde, hasta, alcance, motivo, fuente, confirmado) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", records)
+    insert_rows(con, "suspension_plazos", ["desde", "hasta", "alcance", "motivo", "fuente", "confirmado"], records)
 
 
 def _load_office_hours(con, path: Path, problems: list[str]) -> None:
@@ -252,9 +250,9 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
         records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
                         _date(r.get("vigente_hasta", ""), where, problems), is_yes(r.get("confirmado", "")),
                         r.get("fuente"), *sub, r.get("fuente_subplazos") or None))
-    con.executemany("INSERT INTO plazo_legal (ley_version, ley_nombre, ambito, tipo_solicitud, dias_respuesta, "
-                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente, dias_incompetencia, "
-                    "dias_prevencion, fuente_subplazos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    insert_rows(con, "plazo_legal", ["ley_version", "ley_nombre", "ambito", "tipo_solicitud", "dias_respuesta",
+                                     "dias_ampliacion", "vigente_desde", "vigente_hasta", "confirmado", "fuente",
+                                     "dias_incompetencia", "dias_prevencion", "fuente_subplazos"], records)
     overlaps = con.execute(sql("catalogs/plazos_traslapados.sql")).fetchall()
     for a, b, tipo, ambito in overlaps:
         problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo} en el ámbito {ambito}.")
@@ -334,7 +332,7 @@ def _load_appeal_causes(con, path: Path, problems: list[str]) -> None:
             problems.append(f"{path.name}, fila {i}: faltan la causa o su nombre.")
             continue
         causes.setdefault(r["causa"], (r["nombre"], r.get("fundamento") or None))
-    con.executemany("INSERT INTO causa_recurso VALUES (?, ?, ?)", [(k, *v) for k, v in causes.items()])
+    insert_rows(con, "causa_recurso", ["causa", "nombre", "fundamento"], [(k, *v) for k, v in causes.items()])
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:
