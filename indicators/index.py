@@ -5,6 +5,7 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.formatting import periodo_es
 from indicators import sql
 from indicators.explain import NAMED, NEGLIGIBLE, TOP, indicator_labels
@@ -21,8 +22,8 @@ def compute_index(con: duckdb.DuckDBPyConnection) -> None:
                 "columns = {'version': 'VARCHAR', 'fecha': 'DATE', 'cambio': 'VARCHAR'})", [str(CHANGELOG)])
     known = {r[0] for r in con.execute("SELECT indicador FROM indicador").fetchall()}
     rules = load_index_rules(known)
-    con.executemany("INSERT INTO indice_regla (dimension, dimension_nombre, peso_dimension, indicador, peso, cero, cien, "
-                    "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+    insert_rows(con, "indice_regla", ["dimension", "dimension_nombre", "peso_dimension", "indicador", "peso", "cero",
+                                      "cien", "version"], [
         (d.id, d.nombre, d.peso, c.indicador, c.peso, c.cero, c.cien, rules.version)
         for d in rules.dimensiones for c in d.componentes])
     con.execute(sql("index/indice.sql"))
@@ -42,8 +43,7 @@ def store_explanations(con) -> None:
                                           "FROM indice_cambio) c LEFT JOIN indicador i USING (indicador)").fetchall())
     con.execute("CREATE OR REPLACE TEMP TABLE etiqueta_indicador (indicador VARCHAR, nombre VARCHAR, decimales INTEGER, "
                 "sufijo VARCHAR, orden INTEGER)")
-    if labels:
-        con.executemany("INSERT INTO etiqueta_indicador VALUES (?, ?, ?, ?, ?)", labels)
+    insert_rows(con, "etiqueta_indicador", ["indicador", "nombre", "decimales", "sufijo", "orden"], labels)
     _period_words(con, con.execute("SELECT tipo_periodo, periodo FROM indice_cambio UNION "
                                    "SELECT tipo_periodo, periodo_anterior FROM indice_cambio").fetchall())
     con.execute(sql("index/frases.sql"))
@@ -62,5 +62,5 @@ def store_level_explanations(con) -> None:
 def _period_words(con, periods: list[tuple[str, str]]) -> None:
     """periodo_texto: each (tipo_periodo, periodo) in Spanish ('octubre de 2026'), as the paragraphs write it."""
     con.execute("CREATE OR REPLACE TEMP TABLE periodo_texto (tipo_periodo VARCHAR, periodo VARCHAR, texto VARCHAR)")
-    if periods:
-        con.executemany("INSERT INTO periodo_texto VALUES (?, ?, ?)", [(t, p, periodo_es(t, p)) for t, p in periods])
+    insert_rows(con, "periodo_texto", ["tipo_periodo", "periodo", "texto"],
+                [(t, p, periodo_es(t, p)) for t, p in periods])
