@@ -1,6 +1,7 @@
-"""`python -m bench run|generate|sugerencias|identidad|evaluaciones`: national-scale benchmark of the whole product
-(see bench/run.py), the proof that a re-layout changed nothing the product writes (bench/identity.py), and the cost
-of the citizens' evaluations (bench/evaluations.py)."""
+"""`python -m bench run|generate|sugerencias|identidad|evaluaciones|claves`: national-scale benchmark of the whole
+product (see bench/run.py), the proof that a re-layout changed nothing the product writes (bench/identity.py), the
+cost of the citizens' evaluations (bench/evaluations.py) and of one row per ente and period in the index's tables
+(bench/index_keys.py)."""
 from __future__ import annotations
 
 import argparse
@@ -51,7 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--evaluaciones", type=int, default=200_000, help="evaluaciones en el almacén (200 000)")
     ev.add_argument("--envios", type=int, default=200, help="envíos medidos (200)")
     ev.add_argument("--url", default=None, help="un PostgreSQL vacío donde medir también los envíos (se llena)")
+    keys = sub.add_parser("claves", help="mide una fila por ente y periodo en las tablas del índice: PRIMARY KEY "
+                                          "contra la comprobación antes del reemplazo")
+    keys.add_argument("--entes", type=int, default=8000, help="entes (8 000)")
+    keys.add_argument("--rondas", type=int, default=3, help="rondas alternadas (3)")
     args = parser.parse_args(argv)
+    if args.command == "claves":
+        from bench.index_keys import measure as measure_keys, report as keys_report
+        print(keys_report(measure_keys(args.entes, args.rondas)))
+        return 0
     if args.command == "evaluaciones":
         from bench.evaluations import report as evaluations_report
         print(evaluations_report(args.evaluaciones, args.envios, args.url))

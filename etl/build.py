@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.errors import BuildError, CatalogError, FileError
 from common.paths import catalogos_dir
 from common.schema import create_warehouse_schema
@@ -180,4 +181,4 @@ def _source_files(source: Source, inputs: Path, store: tuple[str | None, Path]) 
 
 
 def _write_metadata(con: duckdb.DuckDBPyConnection, entries: dict[str, str | None]) -> None:
-    con.executemany("INSERT INTO metadatos (clave, valor) VALUES (?, ?)", sorted(entries.items()))
+    insert_rows(con, "metadatos", ["clave", "valor"], sorted(entries.items()))

@@ -5,6 +5,7 @@ import time
 
 import duckdb
 
+from common.bulk import insert_rows
 from indicators import sql
 from indicators.comparison import compute_comparison
 from indicators.definitions import BASE_TABLES, Indicador, load_indicators
@@ -17,8 +18,8 @@ def compute_indicators(con: duckdb.DuckDBPyConnection, definitions: list[Indicad
     """`fases`, when given, receives the seconds spent on the index (indice_desempeno and its explanations)."""
     definitions = definitions or load_indicators()
     _store_definitions(con, definitions)
-    con.executemany("INSERT INTO regla_calculo (orden, id, titulo, texto) VALUES (?, ?, ?, ?)",
-                    [(n, r.id, r.titulo, r.texto) for n, r in enumerate(load_rules(), start=1)])
+    insert_rows(con, "regla_calculo", ["orden", "id", "titulo", "texto"],
+                [(n, r.id, r.titulo, r.texto) for n, r in enumerate(load_rules(), start=1)])
     con.execute(sql("periods/periodos.sql"))
     for name, base in BASE_TABLES.items():
         con.execute(sql(base.sql))
@@ -46,9 +47,10 @@ def _fallbacks_for(ind: Indicador) -> list[str]:
 
 
 def _store_definitions(con, definitions: list[Indicador]) -> None:
-    con.executemany("INSERT INTO indicador (indicador, nombre, descripcion, formula, numerador, denominador, unidad, "
-                    "direccion, meta, umbral_verde, umbral_amarillo, denominador_minimo, dimension, fuente, version, "
-                    "orden, sin_meta, tipo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    insert_rows(con, "indicador", [
+        "indicador", "nombre", "descripcion", "formula", "numerador", "denominador", "unidad", "direccion", "meta",
+        "umbral_verde", "umbral_amarillo", "denominador_minimo", "dimension", "fuente", "version", "orden", "sin_meta",
+        "tipo"], [
         (i.id, i.nombre, i.descripcion, i.formula, i.numerador, i.denominador, i.unidad, i.direccion, i.meta,
          i.umbral_verde, i.umbral_amarillo, i.denominador_minimo, i.dimension, i.fuente, i.version, n, i.sin_meta,
          i.tipo)

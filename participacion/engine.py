@@ -35,7 +35,9 @@ def prepare(engine: Engine) -> Engine:
         # failed migration would leave half a schema; with isolation_level None SQLAlchemy's BEGIN (below) holds.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", f"busy_timeout={BUSY_TIMEOUT_MS}", "foreign_keys=ON",
+        # busy_timeout first: switching a new file to WAL takes a lock that other connections may hold, and it
+        # must wait as long as any other statement (sqlite3's own default is 5 s).
+        for pragma in (f"busy_timeout={BUSY_TIMEOUT_MS}", "journal_mode=WAL", "foreign_keys=ON",
                        "synchronous=NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()

@@ -42,3 +42,13 @@ def test_bench_quick_runs_and_writes_its_table(tmp_path):
         assert con.execute("SELECT count(*) FROM solicitud").fetchone()[0] == 60000
         assert con.execute("SELECT count(*) FROM rechazo").fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM ente").fetchone()[0] >= 300
+
+
+def test_bench_keys_runs_and_reports_the_ratio():
+    # `python -m bench claves`, small: both ways write the rows (the check passes on them) and the ratio is reported
+    proc = subprocess.run([sys.executable, "-m", "bench", "claves", "--entes", "20", "--rondas", "1"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("Con PRIMARY KEY: ") and lines[1].startswith("Sin clave, con la comprobación: ")
+    assert lines[2].startswith("Razón comprobación / clave: ")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta
 
+import pytest
+
 from helpers import build, query
 from participacion import engine as store_engine
 from participacion import migrate
@@ -40,15 +42,22 @@ class Citizens(threading.Thread):
             self.send()
 
 
-def test_a_build_while_citizens_submit_loses_none(store_url, tmp_path):
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """The sample's inputs, written once for both stores (a build only reads them)."""
+    folder = tmp_path_factory.mktemp("evaluaciones_concurrentes") / "in"
+    write_sample(folder, years=(2025,), requests_per_year=1500)
+    return folder
+
+
+def test_a_build_while_citizens_submit_loses_none(store_url, inputs, tmp_path):
     migrate.migrate(store_engine.create(store_url))
-    write_sample(tmp_path / "in", years=(2025,), requests_per_year=1500)
     citizens = Citizens(store_url)
     for _ in range(20):
         citizens.send()
     before = set(citizens.ids)
     citizens.start()
-    first = build(tmp_path / "in", tmp_path / "a", participacion=store_url)
+    first = build(inputs, tmp_path / "a", participacion=store_url)
     during = len(citizens.ids)
     citizens.stop.set()
     citizens.join(30)
@@ -61,6 +70,6 @@ def test_a_build_while_citizens_submit_loses_none(store_url, tmp_path):
                                         "WHERE fuente = 'evaluaciones_ciudadanas'")
     assert leidas == cargadas == len(loaded)
     # the rest waited in the store: the next build has every one
-    second = build(tmp_path / "in", tmp_path / "b", participacion=store_url)
+    second = build(inputs, tmp_path / "b", participacion=store_url)
     assert {i for (i,) in query(second, "SELECT evaluacion_id FROM evaluacion_ciudadana")} == set(citizens.ids)
     citizens.store.dispose()

@@ -70,6 +70,60 @@ def test_a_group_says_why_too(con):
     assert "+5.0 puntos: Secretaría de Gobierno pasó de 80.0 a 90.0." in texto
 
 
+# «Órganos desconcentrados», a month at a time. With en plazo 100 (score 100) and verificación v, an index is
+# (40·100 + 40·v) / 80 = 50 + v / 2.
+#   September: APBP 60, CGC 70, IIRA 80, JASP 50 → mean 260 / 4 = 65.0 (4 entes).
+#   October: APBP 76, CGC 62, IIRA 84, JASP 52.4, and PFE 100, SEECAT 95, SP 85, UAATJC 75 enter
+#     → mean 629.4 / 8 = 78.675: up 13.675, «13.7 puntos, de 65.0 a 78.7».
+#     Each ente's part is its change / 8: APBP +16 / 8 = +2.0, CGC −8 / 8 = −1.0, IIRA +4 / 8 = +0.5,
+#     JASP +2.4 / 8 = +0.3; they add up to 1.8, so the four that entered moved it 13.675 − 1.8 = +11.875 («+11.9»).
+#     Four effects are told, largest first (+11.9, +2.0, −1.0, +0.5): JASP's +0.3 is left out; three of the four
+#     that entered are named, in alphabetical order, «y 1 más».
+#   November: APBP 84 (+8 / 8 = +1.0) and CGC 54 (−8 / 8 = −1.0), the rest as in October → the same 629.4 / 8:
+#     «se mantuvo en 78.7», and still told why (the tie of 1.0 points in alphabetical order: Administración first).
+ORGANOS = {  # ente: verificación in September, October, November (None: no data that month)
+    "APBP": (20, 52, 68), "CGC": (40, 24, 8), "IIRA": (60, 68, 68), "JASP": (0, 4.8, 4.8),
+    "PFE": (None, 100, 100), "SEECAT": (None, 90, 90), "SP": (None, 70, 70), "UAATJC": (None, 50, 50),
+}
+
+
+@pytest.fixture(scope="module")
+def organos(tmp_path_factory):
+    values = [(ente, periodo, indicador, valor, True)
+              for ente, verificaciones in ORGANOS.items()
+              for periodo, v in zip(("2026-09", "2026-10", "2026-11"), verificaciones) if v is not None
+              for indicador, valor in ((EN_PLAZO, 100), (VERIFICACION, v))]
+    return index_warehouse(tmp_path_factory.mktemp("organos") / "w.duckdb", values)
+
+
+def explanation(con, periodo, nivel="grupo", clave="Órganos desconcentrados"):
+    return con.execute("SELECT texto FROM indice_explicacion_nivel WHERE nivel = ? AND clave = ? AND periodo = ?",
+                       [nivel, clave, periodo]).fetchone()[0]
+
+
+def test_a_group_tells_its_four_largest_effects_and_names_three_entes_that_entered(organos):
+    assert explanation(organos, "2026-10") == (
+        "El índice del grupo «Órganos desconcentrados» subió 13.7 puntos, de 65.0 a 78.7, entre septiembre de 2026 y "
+        "octubre de 2026: es el promedio de 8 entes con datos suficientes (antes 4). +11.9 puntos por los entes que "
+        "entraron o salieron del promedio (entraron: Procuraduría Fiscal del Estado; Secretaría Particular del "
+        "Gobernador; Servicio Estatal del Empleo y Capacitación para el Trabajo y 1 más). +2.0 puntos: Administración "
+        "del Patrimonio de la Beneficencia Pública del Estado de Quintana Roo pasó de 60.0 a 76.0. −1.0 puntos: "
+        "Coordinación General de Comunicación pasó de 70.0 a 62.0. +0.5 puntos: Instituto de Impacto y Riesgo "
+        "Ambiental pasó de 80.0 a 84.0.")
+
+
+def test_a_group_whose_mean_did_not_move_says_so_in_the_words_of_an_ente(organos):
+    assert explanation(organos, "2026-11") == (
+        "El índice del grupo «Órganos desconcentrados» se mantuvo en 78.7 entre octubre de 2026 y noviembre de 2026: "
+        "es el promedio de 8 entes con datos suficientes (antes 8). +1.0 puntos: Administración del Patrimonio de la "
+        "Beneficencia Pública del Estado de Quintana Roo pasó de 76.0 a 84.0. −1.0 puntos: Coordinación General de "
+        "Comunicación pasó de 62.0 a 54.0.")
+    # JASP's own index did not move either: the same words after the subject (index/frases.sql writes both)
+    ente, = organos.execute("SELECT texto FROM indice_explicacion WHERE ente_id = 'JASP' AND periodo = '2026-11'"
+                            ).fetchone()
+    assert ente == "El índice se mantuvo en 52.4 entre octubre de 2026 y noviembre de 2026."
+
+
 def test_every_group_and_government_row_with_a_previous_period_is_explained(tablero_db):
     with duckdb.connect(str(tablero_db), read_only=True) as con:
         missing = con.execute("""

@@ -134,6 +134,37 @@ def test_explanation_does_not_depend_on_row_order():
     assert text.index("Media pasó") < text.index("Beta pasó") < text.index("Gamma pasó")
 
 
+def test_the_rule_says_what_a_paragraph_tells_as_the_code_does():
+    # Metodología (the rule) and README state the numbers explain.py passes to the SQL that writes every paragraph
+    from pathlib import Path
+    from indicators.explain import NAMED, NEGLIGIBLE, TOP
+    from indicators.rules import load_rules
+    rule = next(r.texto for r in load_rules() if r.id == "por_que_cambio")
+    readme = Path(__file__).resolve().parent.parent.joinpath("README.md").read_text(encoding="utf-8")
+    readme = " ".join(readme[readme.index("- **Por qué cambió el índice**"):][:700].split())
+    for text in (rule, readme):
+        assert f"menos de {NEGLIGIBLE} puntos" in text and f"los {TOP + 1} efectos más grandes" in text
+        assert f"{NEGLIGIBLE} puntos o más" in text and f"hasta {NAMED} " in text
+
+
+def test_two_rows_for_one_ente_and_period_fail_the_build_before_the_swap(tmp_path):
+    # indice_desempeno and indice_explicacion hold one row per ente and period: a check before the swap keeps it
+    # (etl/checks.py), not a PRIMARY KEY, and says in Spanish which entes and periods came twice.
+    from common.errors import BuildError
+    from etl.checks import check
+    con = index_warehouse(tmp_path / "w.duckdb", VALUES)
+    check(con)  # as computed: one row each
+    con.execute("INSERT INTO indice_explicacion SELECT * FROM indice_explicacion WHERE ente_id = 'SEFIPLAN'")
+    with pytest.raises(BuildError, match=r"indice_explicacion tiene más de una explicación «¿Por qué cambió\?» para "
+                                         r"estos entes y periodos: SEFIPLAN mes 2026-10 \(2 filas\)\.$"):
+        check(con)
+    con.execute("INSERT INTO indice_desempeno SELECT * FROM indice_desempeno")  # its 4 rows, twice
+    with pytest.raises(BuildError, match=r"indice_desempeno tiene más de un índice para estos entes y periodos: "
+                                         r"SEFIPLAN mes 2026-09 \(2 filas\); SEFIPLAN mes 2026-10 \(2 filas\); "
+                                         r"SEGOB mes 2026-09 \(2 filas\) y 1 más\.$"):
+        check(con)
+
+
 def test_the_index_rules_report_every_problem_at_once(tmp_path):
     from common.errors import DefinitionError
     from indicators.index_rules import load_index_rules

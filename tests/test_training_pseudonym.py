@@ -56,11 +56,11 @@ def test_no_personal_data_in_the_warehouse_file(built):
     with duckdb.connect(str(db), read_only=True) as con:
         columns = con.execute("""SELECT table_name, column_name FROM duckdb_columns()
                                  WHERE data_type = 'VARCHAR' AND NOT internal""").fetchall()
-        for table, column in columns:
-            for text in PERSONAL:
-                hits = con.execute(f'SELECT count(*) FROM "{table}" WHERE strpos(lower("{column}"), ?) > 0',
-                                   [text.lower()]).fetchone()[0]
-                assert hits == 0, (table, column, text)
+        for table, column in columns:   # every text against a column in one query
+            hits = con.execute(f"""SELECT t FROM unnest(?) AS x(t)
+                                   WHERE EXISTS (SELECT 1 FROM "{table}" WHERE strpos(lower("{column}"), t) > 0)""",
+                               [[text.lower() for text in PERSONAL]]).fetchall()
+            assert hits == [], (table, column, hits)
 
 
 def test_no_personal_data_in_the_export(built):

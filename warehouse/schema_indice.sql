@@ -23,6 +23,9 @@ CREATE TABLE indice_componente (
     peso_componente_norm DOUBLE NOT NULL,
     contribucion         DOUBLE NOT NULL
 );
+-- indice_desempeno and indice_explicacion: one row per (ente_id, tipo_periodo, periodo), checked before the swap
+-- (etl/checks.py); no PRIMARY KEY, because building its index cost more than the check at national scale (README,
+-- Rendimiento).
 CREATE TABLE indice_desempeno (
     ente_id               VARCHAR NOT NULL,
     tipo_periodo          VARCHAR NOT NULL,
@@ -31,8 +34,7 @@ CREATE TABLE indice_desempeno (
     indice                DOUBLE NOT NULL,
     dimensiones_presentes VARCHAR NOT NULL,
     dimensiones_faltantes VARCHAR,          -- re-weighted, not counted as zero
-    completo              BOOLEAN NOT NULL,
-    PRIMARY KEY (ente_id, tipo_periodo, periodo)
+    completo              BOOLEAN NOT NULL
 );
 CREATE TABLE indice_explicacion (
     ente_id          VARCHAR NOT NULL,
@@ -40,8 +42,7 @@ CREATE TABLE indice_explicacion (
     periodo          VARCHAR NOT NULL,
     periodo_anterior VARCHAR NOT NULL,
     cambio           DOUBLE NOT NULL,
-    texto            VARCHAR NOT NULL,
-    PRIMARY KEY (ente_id, tipo_periodo, periodo)
+    texto            VARCHAR NOT NULL
 );
 -- «¿Por qué cambió?» of the index of each peer group and of the government (the mean of their entes' index):
 -- each ente's part and the part of the entes that entered or left the mean (indicators/sql/index/indice_cambio_nivel.sql).

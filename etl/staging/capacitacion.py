@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.errors import CatalogError
 from common.names import normalize_name
 from common.paths import catalogos_dir
@@ -64,8 +65,7 @@ def build_training_value_map(con: duckdb.DuckDBPyConnection, catalog_dir: Path |
             if categoria:
                 rows.append((column, raw, categoria))
     con.execute("CREATE OR REPLACE TEMP TABLE map_capacitacion (campo VARCHAR, valor VARCHAR, categoria VARCHAR)")
-    if rows:
-        con.executemany("INSERT INTO map_capacitacion (campo, valor, categoria) VALUES (?, ?, ?)", rows)
+    insert_rows(con, "map_capacitacion", ["campo", "valor", "categoria"], rows)
 
 
 def _stage(con, name: str, stg_params: dict | None = None, final_params: dict | None = None) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.links import https_problem, pnt_id_problem
 from common.names import ABBREVIATION_KINDS, name_variants, normalize_name
 from etl import sql
-from etl.staging.bulk import insert_rows
 from etl.staging.perfil_ut import PERFIL_FILE, load_tiers
 
 CALENDAR_START = dt.date(2000, 1, 1)
@@ -160,8 +160,7 @@ def _load_succession(con, path: Path, entes: dict[str, Ente], problems: list[str
             if nxt not in seen:
                 seen.add(nxt)
                 frontier += successors.get(nxt, [])
-    con.executemany("INSERT INTO ente_sucesion (ente_id, sucesor_id, fecha, tipo, fuente) VALUES (?, ?, ?, ?, ?)",
-                    records)
+    insert_rows(con, "ente_sucesion", ["ente_id", "sucesor_id", "fecha", "tipo", "fuente"], records)
     con.execute("""UPDATE ente SET sucesor_id = s.sucesor_id
                    FROM (SELECT ente_id, any_value(sucesor_id) AS sucesor_id FROM ente_sucesion
                          GROUP BY ente_id HAVING count(*) = 1) s
@@ -193,8 +192,7 @@ def _load_suspensions(con, path: Path, problems: list[str]) -> None:
             continue
         records.append((desde, hasta, r["alcance"], r["motivo"], r.get("fuente") or None,
                         is_yes(r.get("confirmado", ""))))
-    con.executemany("INSERT INTO suspension_plazos (desde, hasta, alcance, motivo, fuente, confirmado) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", records)
+    insert_rows(con, "suspension_plazos", ["desde", "hasta", "alcance", "motivo", "fuente", "confirmado"], records)
 
 
 def _load_office_hours(con, path: Path, problems: list[str]) -> None:
@@ -221,8 +219,8 @@ def _load_calendar(con, path: Path, problems: list[str]) -> None:
         d = _date(r.get("fecha", ""), f"{path.name}, fila {i}", problems)
         if d:
             holidays[d] = (d, r.get("motivo") or "Día inhábil", r.get("ambito"), r.get("fuente"), is_yes(r.get("confirmado", "")))
-    con.executemany("INSERT INTO calendario_inhabil (fecha, motivo, ambito, fuente, confirmado) VALUES (?, ?, ?, ?, ?)",
-                    sorted(holidays.values()))
+    insert_rows(con, "calendario_inhabil", ["fecha", "motivo", "ambito", "fuente", "confirmado"],
+                sorted(holidays.values()))
     con.execute(sql("catalogs/calendario.sql"), {"inicio": CALENDAR_START, "fin": CALENDAR_END})
 
 
@@ -252,9 +250,9 @@ def _load_plazos(con, path: Path, problems: list[str]) -> None:
         records.append((r["ley_version"], r.get("ley_nombre"), r["ambito"], r["tipo_solicitud"], dias, ampl, desde,
                         _date(r.get("vigente_hasta", ""), where, problems), is_yes(r.get("confirmado", "")),
                         r.get("fuente"), *sub, r.get("fuente_subplazos") or None))
-    con.executemany("INSERT INTO plazo_legal (ley_version, ley_nombre, ambito, tipo_solicitud, dias_respuesta, "
-                    "dias_ampliacion, vigente_desde, vigente_hasta, confirmado, fuente, dias_incompetencia, "
-                    "dias_prevencion, fuente_subplazos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    insert_rows(con, "plazo_legal", ["ley_version", "ley_nombre", "ambito", "tipo_solicitud", "dias_respuesta",
+                                     "dias_ampliacion", "vigente_desde", "vigente_hasta", "confirmado", "fuente",
+                                     "dias_incompetencia", "dias_prevencion", "fuente_subplazos"], records)
     overlaps = con.execute(sql("catalogs/plazos_traslapados.sql")).fetchall()
     for a, b, tipo, ambito in overlaps:
         problems.append(f"{path.name}: las vigencias de {a} y {b} se traslapan para {tipo} en el ámbito {ambito}.")
@@ -307,7 +305,7 @@ def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
                 problems.append(f"{name}, fila {i}: «{c}» no es un conteo que {key} pueda alimentar; use los de "
                                 f"{sorted(allowed)}.")
             records.append((r.get(key), r.get("nombre") or r.get(key), counts, r.get("fundamento") or None))
-        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", records)  # table: a constant of this loop
+        insert_rows(con, table, [key, "nombre", "entra_en", "fundamento"], records)  # table: a constant of this loop
         classes[mapped] = {r[0] for r in records} if (catalog_dir / name).exists() else None
     for missing in sorted(set(BUILT_IN_CATEGORIES) - (classes["respuesta.csv"] or set(BUILT_IN_CATEGORIES))):
         problems.append(f"categoria_respuesta.csv: falta la categoría «{missing}», que el tablero da a las solicitudes "
@@ -322,7 +320,8 @@ def _load_request_classes(con, catalog_dir: Path, problems: list[str]) -> None:
                                 "agréguelo allí con los conteos en que entra.")
             values.append((kind, i - 1, r.get("valor"), r.get(key), r.get("fuente") or None,
                            r.get("fundamento") or None))
-    con.executemany("INSERT INTO catalogo_valor_solicitud VALUES (?, ?, ?, ?, ?, ?)", values)
+    insert_rows(con, "catalogo_valor_solicitud", ["catalogo", "orden", "valor", "clase", "fuente", "fundamento"],
+                values)
 
 
 def _load_appeal_causes(con, path: Path, problems: list[str]) -> None:
@@ -333,7 +332,7 @@ def _load_appeal_causes(con, path: Path, problems: list[str]) -> None:
             problems.append(f"{path.name}, fila {i}: faltan la causa o su nombre.")
             continue
         causes.setdefault(r["causa"], (r["nombre"], r.get("fundamento") or None))
-    con.executemany("INSERT INTO causa_recurso VALUES (?, ?, ?)", [(k, *v) for k, v in causes.items()])
+    insert_rows(con, "causa_recurso", ["causa", "nombre", "fundamento"], [(k, *v) for k, v in causes.items()])
 
 
 def load_value_map(catalog_dir: Path, name: str) -> list[dict[str, str]]:

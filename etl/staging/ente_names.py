@@ -11,9 +11,9 @@ import duckdb
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from common.bulk import insert_rows
 from common.names import Abbreviations, canonical_name, canonical_variants, name_variants, normalize_name
 from common.paths import catalogos_dir
-from etl.staging.bulk import insert_rows
 from etl.staging.catalogs import load_value_map
 from etl.staging.value_maps import distinct_values
 

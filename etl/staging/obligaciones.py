@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.csvfiles import is_yes, read_rows
 from common.errors import CatalogError
 from common.names import normalize_fraccion
@@ -68,17 +69,17 @@ def load_obligation_catalogs(con: duckdb.DuckDBPyConnection, catalog_dir: Path) 
         raise CatalogError("Los catálogos de obligaciones de transparencia tienen errores:\n- " +
                            "\n- ".join(problems))
     history = _history_keys(set(obligations), equivalences)
-    con.executemany("INSERT INTO obligacion (ley_version, articulo, fraccion, orden, nombre, texto_inicio, "
-                    "tipo_obligacion, verificado, nota_verificacion, fuente, peso, clave_historica) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    insert_rows(con, "obligacion", ["ley_version", "articulo", "fraccion", "orden", "nombre", "texto_inicio",
+                                    "tipo_obligacion", "verificado", "nota_verificacion", "fuente", "peso",
+                                    "clave_historica"], [
         (*key, *row, weights.por_fraccion.get(key, 1.0), history[key]) for key, row in obligations.items()])
-    con.executemany("INSERT INTO obligacion_equivalencia (ley_origen, articulo_origen, fraccion_origen, ley_destino, "
-                    "articulo_destino, fraccion_destino, confirmado, nota) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", equivalences)
+    insert_rows(con, "obligacion_equivalencia", ["ley_origen", "articulo_origen", "fraccion_origen", "ley_destino",
+                                                 "articulo_destino", "fraccion_destino", "confirmado", "nota"],
+                equivalences)
     con.execute("CREATE OR REPLACE TEMP TABLE aplicabilidad_excepcion (ente_id VARCHAR, ley_version VARCHAR, "
                 "articulo VARCHAR, fraccion VARCHAR, aplica BOOLEAN, motivo VARCHAR)")
-    if exceptions:
-        con.executemany("INSERT INTO aplicabilidad_excepcion (ente_id, ley_version, articulo, fraccion, aplica, motivo) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", exceptions)
+    insert_rows(con, "aplicabilidad_excepcion", ["ente_id", "ley_version", "articulo", "fraccion", "aplica", "motivo"],
+                exceptions)
     con.execute(sql("catalogs/aplicabilidad.sql"))
     con.execute(sql("catalogs/obligacion_vigencia.sql"))
     return weights

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.csvfiles import is_yes
 from common.names import normalize_name
-from etl.staging.bulk import insert_rows
 from etl.staging.catalogs import load_value_map
 
 

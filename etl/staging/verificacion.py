@@ -6,6 +6,7 @@ import datetime as dt
 
 import duckdb
 
+from common.bulk import insert_rows
 from common.errors import BuildError, CatalogError
 from common.names import normalize_fraccion
 from common.paths import catalogos_dir
@@ -49,8 +50,7 @@ def _build_fraccion_map(con) -> None:
     values = [r[0] for r in con.execute(
         "SELECT DISTINCT fraccion FROM raw_verificacion WHERE fraccion IS NOT NULL").fetchall()]
     con.execute("CREATE OR REPLACE TEMP TABLE map_fraccion (valor VARCHAR, fraccion_norm VARCHAR)")
-    if values:
-        con.executemany("INSERT INTO map_fraccion (valor, fraccion_norm) VALUES (?, ?)", [(v, normalize_fraccion(v)) for v in values])
+    insert_rows(con, "map_fraccion", ["valor", "fraccion_norm"], [(v, normalize_fraccion(v)) for v in values])
 
 
 def _compute_index(con, weights: Weights) -> None:

@@ -1,28 +1,19 @@
 -- «¿Por qué cambió?» of each ente's index (indice_explicacion), written from indice_cambio (one row per component
 -- and pair of periods) and fraccion_cambio (the fracciones that moved, for the verification component
--- $verificacion). One paragraph: the change; then the $top largest effects of |effect| ≥ $minimo points, largest
+-- $verificacion). One paragraph: the change; then the $top + 1 largest effects of |effect| ≥ $minimo points, largest
 -- first: each component's own effect, and the re-weighting as one more effect told after the components it ties
 -- with. Ties and lists come out in a fixed order whatever order the rows are in: effects by (dimension, indicator),
 -- the indicators without data in one of the periods alphabetically as a reader expects (Índice among the I's).
--- index.py fills the two small label tables with the project's Spanish wording (common/formatting.py):
--- etiqueta_indicador (name, decimals and unit suffix of each value, place in alphabetical order) and periodo_texto
--- ('octubre de 2026', 'el tercer trimestre de 2026'). Groups and the government are told by indicators/explain.py
--- in the same words.
--- Numbers are written by format('{:.1f}'), which gives the digits of Python's f'{x:.1f}' (both round the exact
--- binary value, ties to even; checked equal up to 1e36, far above any value or effect here).
-CREATE OR REPLACE TEMP MACRO puntos_con_signo(x) AS
-    CASE WHEN x >= 0 THEN '+' ELSE '−' END || format('{:.1f}', abs(x));
+-- The words are the paragraphs' own (frases.sql: the head sentence, signed points, contractions) and the
+-- project's Spanish labels, which index.py writes in two small tables: etiqueta_indicador (name, decimals and unit
+-- suffix of each value, place in alphabetical order) and periodo_texto ('octubre de 2026', 'el tercer trimestre de
+-- 2026').
+
+-- An indicator's value as format_value writes it: '91.2 %', '1,234', '—' when missing.
 CREATE OR REPLACE TEMP MACRO valor_con_unidad(x, decimales, sufijo) AS
     CASE WHEN x IS NULL OR isnan(x) THEN '—'
          WHEN decimales = 0 THEN format('{:,.0f}', x) || sufijo
          ELSE format('{:,.1f}', x) || sufijo END;
--- 'de el' → 'del', 'a el' → 'al' (common.formatting.contract) when a name brings them; a word character is a letter,
--- a digit or '_', as Python's \b reads it. Two passes: one match can use up the space the next one starts with.
-CREATE OR REPLACE TEMP MACRO contraido(t) AS
-    CASE WHEN contains(t, ' el')
-         THEN regexp_replace(regexp_replace(t, '(^|[^\pL\pN_])([Dd]e|[Aa]) el([^\pL\pN_]|$)', '\1\2l\3', 'g'),
-                             '(^|[^\pL\pN_])([Dd]e|[Aa]) el([^\pL\pN_]|$)', '\1\2l\3', 'g')
-         ELSE t END;
 
 INSERT INTO indice_explicacion BY NAME
 WITH repartos AS (   -- only the components that can move the weights: present in one period, or re-weighted
@@ -96,12 +87,7 @@ cuerpo AS (
     FROM frases GROUP BY ALL
 )
 SELECT p.ente_id, p.tipo_periodo, p.periodo, p.periodo_anterior, p.indice - p.indice_anterior AS cambio,
-       contraido(CASE WHEN abs(cambio) < $minimo
-                      THEN 'El índice se mantuvo en ' || format('{:.1f}', p.indice) || ' entre ' || ta.texto || ' y '
-                           || tn.texto
-                      ELSE 'El índice ' || CASE WHEN cambio > 0 THEN 'subió' ELSE 'bajó' END || ' '
-                           || format('{:.1f}', abs(cambio)) || ' puntos, de ' || format('{:.1f}', p.indice_anterior)
-                           || ' a ' || format('{:.1f}', p.indice) || ', entre ' || ta.texto || ' y ' || tn.texto END
+       contraido(frase_cambio('El índice', p.indice, p.indice_anterior, ta.texto, tn.texto, $minimo)
                  || '.' || coalesce(c.texto, '')) AS texto
 FROM parrafos p
 JOIN periodo_texto tn ON tn.tipo_periodo = p.tipo_periodo AND tn.periodo = p.periodo
