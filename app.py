@@ -83,13 +83,17 @@ else:
                 st.page_link(FICHA, label=md_escape(inicio.move_label(move)),
                              icon=":material/trending_up:" if move["cambio"] > 0 else ":material/trending_down:",
                              query_params={"ente": move["ente_id"], "tipo": tipo, "periodo": periodo})
-with st.expander("¿Por qué cambió el índice del gobierno?"):
-    render_level_explanation("gobierno", "GEQROO", tipo, periodo,
-                             preliminar=layout.period_states().is_preliminary(tipo, periodo))
+why = layout.lazy_expander("¿Por qué cambió el índice del gobierno?", "por_que_gobierno")
+if why.open:
+    with why:
+        render_level_explanation("gobierno", "GEQROO", tipo, periodo,
+                                 preliminar=layout.period_states().is_preliminary(tipo, periodo))
 
 # ---- the rest, one click away ---------------------------------------------------------------------------------
-with st.expander(f"Todos los indicadores ({len(rest)} más)"):
-    indicadores.metric_cards(rest, tipo, anterior)
+others = layout.lazy_expander(f"Todos los indicadores ({len(rest)} más)", "todos_indicadores")
+if others.open:
+    with others:
+        indicadores.metric_cards(rest, tipo, anterior)
 export = indicadores.metrics_export(table, tipo)
 download_csv(export, f"panorama_{periodo}.csv", key="csv_panorama", label="Descargar todas estas cifras (CSV)", periodo=periodo)
 

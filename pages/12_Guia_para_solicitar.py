@@ -14,9 +14,11 @@ layout.start_page(
     "Cómo pedir información a las dependencias y entidades del Poder Ejecutivo de Quintana Roo, en qué plazo deben "
     "responderle y qué hacer si no le responden.")
 
-for tab, name in zip(st.tabs(list(guia.PARTES.values())), guia.PARTES):
-    with tab:
-        st.markdown(guia.guide_text(name))
+# Only the open part is drawn (a tab switch reruns the page; ?parte= names it in the URL): each is a long Markdown.
+for tab, name in zip(st.tabs(list(guia.PARTES.values()), key="parte", bind="query-params"), guia.PARTES):
+    if tab.open:
+        with tab:
+            st.markdown(guia.guide_text(name))
 
 layout.subheader("Calculadora de plazos")
 st.caption("Calcula las fechas de su solicitud con el mismo calendario de días inhábiles y las mismas leyes con que el "

@@ -1,17 +1,15 @@
 """Plazos en riesgo: open requests overdue or due within N business days of the cut-off date."""
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from common.formatting import chart_text, fecha_es, md_escape, num, short_name
+from common.formatting import fecha_es, md_escape, num
 from pages.ui import calculadora, layout, plazos
 from pages.ui.export import download_csv
 from pages.ui.on_screen import chart_rows, table_rows
 from pages.ui.tables import group_and_ente_filters, show_table
 from warehouse import read
 
-CHART_ENTES = 30
 
 corte = layout.start_page("Plazos en riesgo")
 if read.table_counts()["solicitud"] == 0:
@@ -29,8 +27,10 @@ st.caption(md_escape(
     f"Solicitudes en proceso y sin respuesta al {fecha_es(corte)} cuya fecha límite ya pasó o llega en los "
     f"próximos {dias} días hábiles. No se muestra el texto de ninguna solicitud."))
 
-with st.expander("Calculadora de plazos de una solicitud"):
-    calculadora.render_calculator("calc_riesgo", corte)
+calculator = layout.lazy_expander("Calculadora de plazos de una solicitud", "calculadora")
+if calculator.open:
+    with calculator:
+        calculadora.render_calculator("calc_riesgo", corte)
 
 view = plazos.plazos_view(corte, dias, grupo, ente)
 if view is None:
@@ -50,23 +50,8 @@ layout.summary(plazos.deadline_summary(per_ente, dias, corte))
 
 layout.subheader("Por ente, por urgencia")
 st.caption("Primero lo que vence pronto (aún a tiempo si se responde ya), luego lo vencido según su antigüedad.")
-shown = chart_rows(per_ente, noun="entes", which="los más urgentes", head=CHART_ENTES, tail=0)
-chart = shown.melt(id_vars=["Ente", "Siglas"], value_vars=columns, var_name="Urgencia", value_name="Solicitudes")
-chart = chart[chart["Solicitudes"] > 0]
-chart["Etiqueta"] = [chart_text(s if s else short_name(n, 22)) for s, n in zip(chart["Siglas"], chart["Ente"])]
-chart["Ente"] = chart["Ente"].map(chart_text)
-order = [chart_text(s if s else short_name(n, 22)) for s, n in zip(shown["Siglas"], shown["Ente"])]
-fig = go.Figure()  # one stacked bar per urgency, in the urgency order (plotly express cost ~0.2 s per view)
-for urgencia in columns:
-    part = chart[chart["Urgencia"] == urgencia]
-    if not part.empty:
-        fig.add_bar(x=part["Solicitudes"], y=part["Etiqueta"], orientation="h", name=urgencia,
-                    marker_color=plazos.COLORS.get(urgencia), hovertext=part["Ente"],
-                    hovertemplate="%{hovertext}: %{x:,} solicitudes<extra>%{fullData.name}</extra>")
-fig.update_layout(xaxis_title="Solicitudes abiertas", barmode="stack", legend_title_text="Urgencia",
-                  xaxis=layout.count_axis(shown["Total"].max()),
-                  yaxis=dict(title="", categoryorder="array", categoryarray=order[::-1]))  # most urgent on top
-layout.show_figure(layout.style_figure(fig, height=max(300, 26 * len(shown) + 160)), key="fig_plazos")
+chart_rows(per_ente, noun="entes", which="los más urgentes", head=plazos.CHART_ENTES, tail=0)  # says what it shows
+layout.show_figure(plazos.urgency_figure(corte, dias, grupo, ente), key="fig_plazos")
 show_table(table_rows(per_ente, key="tabla_plazos", noun="entes", which="los más urgentes", search=["Ente", "Siglas"]),
            key="tabla_plazos", numbers={c: 0 for c in per_ente.columns[3:]}, widths={"Ente": 200})
 download_csv(per_ente, f"plazos_en_riesgo_por_ente_{corte}.csv", key="csv_plazos_ente")

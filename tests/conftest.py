@@ -142,9 +142,9 @@ def plain(text: str) -> str:
 
 
 def all_text(at) -> str:
-    """Every title, header, caption, markdown, info/warning/success text of a page run, unescaped."""
+    """Every title, header, caption, markdown, text, info/warning/success text of a page run, unescaped."""
     parts = []
-    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "success", "error"):
+    for kind in ("title", "header", "subheader", "caption", "markdown", "text", "info", "warning", "success", "error"):
         parts += [plain(str(e.value)) for e in getattr(at, kind)]
     return "\n".join(parts)
 

@@ -58,8 +58,12 @@ def test_the_page_shows_both_parts_and_the_state_deadlines(app_db, sql):
     assert not at.exception
     assert at.title[0].value == "Guía para solicitar información"
     assert [t.label for t in at.tabs] == list(PARTES.values())
+    # Only the open part is drawn: the first by default, the other when ?parte= names it (a tab switch).
     text = all_text(at)
-    assert "recurso de revisión" in text and "Prevenir solo cuando haga falta" in text
+    assert "recurso de revisión" in text and "Prevenir solo cuando haga falta" not in text
+    at.query_params["parte"] = PARTES["responder.md"]
+    text = all_text(at.run())
+    assert "Prevenir solo cuando haga falta" in text
     table = table_with(at, "Días hábiles para responder")
     expected = sql("SELECT count(*) FROM plazo_legal WHERE ambito = 'estatal'")[0][0]
     assert len(table) == expected

@@ -10,7 +10,8 @@ import re
 import pytest
 
 from conftest import plain, run_page
-from pages.ui.layout import PAGES
+from pages.ui.guia import PARTES
+from pages.ui.layout import LAZY_PREFIX, PAGES
 
 # What a visitor must never read. Ids are snake_case words (two parts or more) or a law version key.
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b(?![\w*]*\.(?:csv|xlsx|xls|json|toml)\b)")
@@ -61,12 +62,37 @@ def migrated_store():
     eng.dispose()
 
 
+# Tabs drawn only while open (their URL parameter names the open one): every one is read.
+TABS = {"pages/6_Verificacion.py": ("vista", ["Mapa", "Lista de lo que falla"]),
+        "pages/12_Guia_para_solicitar.py": ("parte", list(PARTES.values()))}
+
+
+def every_view(at) -> list[str]:
+    """The texts of the page as first drawn, then with every lazy expander open (layout.lazy_expander), then with
+    each of its URL-bound tabs open."""
+    out = texts(at)
+    lazy = [k for k in at.session_state.keys() if str(k).startswith(LAZY_PREFIX)]
+    if lazy:
+        for key in lazy:
+            at.session_state[key] = True
+        at.run()
+        assert not at.exception, at.exception
+        out += texts(at)
+    return out
+
+
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_every_page_reads_in_plain_spanish(app_db, migrated_store, page):
     at = run_page(page, timeout=60)
     assert not at.exception, at.exception
+    seen = every_view(at)
+    param, tabs = TABS.get(page, (None, []))
+    for tab in tabs:
+        at = run_page(page, {param: tab}, timeout=60)
+        assert not at.exception, at.exception
+        seen += every_view(at)
     found = []
-    for text in texts(at):
+    for text in seen:
         for name, pattern in (("vacío", MISSING), ("inglés", ENGLISH), ("ley", LAW_KEY)) + (
                 () if page in IDS_ALLOWED else (("id", RAW_ID), ("ruta", PATH))):
             for hit in pattern.findall(text):

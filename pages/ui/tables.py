@@ -68,13 +68,13 @@ def selected_row(event) -> int | None:
 
 
 def ente_label(entes: pd.DataFrame):
-    """format_func for ente ids: 'Secretaría de Finanzas y Planeación (SEFIPLAN)'. Built column-wise: a picker
-    formats every one of thousands of entes on each run."""
-    nombre, siglas = entes["nombre_oficial"].astype(object), entes["siglas"].astype(object)
-    with_siglas = siglas.map(lambda s: isinstance(s, str) and s != "", na_action="ignore").fillna(False).astype(bool)
-    with_siglas &= (siglas != nombre).fillna(True).astype(bool)
-    labels = nombre.where(~with_siglas, nombre + " (" + siglas.where(with_siglas, "") + ")")
-    names = dict(zip(entes["ente_id"], labels))
+    """format_func for ente ids: 'Secretaría de Finanzas y Planeación (SEFIPLAN)'. Built over plain object arrays: a
+    picker formats every one of thousands of entes on each run (iterating pandas' Arrow strings took 25 ms for 8 000)."""
+    nombre = entes["nombre_oficial"].to_numpy(dtype=object, na_value=None)
+    siglas = entes["siglas"].to_numpy(dtype=object, na_value=None)
+    labels = [f"{n} ({s})" if n is not None and isinstance(s, str) and s and s != n else n
+              for n, s in zip(nombre, siglas)]
+    names = dict(zip(entes["ente_id"].to_numpy(dtype=object, na_value=None), labels))
     return lambda ente_id: "Todos los entes" if ente_id == TODOS else names.get(ente_id, ente_id)
 
 
