@@ -20,7 +20,7 @@ from etl.read.writer import PARSED_SUFFIX, drop_read_table, quote_ident
 
 
 # A record of the PNT may hold long request texts: the line limit is raised, and the read buffer set just above it
-# (with DuckDB's own choice of buffer the parse is slower: README, Rendimiento).
+# (with DuckDB's own choice of buffer the parse is slower: docs/rendimiento_historial.md).
 MAX_LINE_BYTES = 16_000_000
 CSV_BUFFER_BYTES = 16 << 20
 

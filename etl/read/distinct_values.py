@@ -45,7 +45,7 @@ def encode_repeated(con, table: str, values: dict[str, list[str]]) -> None:
     """Turns the long repeated fields of `table` (names, Estatus and Respuesta texts) into ENUMs of their distinct values: held
     as text, a national requests file's push the staging rows out of memory to disk and back; as ENUMs they take a
     byte or two a row, and SQL still reads them as text. Each ALTER rewrites one column on one thread, so short
-    values, which save little, stay text (README, Rendimiento)."""
+    values, which save little, stay text (docs/rendimiento_historial.md)."""
     for field, found in values.items():
         if not 0 < len(found) <= MAX_ENUM_VALUES or sum(map(len, found)) / len(found) < MIN_ENCODED_LENGTH:
             continue
