@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from common.formatting import decimals_for
 from common.names import strip_accents
 
-TOP = 3            # a paragraph tells its TOP + 1 largest effects
+EFFECTS_TOLD = 4   # a paragraph tells its largest effects, at most this many
 NEGLIGIBLE = 0.05  # points: smaller contributions are not worth a sentence (and a smaller change is «se mantuvo»)
 NAMED = 3          # entes named in a list of those that entered or left a mean («…; C y 2 más»)
 

@@ -8,7 +8,7 @@ import duckdb
 from common.bulk import insert_rows
 from common.formatting import periodo_es
 from indicators import sql
-from indicators.explain import NAMED, NEGLIGIBLE, TOP, indicator_labels
+from indicators.explain import EFFECTS_TOLD, NAMED, NEGLIGIBLE, indicator_labels
 from indicators.index_rules import load_index_rules
 
 VERIFICATION = "indice_cumplimiento_obligaciones"
@@ -47,7 +47,7 @@ def store_explanations(con) -> None:
     _period_words(con, con.execute("SELECT tipo_periodo, periodo FROM indice_cambio UNION "
                                    "SELECT tipo_periodo, periodo_anterior FROM indice_cambio").fetchall())
     con.execute(sql("index/frases.sql"))
-    con.execute(sql("index/explicacion.sql"), {"verificacion": VERIFICATION, "minimo": NEGLIGIBLE, "top": TOP})
+    con.execute(sql("index/explicacion.sql"), {"verificacion": VERIFICATION, "minimo": NEGLIGIBLE, "efectos": EFFECTS_TOLD})
 
 
 def store_level_explanations(con) -> None:
@@ -56,7 +56,7 @@ def store_level_explanations(con) -> None:
     _period_words(con, con.execute("SELECT tipo_periodo, periodo FROM nivel_cambio UNION "
                                    "SELECT tipo_periodo, periodo_anterior FROM nivel_cambio").fetchall())
     con.execute(sql("index/frases.sql"))
-    con.execute(sql("index/explicacion_nivel.sql"), {"minimo": NEGLIGIBLE, "top": TOP, "nombrados": NAMED})
+    con.execute(sql("index/explicacion_nivel.sql"), {"minimo": NEGLIGIBLE, "efectos": EFFECTS_TOLD, "nombrados": NAMED})
 
 
 def _period_words(con, periods: list[tuple[str, str]]) -> None:

@@ -137,13 +137,13 @@ def test_explanation_does_not_depend_on_row_order():
 def test_the_rule_says_what_a_paragraph_tells_as_the_code_does():
     # Metodología (the rule) and README state the numbers explain.py passes to the SQL that writes every paragraph
     from pathlib import Path
-    from indicators.explain import NAMED, NEGLIGIBLE, TOP
+    from indicators.explain import EFFECTS_TOLD, NAMED, NEGLIGIBLE
     from indicators.rules import load_rules
     rule = next(r.texto for r in load_rules() if r.id == "por_que_cambio")
     readme = Path(__file__).resolve().parent.parent.joinpath("README.md").read_text(encoding="utf-8")
     readme = " ".join(readme[readme.index("- **Por qué cambió el índice**"):][:700].split())
     for text in (rule, readme):
-        assert f"menos de {NEGLIGIBLE} puntos" in text and f"los {TOP + 1} efectos más grandes" in text
+        assert f"menos de {NEGLIGIBLE} puntos" in text and f"los {EFFECTS_TOLD} efectos más grandes" in text
         assert f"{NEGLIGIBLE} puntos o más" in text and f"hasta {NAMED} " in text
 
 

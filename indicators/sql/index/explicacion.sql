@@ -1,6 +1,6 @@
 -- «¿Por qué cambió?» of each ente's index (indice_explicacion), written from indice_cambio (one row per component
 -- and pair of periods) and fraccion_cambio (the fracciones that moved, for the verification component
--- $verificacion). One paragraph: the change; then the $top + 1 largest effects of |effect| ≥ $minimo points, largest
+-- $verificacion). One paragraph: the change; then the $efectos largest effects of |effect| ≥ $minimo points, largest
 -- first: each component's own effect, and the re-weighting as one more effect told after the components it ties
 -- with. Ties and lists come out in a fixed order whatever order the rows are in: effects by (dimension, indicator),
 -- the indicators without data in one of the periods alphabetically as a reader expects (Índice among the I's).
@@ -49,7 +49,7 @@ efectos AS (   -- what can be told: each component's own effect, and the re-weig
 contados AS (   -- ranked, then worded
     SELECT * FROM efectos
     QUALIFY row_number() OVER (PARTITION BY ente_id, tipo_periodo, periodo
-                               ORDER BY orden, es_reparto, dimension, indicador) <= $top + 1
+                               ORDER BY orden, es_reparto, dimension, indicador) <= $efectos
 ),
 fracciones AS (   -- the fracciones that moved the way of the verification component, when it is told
     SELECT f.ente_id, f.tipo_periodo, f.periodo,

@@ -1,7 +1,7 @@
 -- «¿Por qué cambió?» of each peer group's and of the government's index (indice_explicacion_nivel), written from
 -- nivel_cambio (indice_cambio_nivel.sql): the mean of their entes' index moved by each ente's change divided by the
 -- entes now, and by the entes that entered or left the mean (the rest of the change, exactly). One paragraph: the
--- change, in the words of an ente's (frases.sql), and how many entes make the mean; then the $top + 1 largest
+-- change, in the words of an ente's (frases.sql), and how many entes make the mean; then the $efectos largest
 -- effects of |effect| ≥ $minimo points, largest first: each ente's, and the entering and leaving entes' (told even
 -- when smaller, if some entered or left, naming the first $nombrados of each list). Ties keep nivel_cambio's order
 -- of the entes (largest change of their own index first, then name), the entering and leaving ones after them.
@@ -35,7 +35,7 @@ cuerpo AS (   -- the effects told, in their order; each sentence starts with ' '
     FROM (SELECT *, row_number() OVER (PARTITION BY nivel, clave, tipo_periodo, periodo
                                        ORDER BY abs(efecto) DESC, es_composicion, lugar_lista) AS lugar
           FROM efectos)
-    WHERE lugar <= $top + 1
+    WHERE lugar <= $efectos
     GROUP BY ALL
 )
 SELECT n.nivel, n.clave, n.tipo_periodo, n.periodo, n.periodo_anterior, n.indice - n.indice_anterior AS cambio,
